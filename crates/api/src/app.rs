@@ -1,0 +1,116 @@
+//! Building and starting the server. Tests start exactly this, on port 0.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, ErrorHandlers, Logger, from_fn};
+use actix_web::{App, HttpResponse, HttpServer, web};
+use mitra_persistence::Store;
+use utoipa::OpenApi as _;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::tokens::TokenIssuer;
+use crate::config::Config;
+use crate::demo::{self, DemoLogin};
+use crate::extract;
+use crate::openapi::{ApiDoc, document_problems};
+use crate::problem;
+use crate::request_id;
+use crate::routes;
+use crate::spa::{self, KnownRoutes, SpaDir};
+use crate::state::AppState;
+
+/// Every route, for the server and for the published document alike.
+fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(utoipa_actix_web::scope("/api/v1").configure(routes::api_v1)).configure(routes::root);
+}
+
+/// The OpenAPI document of the API, as committed in `openapi/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(register).split_for_parts();
+    document_problems(api)
+}
+
+/// The spec as published: pretty JSON with a final newline, byte-for-byte the committed file.
+pub fn openapi_json() -> anyhow::Result<String> {
+    Ok(format!("{}\n", serde_json::to_string_pretty(&openapi())?))
+}
+
+pub struct Application {
+    server: Server,
+    port: u16,
+    host: String,
+    demo_logins: Option<Vec<DemoLogin>>,
+}
+
+impl Application {
+    /// Connects to the database, migrates it when asked, seeds the demo organisation into a new
+    /// embedded database, and binds the listener (port 0 picks a free port).
+    pub async fn build(config: Config) -> anyhow::Result<Application> {
+        std::fs::create_dir_all(&config.data_dir)?;
+        let store = Store::connect(&config.database_url()).await?;
+        if config.auto_migrate {
+            store.migrate().await?;
+        }
+        let demo_logins = if config.demo_data { demo::seed_if_empty(&store).await? } else { None };
+        let keys = config.signing_keys()?;
+        let state = AppState { store, tokens: TokenIssuer::new(keys, config.access_ttl, config.refresh_ttl) };
+        let listener = TcpListener::bind(&config.bind)?;
+        let address = listener.local_addr()?;
+        let server = serve(listener, state, SpaDir(config.spa_dir.clone()))?;
+        Ok(Application { server, port: address.port(), host: address.ip().to_string(), demo_logins })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}:{}", self.host, self.port)
+    }
+
+    /// Logins created for the demo on this start, if the database was new.
+    pub fn demo_logins(&self) -> Option<&[DemoLogin]> {
+        self.demo_logins.as_deref()
+    }
+
+    pub async fn run(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn serve(listener: TcpListener, state: AppState, spa_dir: SpaDir) -> std::io::Result<Server> {
+    let state = web::Data::new(state);
+    let spa_dir = web::Data::new(spa_dir);
+    let spec = openapi();
+    let known = web::Data::new(KnownRoutes::from_openapi(&spec));
+    let server = HttpServer::new(move || {
+        // The docs and the spec come first: the `/api/v1` scope would otherwise claim the
+        // spec's path and answer 404.
+        App::new()
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", spec.clone()))
+            .route(
+                "/docs",
+                web::get()
+                    .to(|| async { HttpResponse::PermanentRedirect().insert_header(("Location", "/docs/")).finish() }),
+            )
+            .into_utoipa_app()
+            .configure(register)
+            .into_app()
+            .app_data(state.clone())
+            .app_data(spa_dir.clone())
+            .app_data(known.clone())
+            .app_data(web::PathConfig::default().error_handler(extract::path_error))
+            .app_data(web::QueryConfig::default().error_handler(extract::query_error))
+            .default_service(web::to(spa::fallback))
+            .wrap(ErrorHandlers::new().default_handler(problem::ensure_problem_json))
+            .wrap(Compress::default())
+            .wrap(from_fn(request_id::assign))
+            .wrap(Logger::new("%a \"%r\" %s %b %Dms request_id=%{x-request-id}o"))
+    })
+    .listen(listener)?
+    .shutdown_timeout(10)
+    .run();
+    Ok(server)
+}

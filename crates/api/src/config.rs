@@ -1,0 +1,213 @@
+//! Configuration from the environment, optionally preceded by a file of `KEY=VALUE` lines
+//! (`MITRA_CONFIG`); the environment wins. Nothing secret has a default in production.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::Duration;
+
+use crate::auth::keys::{KeyError, KeySet};
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub bind: String,
+    pub data_dir: PathBuf,
+    /// `None` means the embedded SQLite file in the data folder.
+    pub database_url: Option<String>,
+    pub production: bool,
+    /// `None`: generate one and keep it in the data folder (development only).
+    pub jwt_keys: Option<KeySet>,
+    pub spa_dir: PathBuf,
+    pub access_ttl: Duration,
+    pub refresh_ttl: Duration,
+    /// Apply migrations at start: on by default for the embedded database; production runs
+    /// `mitra migrate` as a deliberate step unless this is set.
+    pub auto_migrate: bool,
+    /// Seed the demo organisation into an empty database: on by default for the embedded one.
+    pub demo_data: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    File { path: String, source: std::io::Error },
+    #[error("{key}: {message}")]
+    Invalid { key: &'static str, message: String },
+    #[error("MITRA_JWT_KEYS: {0}")]
+    Keys(#[from] KeyError),
+    #[error("production mode refuses to start: {0}")]
+    Production(String),
+}
+
+/// Where each setting comes from; tests and the command line pass their own.
+pub struct Source {
+    values: HashMap<String, String>,
+}
+
+impl Source {
+    /// The process environment, over the file named by `MITRA_CONFIG` if any.
+    pub fn from_env() -> Result<Source, ConfigError> {
+        let mut values = HashMap::new();
+        if let Ok(path) = std::env::var("MITRA_CONFIG") {
+            values.extend(read_file(Path::new(&path))?);
+        }
+        values.extend(std::env::vars());
+        Ok(Source { values })
+    }
+
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Source {
+        Source { values: pairs.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect() }
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        self.values.get(key).map(String::as_str).map(str::trim).filter(|value| !value.is_empty())
+    }
+}
+
+fn read_file(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| ConfigError::File { path: path.display().to_string(), source })?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once('='))
+        .map(|(key, value)| (key.trim().to_owned(), value.trim().trim_matches('"').to_owned()))
+        .collect())
+}
+
+fn flag(source: &Source, key: &'static str) -> Result<bool, ConfigError> {
+    Ok(optional_flag(source, key)?.unwrap_or(false))
+}
+
+fn optional_flag(source: &Source, key: &'static str) -> Result<Option<bool>, ConfigError> {
+    match source.get(key).map(str::to_lowercase).as_deref() {
+        None => Ok(None),
+        Some("0" | "false" | "no" | "off") => Ok(Some(false)),
+        Some("1" | "true" | "yes" | "on") => Ok(Some(true)),
+        Some(other) => Err(ConfigError::Invalid { key, message: format!("expected true or false, got `{other}`") }),
+    }
+}
+
+fn minutes(
+    source: &Source,
+    key: &'static str,
+    default: i64,
+    range: std::ops::RangeInclusive<i64>,
+) -> Result<Duration, ConfigError> {
+    let value = match source.get(key) {
+        None => default,
+        Some(text) => {
+            text.parse::<i64>().ok().filter(|value| range.contains(value)).ok_or_else(|| ConfigError::Invalid {
+                key,
+                message: format!("expected whole minutes between {} and {}", range.start(), range.end()),
+            })?
+        }
+    };
+    Ok(Duration::minutes(value))
+}
+
+impl Config {
+    pub fn load(source: &Source) -> Result<Config, ConfigError> {
+        let production = flag(source, "MITRA_PRODUCTION")?;
+        let jwt_keys = source.get("MITRA_JWT_KEYS").map(KeySet::parse).transpose()?;
+        if production {
+            let keys = jwt_keys.as_ref().ok_or_else(|| ConfigError::Production("MITRA_JWT_KEYS is not set".into()))?;
+            keys.check_strength().map_err(|err| ConfigError::Production(err.to_string()))?;
+        }
+        let embedded = source.get("DATABASE_URL").is_none();
+        Ok(Config {
+            auto_migrate: optional_flag(source, "MITRA_AUTO_MIGRATE")?.unwrap_or(embedded),
+            demo_data: optional_flag(source, "MITRA_DEMO_DATA")?.unwrap_or(embedded && !production),
+            bind: source.get("MITRA_BIND").unwrap_or("127.0.0.1:8080").to_owned(),
+            data_dir: PathBuf::from(source.get("MITRA_DATA_DIR").unwrap_or("data")),
+            database_url: source.get("DATABASE_URL").map(str::to_owned),
+            production,
+            jwt_keys,
+            spa_dir: PathBuf::from(source.get("MITRA_SPA_DIR").unwrap_or("frontend/dist")),
+            access_ttl: minutes(source, "MITRA_ACCESS_TOKEN_MINUTES", 15, 1..=60)?,
+            refresh_ttl: minutes(source, "MITRA_REFRESH_TOKEN_MINUTES", 14 * 24 * 60, 10..=90 * 24 * 60)?,
+        })
+    }
+
+    /// The database to use: the configured URL, or the embedded SQLite file.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("mitra.sqlite").display()),
+        }
+    }
+
+    pub fn is_embedded(&self) -> bool {
+        self.database_url.is_none()
+    }
+
+    /// The configured keys, or (development only) a key generated once and kept in the data
+    /// folder, so restarting the server does not log everyone out.
+    pub fn signing_keys(&self) -> anyhow::Result<KeySet> {
+        if let Some(keys) = &self.jwt_keys {
+            return Ok(keys.clone());
+        }
+        let path = self.data_dir.join("jwt-signing.key");
+        if let Ok(spec) = std::fs::read_to_string(&path) {
+            return Ok(KeySet::parse(spec.trim())?);
+        }
+        let keys = KeySet::generate();
+        write_private(&path, &keys.to_spec())?;
+        log::warn!("no MITRA_JWT_KEYS set: generated a signing key in {}", path.display());
+        Ok(keys)
+    }
+}
+
+/// Writes a secret readable by the owner only.
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(contents.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn development_needs_nothing() {
+        let config = Config::load(&Source::from_pairs([])).map_err(|e| e.to_string());
+        let config = config.unwrap_or_else(|e| panic!("{e}"));
+        assert!(config.is_embedded() && !config.production);
+        assert!(config.database_url().starts_with("sqlite://data/mitra.sqlite"));
+    }
+
+    #[test]
+    fn production_refuses_missing_default_or_weak_keys() {
+        for keys in [None, Some("k:changeme"), Some("k:short"), Some("k:secretsecretsecretsecretsecretsecret")] {
+            let mut pairs = vec![("MITRA_PRODUCTION", "true")];
+            if let Some(keys) = keys {
+                pairs.push(("MITRA_JWT_KEYS", keys));
+            }
+            assert!(Config::load(&Source::from_pairs(pairs)).is_err(), "{keys:?} must be refused");
+        }
+        let strong = Source::from_pairs([
+            ("MITRA_PRODUCTION", "yes"),
+            ("MITRA_JWT_KEYS", "2026-11:Vd8q2Lr7ZpX4mN1cT6bW9yK3hF0sJ5gE8aU2oR7iQ4"),
+        ]);
+        assert!(Config::load(&strong).is_ok());
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        let err =
+            Config::load(&Source::from_pairs([("MITRA_PRODUCTION", "maybe")])).map(|_| ()).map_err(|e| e.to_string());
+        assert!(err.is_err_and(|e| e.contains("MITRA_PRODUCTION")));
+        let err = Config::load(&Source::from_pairs([("MITRA_ACCESS_TOKEN_MINUTES", "0")]))
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert!(err.is_err_and(|e| e.contains("MITRA_ACCESS_TOKEN_MINUTES")));
+    }
+}

@@ -1,0 +1,18 @@
+//! The HTTP API of Mitra: the app builder, routes, authentication, problem+json errors and the
+//! OpenAPI document. The `mitra` binary and the tests start the same `Application`.
+
+mod app;
+pub mod auth;
+pub mod config;
+pub mod demo;
+mod extract;
+pub mod logging;
+pub mod openapi;
+mod problem;
+mod request_id;
+pub mod routes;
+mod spa;
+mod state;
+
+pub use app::{Application, openapi, openapi_json};
+pub use config::{Config, Source};

@@ -1,0 +1,39 @@
+//! The HTTP routes, one module per business area, all under `/api/v1` but health checks.
+
+pub mod audit;
+pub mod auth;
+pub mod health;
+pub mod me;
+mod paging;
+mod roles;
+pub mod units;
+pub mod users;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Registers every `/api/v1` operation; the OpenAPI document is built from this same list.
+pub fn api_v1(cfg: &mut ServiceConfig) {
+    cfg.service(auth::login)
+        .service(auth::refresh)
+        .service(auth::logout)
+        .service(me::me)
+        .service(me::get_organisation)
+        .service(units::list_units)
+        .service(units::create_unit)
+        .service(units::get_unit)
+        .service(units::update_unit)
+        .service(users::list_users)
+        .service(users::create_user)
+        .service(users::get_user)
+        .service(users::update_user)
+        .service(users::disable_user)
+        .service(users::enable_user)
+        .service(users::reset_password)
+        .service(audit::verify_chain)
+        .service(audit::list_audit_events);
+}
+
+/// Operations outside the versioned API: process and database health.
+pub fn root(cfg: &mut ServiceConfig) {
+    cfg.service(health::healthz).service(health::readyz);
+}

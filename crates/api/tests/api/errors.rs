@@ -1,0 +1,152 @@
+//! Bad input of every kind gets a problem+json answer and changes nothing.
+
+use mitra_domain::access::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::helpers::{assert_problem, spawn};
+
+#[tokio::test]
+async fn unknown_routes_and_wrong_methods_are_problems() {
+    let app = spawn().await;
+    assert_problem(
+        app.request(Method::GET, "/api/v1/nowhere").send().await.unwrap(),
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    assert_problem(app.request(Method::GET, "/api").send().await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
+
+    let wrong = app.request(Method::DELETE, "/api/v1/users").send().await.unwrap();
+    let allow = wrong.headers().get("allow").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    assert_problem(wrong, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+    assert!(allow.contains("GET") && allow.contains("POST"), "Allow: {allow}");
+
+    let wrong_on_item =
+        app.request(Method::PUT, &format!("/api/v1/users/{}", uuid::Uuid::now_v7())).send().await.unwrap();
+    assert_problem(wrong_on_item, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+    let post_to_spa = app.request(Method::POST, "/users").send().await.unwrap();
+    assert_problem(post_to_spa, StatusCode::NOT_FOUND, "not_found").await;
+}
+
+#[tokio::test]
+async fn missing_and_bad_tokens_are_problems() {
+    let app = spawn().await;
+    let none = app.request(Method::GET, "/api/v1/me").send().await.unwrap();
+    assert_problem(none, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    let garbage = app.request(Method::GET, "/api/v1/me").bearer_auth("not.a.jwt").send().await.unwrap();
+    assert_problem(garbage, StatusCode::UNAUTHORIZED, "invalid_token").await;
+    let basic =
+        app.request(Method::GET, "/api/v1/me").header("Authorization", "Basic YWRtaW46YWRtaW4=").send().await.unwrap();
+    assert_problem(basic, StatusCode::UNAUTHORIZED, "invalid_token").await;
+}
+
+#[tokio::test]
+async fn malformed_bodies_are_refused_without_changing_anything() {
+    let app = spawn().await;
+    let token = app.token(&app.alpha, Role::Admin).await;
+    let events_before = app.audit_count(&app.alpha).await;
+    let url = format!("{}/api/v1/users", app.url);
+
+    let broken = app
+        .client
+        .post(&url)
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body("{\"username\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(broken, StatusCode::BAD_REQUEST, "malformed_json").await;
+
+    let not_json = app
+        .client
+        .post(&url)
+        .bearer_auth(&token)
+        .header("content-type", "text/plain")
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(not_json, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
+
+    let huge = json!({ "username": "x".repeat(200_000), "full_name": "x", "role": "officer", "password": "p" });
+    let too_large = app.post(&token, "/api/v1/users", &huge).await;
+    assert_problem(too_large, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+
+    let wrong_type =
+        json!({ "username": "budi", "full_name": "Budi", "role": 7, "password": "kopi-pagi-di-kayuagung" });
+    let body = assert_problem(
+        app.post(&token, "/api/v1/users", &wrong_type).await,
+        StatusCode::BAD_REQUEST,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(body["errors"][0]["field"], "role", "{body}");
+
+    let unknown_role =
+        json!({ "username": "budi", "full_name": "Budi", "role": "emperor", "password": "kopi-pagi-di-kayuagung" });
+    let body = assert_problem(
+        app.post(&token, "/api/v1/users", &unknown_role).await,
+        StatusCode::BAD_REQUEST,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(body["errors"][0]["field"], "role", "{body}");
+
+    let missing = json!({ "full_name": "Budi", "role": "officer", "password": "kopi-pagi-di-kayuagung" });
+    let body =
+        assert_problem(app.post(&token, "/api/v1/users", &missing).await, StatusCode::BAD_REQUEST, "validation_failed")
+            .await;
+    assert_eq!(body["errors"][0]["field"], "username", "{body}");
+    assert_eq!(body["errors"][0]["code"], "required", "{body}");
+
+    let list: serde_json::Value = app.get(&token, "/api/v1/users?limit=100").await.json().await.unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 5, "no user was created");
+    assert_eq!(app.audit_count(&app.alpha).await, events_before, "no event was recorded");
+}
+
+#[tokio::test]
+async fn bad_path_and_query_parameters_are_problems() {
+    let app = spawn().await;
+    let token = app.token(&app.alpha, Role::Admin).await;
+    assert_problem(
+        app.get(&token, "/api/v1/users/not-a-uuid").await,
+        StatusCode::BAD_REQUEST,
+        "invalid_path_parameter",
+    )
+    .await;
+    assert_problem(
+        app.get(&token, "/api/v1/users?limit=abc").await,
+        StatusCode::BAD_REQUEST,
+        "invalid_query_parameter",
+    )
+    .await;
+    assert_problem(
+        app.get(&token, "/api/v1/users?role=emperor").await,
+        StatusCode::BAD_REQUEST,
+        "invalid_query_parameter",
+    )
+    .await;
+    let body = assert_problem(
+        app.get(&token, "/api/v1/users?limit=1000").await,
+        StatusCode::BAD_REQUEST,
+        "invalid_query_parameter",
+    )
+    .await;
+    assert_eq!(body["errors"][0]["field"], "limit");
+    let body = assert_problem(
+        app.get(&token, "/api/v1/users?cursor=%%%").await,
+        StatusCode::BAD_REQUEST,
+        "invalid_query_parameter",
+    )
+    .await;
+    assert!(body.is_object());
+    let body = assert_problem(
+        app.get(&token, "/api/v1/audit-events?from=yesterday").await,
+        StatusCode::BAD_REQUEST,
+        "invalid_query_parameter",
+    )
+    .await;
+    assert!(body.is_object());
+}

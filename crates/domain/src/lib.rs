@@ -1,0 +1,11 @@
+//! The rules of publication partnerships, free of any IO, so that every rule can be tested
+//! without a server or a database and every layer above speaks the same language.
+
+pub mod access;
+pub mod audit;
+pub mod identity;
+pub mod organisation;
+pub mod throttle;
+pub mod violation;
+
+pub use violation::{Violation, ViolationCode, Violations};

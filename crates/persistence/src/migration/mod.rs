@@ -1,0 +1,16 @@
+//! Schema migrations. Only sea-orm's portable schema helpers, so the same migration runs on the
+//! embedded SQLite default and on PostgreSQL; foreign keys are declared at table creation because
+//! SQLite cannot add them later.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261126_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261126_000001_foundation::Migration)]
+    }
+}
