@@ -1,0 +1,185 @@
+//! The `mitra` command as an operator uses it: adopting a region, managing users from the
+//! console, and verifying the audit trail, on a fresh embedded database.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use mitra_persistence::Store;
+use mitra_persistence::entities::audit_event;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+struct Console {
+    dir: tempfile::TempDir,
+}
+
+impl Console {
+    fn new() -> Console {
+        Console { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn database_url(&self) -> String {
+        format!("sqlite://{}?mode=rwc", self.dir.path().join("cli.sqlite").display())
+    }
+
+    fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mitra"))
+            .args(args)
+            .env("DATABASE_URL", self.database_url())
+            .env("MITRA_DATA_DIR", self.dir.path())
+            .env("MITRA_AUTO_MIGRATE", "true")
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut pipe = child.stdin.take().unwrap();
+        if let Some(text) = stdin {
+            pipe.write_all(text.as_bytes()).unwrap();
+        }
+        drop(pipe);
+        child.wait_with_output().unwrap()
+    }
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_region_adopts_mitra_from_the_console() {
+    let console = Console::new();
+    let migrated = console.run(&["migrate"], None);
+    assert!(migrated.status.success(), "{migrated:?}");
+
+    let created = console.run(
+        &[
+            "organisation",
+            "create",
+            "--name",
+            "Pemerintah Kabupaten OKU Timur",
+            "--slug",
+            "okutimur",
+            "--admin-username",
+            "okut.admin",
+            "--admin-full-name",
+            "Admin Diskominfo OKU Timur",
+        ],
+        None,
+    );
+    assert!(created.status.success(), "{created:?}");
+    let text = stdout(&created);
+    let password = text.lines().find_map(|line| line.strip_prefix("admin login: okut.admin / ")).unwrap();
+    assert_eq!(password.len(), 20, "a generated password is printed once: {text}");
+
+    let officer = console.run(
+        &[
+            "user",
+            "create",
+            "--organisation",
+            "okutimur",
+            "--username",
+            "okut.officer",
+            "--full-name",
+            "Petugas",
+            "--role",
+            "officer",
+            "--password-stdin",
+        ],
+        Some("pempek-kapal-selam-2026\n"),
+    );
+    assert!(officer.status.success(), "{officer:?}");
+    assert!(!stdout(&officer).contains("pempek"), "a piped password is never echoed");
+
+    let weak = console.run(
+        &[
+            "user",
+            "create",
+            "--organisation",
+            "okutimur",
+            "--username",
+            "okut.weak",
+            "--full-name",
+            "Weak",
+            "--role",
+            "officer",
+            "--password-stdin",
+        ],
+        Some("short\n"),
+    );
+    assert!(!weak.status.success());
+    let bad_role = console.run(
+        &[
+            "user",
+            "create",
+            "--organisation",
+            "okutimur",
+            "--username",
+            "okut.x",
+            "--full-name",
+            "X",
+            "--role",
+            "emperor",
+        ],
+        None,
+    );
+    assert!(!bad_role.status.success());
+    assert!(String::from_utf8_lossy(&bad_role.stderr).contains("unknown role"));
+
+    let disabled = console.run(&["user", "disable", "--username", "okut.officer"], None);
+    assert!(disabled.status.success(), "{disabled:?}");
+    let reset = console.run(&["user", "reset-password", "--username", "okut.admin"], None);
+    assert!(stdout(&reset).contains("password: "), "{reset:?}");
+
+    let verified = console.run(&["audit", "verify"], None);
+    assert!(verified.status.success(), "{verified:?}");
+    assert!(stdout(&verified).contains("okutimur: ok, 5 events verified"), "{}", stdout(&verified));
+}
+
+#[test]
+fn audit_verify_fails_on_a_tampered_chain() {
+    let console = Console::new();
+    let created = console.run(
+        &[
+            "organisation",
+            "create",
+            "--name",
+            "Pemerintah Kabupaten PALI",
+            "--slug",
+            "pali",
+            "--admin-username",
+            "pali.admin",
+            "--admin-full-name",
+            "Admin",
+        ],
+        None,
+    );
+    assert!(created.status.success(), "{created:?}");
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let store = Store::connect(&console.database_url()).await.unwrap();
+        audit_event::Entity::update_many()
+            .col_expr(audit_event::Column::Action, Expr::value("user.deleted"))
+            .filter(audit_event::Column::Sequence.eq(2))
+            .exec(store.connection())
+            .await
+            .unwrap();
+        store.close().await.unwrap();
+    });
+
+    let verified = console.run(&["audit", "verify", "--organisation", "pali"], None);
+    assert_eq!(verified.status.code(), Some(2), "{verified:?}");
+    assert!(stdout(&verified).contains("pali: BROKEN at sequence 2"), "{}", stdout(&verified));
+}
+
+#[test]
+fn the_openapi_command_writes_the_committed_document() {
+    let console = Console::new();
+    let printed = console.run(&["openapi", "--output", "-"], None);
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json")).unwrap();
+    assert_eq!(stdout(&printed), committed);
+}
