@@ -61,6 +61,15 @@ fn required(field: &str, value: &str) -> Option<FieldError> {
     value.is_empty().then(|| Violation::new(field, ViolationCode::Required, format!("{field} is required")).into())
 }
 
+/// The refresh token a client presented, as stored: hashed.
+fn presented_token_hash(raw: &str) -> Result<String, ApiError> {
+    let token = raw.trim();
+    match required("refresh_token", token) {
+        Some(missing) => Err(ApiError::validation(vec![missing])),
+        None => Ok(tokens::hash_refresh_token(token)),
+    }
+}
+
 /// Log in with username and password
 ///
 /// Returns a short-lived access token and a refresh token. Repeated failures for one username
@@ -158,15 +167,12 @@ pub async fn refresh(
     req: HttpRequest,
     body: JsonBody<RefreshRequest>,
 ) -> Result<Json<TokenPair>, ApiError> {
-    let presented = body.into_inner().refresh_token;
-    if let Some(missing) = required("refresh_token", presented.trim()) {
-        return Err(ApiError::validation(vec![missing]));
-    }
+    let presented = presented_token_hash(&body.into_inner().refresh_token)?;
     let new_token = tokens::new_refresh_token();
     let expires_at = Utc::now() + state.tokens.refresh_ttl();
     let rotation = sessions::rotate(
         &state.store,
-        &tokens::hash_refresh_token(presented.trim()),
+        &presented,
         tokens::hash_refresh_token(&new_token),
         expires_at,
         request_id(&req),
@@ -203,10 +209,7 @@ pub async fn logout(
     req: HttpRequest,
     body: JsonBody<LogoutRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let presented = body.into_inner().refresh_token;
-    if let Some(missing) = required("refresh_token", presented.trim()) {
-        return Err(ApiError::validation(vec![missing]));
-    }
-    sessions::close(&state.store, &tokens::hash_refresh_token(presented.trim()), request_id(&req)).await?;
+    let presented = presented_token_hash(&body.into_inner().refresh_token)?;
+    sessions::close(&state.store, &presented, request_id(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

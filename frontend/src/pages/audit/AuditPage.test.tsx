@@ -1,0 +1,96 @@
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { api } from '../../api/client';
+import type { AuditEvent, ChainVerification } from '../../api/types';
+import { formatInstant, jakartaDayToInstant } from '../../format';
+import { json, me, pathOf, problem, tokenPair } from '../../test/http';
+import { renderApp } from '../../test/render';
+
+const event: AuditEvent = {
+  id: '0190f7a0-0000-7000-8000-0000000000e1',
+  sequence: 7,
+  occurred_at: '2025-03-01T17:30:00Z',
+  actor_id: me.id,
+  actor_username: 'oki.admin',
+  entity_type: 'user',
+  entity_id: '0190f7a0-0000-7000-8000-000000000002',
+  action: 'user.updated',
+  before: { full_name: 'Lama' },
+  after: { full_name: 'Baru' },
+  request_id: 'req-1',
+  hash: 'abc',
+  prev_hash: 'def',
+};
+
+function serve(verification: ChainVerification) {
+  const urls: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((request: Request) => {
+      urls.push(request.url);
+      const path = pathOf(request);
+      if (path === '/api/v1/me') return Promise.resolve(json(200, me));
+      if (path === '/api/v1/audit-events') {
+        const older = { ...event, id: '0190f7a0-0000-7000-8000-0000000000e0', sequence: 6, action: 'user.created', before: null };
+        const page = request.url.includes('cursor=next') ? { items: [older], next_cursor: null } : { items: [event], next_cursor: 'next' };
+        return Promise.resolve(json(200, page));
+      }
+      if (path === '/api/v1/audit-events/verification') return Promise.resolve(json(200, verification));
+      return Promise.resolve(problem(404, 'not_found'));
+    }),
+  );
+  return urls;
+}
+
+beforeEach(() => api.session.setTokens(tokenPair('access-1', 'refresh-1')));
+afterEach(() => {
+  cleanup();
+  api.session.clear(null);
+});
+
+describe('format', () => {
+  it('shows instants in Jakarta time', () => {
+    expect(formatInstant('2025-03-01T17:30:00Z')).toBe('02/03/2025, 00.30.00');
+  });
+
+  it('turns picked days into Jakarta day bounds', () => {
+    expect(jakartaDayToInstant('2025-03-02')).toBe('2025-03-01T17:00:00.000Z');
+    expect(jakartaDayToInstant('2025-03-02', true)).toBe('2025-03-02T16:59:59.999Z');
+    expect(jakartaDayToInstant('')).toBeUndefined();
+  });
+});
+
+describe('Audit page', () => {
+  it('lists events, expands a row to its before and after, and loads more', async () => {
+    const urls = serve({ valid: true, events_checked: 7, head_sequence: 7, broken_at: null });
+    renderApp('/audit');
+    const table = await screen.findByRole('table', { name: 'Log audit' });
+    const row = (await within(table).findByText('user.updated')).closest('tr')!;
+    expect(within(row).getByText(formatInstant(event.occurred_at))).toBeInTheDocument();
+    expect(within(row).getByText('oki.admin')).toBeInTheDocument();
+
+    const user = userEvent.setup();
+    await user.click(within(row).getByRole('button', { name: 'Tampilkan rincian peristiwa 7' }));
+    expect(screen.getByLabelText('Sebelum')).toHaveTextContent('"full_name": "Lama"');
+    expect(screen.getByLabelText('Sesudah')).toHaveTextContent('"full_name": "Baru"');
+
+    await user.click(screen.getByRole('button', { name: 'Muat lebih banyak' }));
+    expect(await within(table).findByText('user.created')).toBeInTheDocument();
+    expect(urls.some((u) => u.includes('cursor=next'))).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Muat lebih banyak' })).not.toBeInTheDocument();
+  });
+
+  it('reports a valid chain', async () => {
+    serve({ valid: true, events_checked: 7, head_sequence: 7, broken_at: null });
+    renderApp('/audit');
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Periksa rantai' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Rantai audit utuh: 7 peristiwa diperiksa sampai nomor 7.');
+  });
+
+  it('reports where a chain is broken', async () => {
+    serve({ valid: false, events_checked: 4, head_sequence: 7, broken_at: { sequence: 4, event_id: null, reason: 'content_altered' } });
+    renderApp('/audit');
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Periksa rantai' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Rantai audit rusak pada peristiwa nomor 4. Isi peristiwa telah diubah setelah dicatat.');
+  });
+});

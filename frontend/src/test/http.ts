@@ -1,0 +1,30 @@
+/** Small helpers for fake `fetch` functions in tests. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  const type = status >= 400 ? 'application/problem+json' : 'application/json';
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type, ...headers } });
+}
+
+export function problem(status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
+  return json(status, { type: 'about:blank', title: 'Server prose that must not be shown', status, code, detail: 'Server detail that must not be shown', ...extra }, headers);
+}
+
+export function tokenPair(access: string, refresh: string, expiresIn = 900) {
+  return { access_token: access, token_type: 'Bearer', expires_in: expiresIn, refresh_token: refresh, refresh_expires_in: 86400 };
+}
+
+/** The request's input as a path, e.g. "/api/v1/me". */
+export function pathOf(input: RequestInfo | URL): string {
+  const url = input instanceof Request ? input.url : String(input);
+  return new URL(url, 'http://localhost').pathname;
+}
+
+export const me = {
+  id: '0190f7a0-0000-7000-8000-000000000001',
+  username: 'oki.admin',
+  full_name: 'Admin OKI',
+  email: null,
+  role: 'admin',
+  organisation: { id: '0190f7a0-0000-7000-8000-0000000000aa', name: 'Pemerintah Kabupaten Ogan Komering Ilir', slug: 'oki', created_at: '2025-01-01T00:00:00Z' },
+  unit: { id: '0190f7a0-0000-7000-8000-0000000000bb', code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika', created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z', version: 1 },
+  permissions: ['users.read', 'users.manage', 'units.read', 'audit.read'],
+};
