@@ -28,7 +28,13 @@ pub struct Problem {
     pub status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-    /// Stable snake_case error code, e.g. `validation_failed`, `not_found`.
+    /// Stable snake_case error code to switch on: `validation_failed`, `malformed_json`,
+    /// `payload_too_large`, `unsupported_media_type`, `invalid_path_parameter`,
+    /// `invalid_query_parameter`, `not_found`, `method_not_allowed`, `unauthenticated`,
+    /// `invalid_token`, `token_expired`, `forbidden`, `invalid_credentials`, `too_many_attempts`,
+    /// `invalid_refresh_token`, `refresh_token_reused`, `username_taken`, `unit_code_taken`,
+    /// `unknown_unit`, `cannot_disable_self`, `cannot_change_own_role`, `precondition_required`,
+    /// `precondition_failed`, `service_unavailable`, `internal_error`.
     pub code: String,
     /// Per-field reasons, present for validation failures.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
@@ -40,7 +46,8 @@ pub struct Problem {
 pub struct FieldError {
     /// The field's name in the request (`password`, `role`, `limit`, ...).
     pub field: String,
-    /// Stable reason: `required`, `too_short`, `too_long`, `invalid_format`, `invalid_value`.
+    /// Stable reason: `required`, `too_short`, `too_long`, `invalid_format`, `invalid_value`,
+    /// `unknown_unit`.
     pub code: String,
     pub message: String,
 }

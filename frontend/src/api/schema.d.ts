@@ -328,10 +328,10 @@ export interface components {
              * Format: uuid
              * @description Null for changes made by the system or from the command line.
              */
-            actor_id?: string | null;
-            actor_username?: string | null;
-            after?: unknown;
-            before?: unknown;
+            actor_id: string | null;
+            actor_username: string | null;
+            after: unknown;
+            before: unknown;
             entity_id: string;
             /** @example user */
             entity_type: string;
@@ -341,7 +341,7 @@ export interface components {
             /** Format: date-time */
             occurred_at: string;
             prev_hash: string;
-            request_id?: string | null;
+            request_id: string | null;
             /**
              * Format: int64
              * @description Position in the organisation's chain, from 1.
@@ -350,7 +350,7 @@ export interface components {
         };
         AuditEventPage: {
             items: components["schemas"]["AuditEvent"][];
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         /** @description Where verification found the chain broken. */
         ChainBreak: {
@@ -358,7 +358,7 @@ export interface components {
              * Format: uuid
              * @description The stored event found there, if any.
              */
-            event_id?: string | null;
+            event_id: string | null;
             /** @description `content_altered`, `link_broken`, `event_missing` or `tail_missing`. */
             reason: string;
             /**
@@ -369,7 +369,7 @@ export interface components {
         };
         /** @description The result of recomputing the organisation's audit chain. */
         ChainVerification: {
-            broken_at?: components["schemas"]["ChainBreak"] | null;
+            broken_at: components["schemas"]["ChainBreak"] | null;
             /** Format: int64 */
             events_checked: number;
             /**
@@ -396,7 +396,10 @@ export interface components {
         };
         /** @description Why one field of the request was refused. */
         FieldError: {
-            /** @description Stable reason: `required`, `too_short`, `too_long`, `invalid_format`, `invalid_value`. */
+            /**
+             * @description Stable reason: `required`, `too_short`, `too_long`, `invalid_format`, `invalid_value`,
+             *     `unknown_unit`.
+             */
             code: string;
             /** @description The field's name in the request (`password`, `role`, `limit`, ...). */
             field: string;
@@ -416,7 +419,7 @@ export interface components {
         };
         /** @description The signed-in user, their organisation and unit, and what their role allows. */
         Me: {
-            email?: string | null;
+            email: string | null;
             full_name: string;
             /** Format: uuid */
             id: string;
@@ -424,7 +427,7 @@ export interface components {
             /** @description Actions the role allows, e.g. `users.manage`; the web app shapes its menus by them. */
             permissions: string[];
             role: components["schemas"]["Role"];
-            unit?: components["schemas"]["Unit"] | null;
+            unit: components["schemas"]["Unit"] | null;
             username: string;
         };
         /** @description A regional government using Mitra. */
@@ -443,7 +446,15 @@ export interface components {
          *     translations) switch on; `title` and `detail` are English prose for people reading raw JSON.
          */
         Problem: {
-            /** @description Stable snake_case error code, e.g. `validation_failed`, `not_found`. */
+            /**
+             * @description Stable snake_case error code to switch on: `validation_failed`, `malformed_json`,
+             *     `payload_too_large`, `unsupported_media_type`, `invalid_path_parameter`,
+             *     `invalid_query_parameter`, `not_found`, `method_not_allowed`, `unauthenticated`,
+             *     `invalid_token`, `token_expired`, `forbidden`, `invalid_credentials`, `too_many_attempts`,
+             *     `invalid_refresh_token`, `refresh_token_reused`, `username_taken`, `unit_code_taken`,
+             *     `unknown_unit`, `cannot_disable_self`, `cannot_change_own_role`, `precondition_required`,
+             *     `precondition_failed`, `service_unavailable`, `internal_error`.
+             */
             code: string;
             detail?: string | null;
             /** @description Per-field reasons, present for validation failures. */
@@ -503,7 +514,7 @@ export interface components {
         };
         UnitPage: {
             items: components["schemas"]["Unit"][];
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
         UpdateUnitRequest: {
             code?: string | null;
@@ -523,14 +534,14 @@ export interface components {
             active: boolean;
             /** Format: date-time */
             created_at: string;
-            email?: string | null;
+            email: string | null;
             /** @example Siti Aminah */
             full_name: string;
             /** Format: uuid */
             id: string;
             role: components["schemas"]["Role"];
             /** Format: uuid */
-            unit_id?: string | null;
+            unit_id: string | null;
             /** Format: date-time */
             updated_at: string;
             /** @example siti.aminah */
@@ -543,7 +554,7 @@ export interface components {
         };
         UserPage: {
             items: components["schemas"]["User"][];
-            next_cursor?: string | null;
+            next_cursor: string | null;
         };
     };
     responses: never;

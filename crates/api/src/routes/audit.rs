@@ -28,15 +28,20 @@ pub struct AuditEventView {
     pub sequence: i64,
     pub occurred_at: DateTime<Utc>,
     /// Null for changes made by the system or from the command line.
+    #[schema(required = true)]
     pub actor_id: Option<Uuid>,
+    #[schema(required = true)]
     pub actor_username: Option<String>,
     #[schema(example = "user")]
     pub entity_type: String,
     pub entity_id: String,
     #[schema(example = "user.created")]
     pub action: String,
+    #[schema(required = true)]
     pub before: Option<Value>,
+    #[schema(required = true)]
     pub after: Option<Value>,
+    #[schema(required = true)]
     pub request_id: Option<String>,
     pub hash: String,
     pub prev_hash: String,
@@ -45,6 +50,7 @@ pub struct AuditEventView {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditEventPage {
     pub items: Vec<AuditEventView>,
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 
@@ -74,6 +80,7 @@ pub struct ChainVerification {
     pub events_checked: u64,
     /// Sequence of the newest event as the organisation's head records it.
     pub head_sequence: i64,
+    #[schema(required = true)]
     pub broken_at: Option<ChainBreakView>,
 }
 
@@ -84,6 +91,7 @@ pub struct ChainBreakView {
     /// The sequence number where the chain breaks.
     pub sequence: i64,
     /// The stored event found there, if any.
+    #[schema(required = true)]
     pub event_id: Option<Uuid>,
     /// `content_altered`, `link_broken`, `event_missing` or `tail_missing`.
     pub reason: String,

@@ -40,9 +40,11 @@ pub struct Me {
     pub id: Uuid,
     pub username: String,
     pub full_name: String,
+    #[schema(required = true)]
     pub email: Option<String>,
     pub role: RoleName,
     pub organisation: OrganisationView,
+    #[schema(required = true)]
     pub unit: Option<UnitView>,
     /// Actions the role allows, e.g. `users.manage`; the web app shapes its menus by them.
     pub permissions: Vec<String>,

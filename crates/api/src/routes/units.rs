@@ -49,6 +49,7 @@ impl From<UnitRecord> for UnitView {
 #[schema(as = UnitPage)]
 pub struct UnitPage {
     pub items: Vec<UnitView>,
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 

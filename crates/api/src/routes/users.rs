@@ -27,8 +27,10 @@ pub struct UserView {
     pub username: String,
     #[schema(example = "Siti Aminah")]
     pub full_name: String,
+    #[schema(required = true)]
     pub email: Option<String>,
     pub role: RoleName,
+    #[schema(required = true)]
     pub unit_id: Option<Uuid>,
     /// Disabled users cannot log in and their sessions are ended.
     pub active: bool,
@@ -58,6 +60,7 @@ impl From<UserRecord> for UserView {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserPage {
     pub items: Vec<UserView>,
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 
