@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use mitra_domain::access::Role;
 use mitra_domain::identity::{Email, FullName, Username};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -156,7 +156,7 @@ pub async fn credentials_for_login<C: ConnectionTrait>(
 pub struct UserFilter {
     pub role: Option<Role>,
     pub active: Option<bool>,
-    /// Matches part of the username or full name, ignoring case.
+    /// Matches part of the username, full name or e-mail address, ignoring case.
     pub text: Option<String>,
 }
 
@@ -176,11 +176,11 @@ pub async fn list<C: ConnectionTrait>(
     }
     if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
-        let lower = |col: user::Column| Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(col)));
+        let matches = |col: user::Column| {
+            Expr::expr(Func::lower(Expr::col(col))).like(LikeExpr::new(pattern.clone()).escape('\\'))
+        };
         query = query.filter(
-            lower(user::Column::Username)
-                .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
-                .or(lower(user::Column::FullName).like(sea_orm::sea_query::LikeExpr::new(pattern).escape('\\'))),
+            matches(user::Column::Username).or(matches(user::Column::FullName)).or(matches(user::Column::Email)),
         );
     }
     if let Some(after) = page.after {

@@ -1331,7 +1331,7 @@ export interface operations {
                 role?: components["schemas"]["Role"];
                 /** @description Only enabled (`true`) or disabled (`false`) users. */
                 active?: boolean;
-                /** @description Part of the username or full name, any case. */
+                /** @description Part of the username, full name or e-mail address, any case. */
                 q?: string;
                 /** @description Page size, 1-100 (default 20). */
                 limit?: number;

@@ -111,7 +111,7 @@ pub struct UserListQuery {
     pub role: Option<RoleName>,
     /// Only enabled (`true`) or disabled (`false`) users.
     pub active: Option<bool>,
-    /// Part of the username or full name, any case.
+    /// Part of the username, full name or e-mail address, any case.
     pub q: Option<String>,
     /// Page size, 1-100 (default 20).
     pub limit: Option<u64>,

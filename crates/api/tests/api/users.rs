@@ -220,6 +220,8 @@ async fn lists_filter_and_page_with_cursors() {
     assert_eq!(officers["items"].as_array().unwrap().len(), 5);
     let searched: Value = app.get(&admin, "/api/v1/users?q=WARTAWAN.2").await.json().await.unwrap();
     assert_eq!(searched["items"].as_array().unwrap().len(), 1);
+    let by_email: Value = app.get(&admin, "/api/v1/users?q=okikab.go.id").await.json().await.unwrap();
+    assert_eq!(by_email["items"].as_array().unwrap().len(), 4, "the four new users have an e-mail address");
     let wildcard: Value = app.get(&admin, "/api/v1/users?q=%25").await.json().await.unwrap();
     assert_eq!(wildcard["items"].as_array().unwrap().len(), 0, "a typed % is not a wildcard");
 }
