@@ -14,6 +14,7 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use super::filters;
 use super::paging::{Paged, page_request};
 use crate::auth::Caller;
 use crate::problem::ApiError;
@@ -149,10 +150,10 @@ pub async fn list_audit_events(
     let query = query.into_inner();
     let page = page_request(query.limit, query.cursor.as_deref())?;
     let filter = AuditFilter {
-        entity_type: query.entity_type,
-        entity_id: query.entity_id,
+        entity_type: filters::text("entity_type", query.entity_type)?,
+        entity_id: filters::text("entity_id", query.entity_id)?,
         actor_id: query.actor_id,
-        action: query.action,
+        action: filters::text("action", query.action)?,
         from: query.from,
         to: query.to,
     };

@@ -61,6 +61,15 @@ fn required(field: &str, value: &str) -> Option<FieldError> {
     value.is_empty().then(|| Violation::new(field, ViolationCode::Required, format!("{field} is required")).into())
 }
 
+/// The throttle key of a login name as typed. Hashed, so that any input - a megabyte of text,
+/// a NUL byte - makes a short key the database accepts, while case and spacing still fold
+/// together as they do at login.
+fn throttle_key_for(username: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(username.trim().to_lowercase().as_bytes());
+    format!("user:{}", hex::encode(&digest[..16]))
+}
+
 /// The refresh token a client presented, as stored: hashed.
 fn presented_token_hash(raw: &str) -> Result<String, ApiError> {
     let token = raw.trim();
@@ -98,7 +107,7 @@ pub async fn login(
         return Err(ApiError::validation(missing));
     }
     let now = Utc::now();
-    let user_key = format!("user:{}", username.trim().to_lowercase());
+    let user_key = throttle_key_for(&username);
     let address_key = format!("addr:{}", req.peer_addr().map(|addr| addr.ip().to_string()).unwrap_or_default());
     for (key, policy) in [(&user_key, ThrottlePolicy::PER_USERNAME), (&address_key, ThrottlePolicy::PER_ADDRESS)] {
         let failures = sessions::failures_since(state.store.connection(), key, now - policy.window).await?;

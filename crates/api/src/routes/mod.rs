@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod auth;
+mod filters;
 pub mod health;
 pub mod me;
 mod paging;

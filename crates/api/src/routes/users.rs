@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use super::filters;
 use super::paging::{Paged, page_request};
 use super::roles::RoleName;
 use crate::auth::{Caller, password};
@@ -147,7 +148,8 @@ pub async fn list_users(
     caller.require(Action::UsersRead)?;
     let query = query.into_inner();
     let page = page_request(query.limit, query.cursor.as_deref())?;
-    let filter = UserFilter { role: query.role.map(Role::from), active: query.active, text: query.q };
+    let filter =
+        UserFilter { role: query.role.map(Role::from), active: query.active, text: filters::text("q", query.q)? };
     let page = users::list(state.store.connection(), caller.scope(), &filter, page).await?;
     let paged = Paged::from_page(page, UserView::from);
     Ok(Json(UserPage { items: paged.items, next_cursor: paged.next_cursor }))

@@ -150,3 +150,25 @@ async fn bad_path_and_query_parameters_are_problems() {
     .await;
     assert!(body.is_object());
 }
+
+#[tokio::test]
+async fn nul_bytes_and_huge_values_never_reach_the_database() {
+    let app = spawn().await;
+    let token = app.token(&app.alpha, Role::Admin).await;
+    for path in
+        ["/api/v1/users?q=a%00b", "/api/v1/audit-events?action=user%00created", "/api/v1/audit-events?entity_id=%01"]
+    {
+        assert_problem(app.get(&token, path).await, StatusCode::BAD_REQUEST, "invalid_query_parameter").await;
+    }
+    let long = format!("/api/v1/users?q={}", "x".repeat(201));
+    assert_problem(app.get(&token, &long).await, StatusCode::BAD_REQUEST, "invalid_query_parameter").await;
+
+    // serde_json writes the NUL as the escape \u0000, so the server receives valid JSON.
+    for username in ["alpha.admin\u{0}".to_owned(), "y".repeat(5_000)] {
+        let response = app.login_response(&username, "whatever-password").await;
+        assert_problem(response, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    }
+    let nul_name = json!({ "username": "budi\u{0}", "full_name": "Budi\u{0}", "role": "officer", "password": "kopi-pagi-di-kayuagung" });
+    assert_problem(app.post(&token, "/api/v1/users", &nul_name).await, StatusCode::BAD_REQUEST, "validation_failed")
+        .await;
+}
