@@ -380,18 +380,19 @@ export interface components {
             valid: boolean;
         };
         CreateUnitRequest: {
+            /** @description Short code, stored upper-case; unique in the organisation. */
             code: string;
             name: string;
         };
         CreateUserRequest: {
             email?: string | null;
             full_name: string;
-            /** @description The initial password, at least 12 characters. */
+            /** @description The initial password: 12-128 characters, at least 5 different ones. */
             password: string;
             role: components["schemas"]["Role"];
             /** Format: uuid */
             unit_id?: string | null;
-            /** @description 3-64 characters of a-z, 0-9, '.', '_' and '-'; unique across Mitra. */
+            /** @description 3-64 characters of a-z, 0-9, '.', '_' and '-' (stored lower-case); unique across Mitra. */
             username: string;
         };
         /** @description Why one field of the request was refused. */
@@ -469,6 +470,7 @@ export interface components {
             refresh_token: string;
         };
         ResetPasswordRequest: {
+            /** @description 12-128 characters, at least 5 different ones. */
             new_password: string;
         };
         /**

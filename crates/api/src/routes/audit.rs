@@ -59,16 +59,20 @@ pub struct AuditEventPage {
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// e.g. `user`, `unit`, `session`, `organisation`.
+    #[param(max_length = 200)]
     pub entity_type: Option<String>,
+    #[param(max_length = 200)]
     pub entity_id: Option<String>,
     pub actor_id: Option<Uuid>,
     /// e.g. `user.created`.
+    #[param(max_length = 200)]
     pub action: Option<String>,
     /// Events at or after this instant (RFC 3339).
     pub from: Option<DateTime<Utc>>,
     /// Events before this instant (RFC 3339).
     pub to: Option<DateTime<Utc>>,
     /// Page size, 1-100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,

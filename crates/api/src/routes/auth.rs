@@ -20,18 +20,21 @@ use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct LoginRequest {
-    #[schema(example = "oki.admin")]
+    #[schema(example = "oki.admin", min_length = 1)]
     pub username: String,
+    #[schema(min_length = 1)]
     pub password: String,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RefreshRequest {
+    #[schema(min_length = 1)]
     pub refresh_token: String,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct LogoutRequest {
+    #[schema(min_length = 1)]
     pub refresh_token: String,
 }
 

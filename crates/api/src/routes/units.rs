@@ -56,14 +56,19 @@ pub struct UnitPage {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUnitRequest {
+    /// Short code, stored upper-case; unique in the organisation.
+    #[schema(min_length = 2, max_length = 32, pattern = "^[A-Za-z0-9._-]+$")]
     pub code: String,
+    #[schema(min_length = 2, max_length = 200)]
     pub name: String,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUnitRequest {
+    #[schema(min_length = 2, max_length = 32, pattern = "^[A-Za-z0-9._-]+$")]
     pub code: Option<String>,
+    #[schema(min_length = 2, max_length = 200)]
     pub name: Option<String>,
 }
 
@@ -71,6 +76,7 @@ pub struct UpdateUnitRequest {
 #[into_params(parameter_in = Query)]
 pub struct UnitListQuery {
     /// Page size, 1-100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,

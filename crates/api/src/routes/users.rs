@@ -68,15 +68,19 @@ pub struct UserPage {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUserRequest {
-    /// 3-64 characters of a-z, 0-9, '.', '_' and '-'; unique across Mitra.
+    /// 3-64 characters of a-z, 0-9, '.', '_' and '-' (stored lower-case); unique across Mitra.
+    #[schema(min_length = 3, max_length = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     pub username: String,
+    #[schema(min_length = 1, max_length = 200)]
     pub full_name: String,
     #[serde(default)]
+    #[schema(max_length = 254)]
     pub email: Option<String>,
     pub role: RoleName,
     #[serde(default)]
     pub unit_id: Option<Uuid>,
-    /// The initial password, at least 12 characters.
+    /// The initial password: 12-128 characters, at least 5 different ones.
+    #[schema(min_length = 12, max_length = 128)]
     pub password: String,
 }
 
@@ -84,9 +88,10 @@ pub struct CreateUserRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUserRequest {
+    #[schema(min_length = 1, max_length = 200)]
     pub full_name: Option<String>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 254)]
     pub email: Option<Option<String>>,
     pub role: Option<RoleName>,
     #[serde(default, deserialize_with = "present")]
@@ -102,6 +107,8 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> R
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResetPasswordRequest {
+    /// 12-128 characters, at least 5 different ones.
+    #[schema(min_length = 12, max_length = 128)]
     pub new_password: String,
 }
 
@@ -113,8 +120,10 @@ pub struct UserListQuery {
     /// Only enabled (`true`) or disabled (`false`) users.
     pub active: Option<bool>,
     /// Part of the username, full name or e-mail address, any case.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// Page size, 1-100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
