@@ -2,7 +2,8 @@
 # Every suite, in the order a failure is cheapest to find:
 #   formatting and lints, Rust unit tests, the API suite on SQLite and (when
 #   MITRA_TEST_DATABASE_URL names a PostgreSQL server) on PostgreSQL, the web app's
-#   spec check, type-check, lint and unit tests, and the browser end-to-end suite.
+#   spec check, type-check, lint and unit tests, the browser end-to-end suite, and the
+#   contract suite (a spec-driven fuzzer against the real server).
 # MITRA_TEST_REQUIRE_POSTGRES=1 makes a missing or unreachable PostgreSQL a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +39,9 @@ stage "web app: build";        (cd frontend && npm run --silent build); ok
 stage "browser end-to-end"
 cargo build -p mitra --locked
 (cd frontend && MITRA_BIN="$(cd .. && realpath "$target")/debug/mitra" npm run e2e); ok
+
+stage "contract: no input makes the server fail"
+MITRA_BIN="$(realpath "$target")/debug/mitra" ./tests/contract/run.sh; ok
 
 echo
 echo "suites: ${passed} passed, 0 failed"
