@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -9,6 +9,7 @@ import { unwrap } from '../../api/errors';
 import { applyFieldErrors, problemMessage } from '../../api/problem';
 import type { User } from '../../api/types';
 import { resetPasswordSchema, type ResetPasswordValues } from './schemas';
+import { DialogActions } from '../../components/DialogActions';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
@@ -42,14 +43,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
             error={message ? t(message) : undefined}
             {...form.register('new_password')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="orange" loading={reset.isPending}>
-              {t('users.resetPassword')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} loading={reset.isPending} color="orange" label={t('users.resetPassword')} />
         </Stack>
       </form>
     </Modal>
@@ -77,14 +71,13 @@ export function DisableUserModal({ user, onClose }: { user: User; onClose: () =>
             {problemMessage(t, disable.error)}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={disable.isPending} onClick={() => disable.mutate()}>
-            {t('users.disable')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onClose}
+          loading={disable.isPending}
+          color="red"
+          label={t('users.disable')}
+          onConfirm={() => disable.mutate()}
+        />
       </Stack>
     </Modal>
   );

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm, type Control, type FieldValues, type Path } from 'react-hook-form';
@@ -17,6 +17,7 @@ import {
   type EditUserValues,
 } from './schemas';
 import { unitLabel, useUnits } from './useUnits';
+import { DialogActions } from '../../components/DialogActions';
 
 function useFieldError() {
   const { t } = useTranslation();
@@ -134,14 +135,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
             error={fieldError(errors.password?.message)}
             {...form.register('password')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={close} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -202,14 +196,7 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
           <TextInput label={t('users.fieldFullName')} required error={fieldError(errors.full_name?.message)} {...form.register('full_name')} />
           <TextInput label={t('users.fieldEmail')} type="email" error={fieldError(errors.email?.message)} {...form.register('email')} />
           <RoleAndUnitFields control={form.control} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} loading={update.isPending} />
         </Stack>
       </form>
     </Modal>
