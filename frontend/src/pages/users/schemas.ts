@@ -28,23 +28,17 @@ const emailSchema = z
 const roleSchema = z.enum(ROLES, { error: 'fieldError.required' });
 const unitSchema = z.string().nullable();
 
-export const createUserSchema = z.object({
-  username: usernameSchema,
-  full_name: fullNameSchema,
-  email: emailSchema,
-  role: roleSchema,
-  unit_id: unitSchema,
-  password: passwordSchema,
-});
-export type CreateUserInput = z.input<typeof createUserSchema>;
-export type CreateUserValues = z.output<typeof createUserSchema>;
-
 export const editUserSchema = z.object({
   full_name: fullNameSchema,
   email: emailSchema,
   role: roleSchema,
   unit_id: unitSchema,
 });
+/** A new user is an edited one plus the login name and the first password. */
+export const createUserSchema = editUserSchema.extend({ username: usernameSchema, password: passwordSchema });
+export type CreateUserInput = z.input<typeof createUserSchema>;
+export type CreateUserValues = z.output<typeof createUserSchema>;
+
 export type EditUserInput = z.input<typeof editUserSchema>;
 export type EditUserValues = z.output<typeof editUserSchema>;
 
