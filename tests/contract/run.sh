@@ -28,7 +28,8 @@ token="$(curl -fsS -H 'content-type: application/json' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
 
 # Login, refresh and logout are left to the API suite: fuzzing them only trips the throttle
-# or ends the fuzzer's own session.
+# or ends the fuzzer's own session. Run from the temporary folder, where the fuzzer's cache goes.
+cd "$work"
 "$venv/bin/st" run "$url/api/v1/openapi.json" \
   -H "Authorization: Bearer $token" \
   --checks not_a_server_error,content_type_conformance,response_schema_conformance \
