@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { jakartaDayToInstant } from '../../format';
 import { AuditRow } from './AuditRow';
 import { ChainCheck } from './ChainCheck';
+import { ListFooter } from '../../components/ListFooter';
 
 const ENTITY_TYPES = ['user', 'unit', 'session', 'organisation'] as const;
 
@@ -94,15 +95,7 @@ export function AuditPage() {
         </Table>
       </Table.ScrollContainer>
 
-      {events.isPending && <Text c="dimmed">{t('common.loading')}</Text>}
-      {events.isSuccess && rows.length === 0 && <Text c="dimmed">{t('common.empty')}</Text>}
-      {events.hasNextPage && (
-        <Group justify="center">
-          <Button variant="light" loading={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <ListFooter query={events} count={rows.length} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Menu, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Menu, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { DisableUserModal, ResetPasswordModal } from './AccountModals';
 import { CreateUserModal, EditUserModal } from './UserFormModals';
 import { unitLabel, useUnits } from './useUnits';
+import { ListFooter } from '../../components/ListFooter';
 
 type Dialog = { kind: 'edit' | 'reset' | 'disable'; user: User } | null;
 type ActiveFilter = 'true' | 'false' | null;
@@ -157,15 +158,7 @@ export function UsersPage() {
         </Table>
       </Table.ScrollContainer>
 
-      {users.isPending && <Text c="dimmed">{t('common.loading')}</Text>}
-      {users.isSuccess && rows.length === 0 && <Text c="dimmed">{t('common.empty')}</Text>}
-      {users.hasNextPage && (
-        <Group justify="center">
-          <Button variant="light" loading={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <ListFooter query={users} count={rows.length} />
 
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
       {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={() => setDialog(null)} />}
