@@ -10,6 +10,7 @@ use utoipa::OpenApi as _;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::access::{self, Operations};
 use crate::auth::tokens::TokenIssuer;
 use crate::config::Config;
 use crate::demo::{self, DemoLogin};
@@ -18,7 +19,7 @@ use crate::openapi::{ApiDoc, document_problems};
 use crate::problem;
 use crate::request_id;
 use crate::routes;
-use crate::spa::{self, KnownRoutes, SpaDir};
+use crate::spa::{self, SpaDir};
 use crate::state::AppState;
 
 /// Every route, for the server and for the published document alike.
@@ -49,7 +50,7 @@ impl Application {
     /// embedded database, and binds the listener (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         std::fs::create_dir_all(&config.data_dir)?;
-        let store = Store::connect(&config.database_url()).await?;
+        let store = Store::connect(&config.database_url()).await?.with_caller_ttl(config.caller_ttl);
         if config.auto_migrate {
             store.migrate().await?;
         }
@@ -80,11 +81,13 @@ impl Application {
     }
 }
 
-fn serve(listener: TcpListener, state: AppState, spa_dir: SpaDir) -> std::io::Result<Server> {
+fn serve(listener: TcpListener, state: AppState, spa_dir: SpaDir) -> anyhow::Result<Server> {
     let state = web::Data::new(state);
     let spa_dir = web::Data::new(spa_dir);
     let spec = openapi();
-    let known = web::Data::new(KnownRoutes::from_openapi(&spec));
+    let operations = web::Data::new(
+        Operations::from_openapi(&spec).map_err(|why| anyhow::anyhow!("an operation's access is wrong: {why}"))?,
+    );
     let server = HttpServer::new(move || {
         // The docs and the spec come first: the `/api/v1` scope would otherwise claim the
         // spec's path and answer 404.
@@ -100,10 +103,11 @@ fn serve(listener: TcpListener, state: AppState, spa_dir: SpaDir) -> std::io::Re
             .into_app()
             .app_data(state.clone())
             .app_data(spa_dir.clone())
-            .app_data(known.clone())
+            .app_data(operations.clone())
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .default_service(web::to(spa::fallback))
+            .wrap(from_fn(access::authorize))
             .wrap(ErrorHandlers::new().default_handler(problem::ensure_problem_json))
             .wrap(Compress::default())
             .wrap(from_fn(request_id::assign))

@@ -25,6 +25,9 @@ pub struct Config {
     pub auto_migrate: bool,
     /// Seed the demo organisation into an empty database: on by default for the embedded one.
     pub demo_data: bool,
+    /// How long a verified caller is trusted without re-reading them: the longest another
+    /// instance may take to notice a user disabled or a role changed elsewhere.
+    pub caller_ttl: std::time::Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -107,6 +110,24 @@ fn minutes(
     Ok(Duration::minutes(value))
 }
 
+fn seconds(
+    source: &Source,
+    key: &'static str,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<std::time::Duration, ConfigError> {
+    let value = match source.get(key) {
+        None => default,
+        Some(text) => {
+            text.parse::<u64>().ok().filter(|value| range.contains(value)).ok_or_else(|| ConfigError::Invalid {
+                key,
+                message: format!("expected whole seconds between {} and {}", range.start(), range.end()),
+            })?
+        }
+    };
+    Ok(std::time::Duration::from_secs(value))
+}
+
 impl Config {
     pub fn load(source: &Source) -> Result<Config, ConfigError> {
         let production = flag(source, "MITRA_PRODUCTION")?;
@@ -127,6 +148,7 @@ impl Config {
             spa_dir: PathBuf::from(source.get("MITRA_SPA_DIR").unwrap_or("frontend/dist")),
             access_ttl: minutes(source, "MITRA_ACCESS_TOKEN_MINUTES", 15, 1..=60)?,
             refresh_ttl: minutes(source, "MITRA_REFRESH_TOKEN_MINUTES", 14 * 24 * 60, 10..=90 * 24 * 60)?,
+            caller_ttl: seconds(source, "MITRA_CALLER_CACHE_SECONDS", 5, 0..=60)?,
         })
     }
 

@@ -2,10 +2,9 @@
 //! a working system: Kabupaten Ogan Komering Ilir, its Diskominfo, and one user per role.
 
 use mitra_domain::access::Role;
-use mitra_domain::identity::{FullName, Username};
-use mitra_domain::organisation::{OrganisationName, Slug, UnitCode, UnitName};
-use mitra_persistence::users::NewUser;
-use mitra_persistence::{AuditContext, OrgScope, Store, organisations, units, users};
+use mitra_domain::identity::{FullName, NewUser, Password, Username};
+use mitra_domain::organisation::{NewUnit, OrganisationName, Slug, UnitCode, UnitName};
+use mitra_persistence::{Store, StoreError, organisations, units, users};
 
 use crate::auth::password;
 
@@ -30,42 +29,41 @@ fn people(role: Role) -> &'static str {
     }
 }
 
-/// Creates the demo data if the database has no organisation yet; returns the new logins.
+/// Creates the demo data, in one write, if the database has no organisation yet; returns the
+/// new logins.
 pub async fn seed_if_empty(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin>>> {
-    if organisations::any_exists(store.connection()).await? {
+    if organisations::any_exists(store).await? {
         return Ok(None);
     }
-    let organisation = organisations::create(
-        store,
-        OrganisationName::parse(ORGANISATION)?,
-        Slug::parse(SLUG)?,
-        Some("demo-seed".into()),
-    )
-    .await?;
-    let ctx =
-        AuditContext { scope: OrgScope::new(organisation.id), actor_id: None, request_id: Some("demo-seed".into()) };
-    let unit = units::create(
-        store,
-        &ctx,
-        UnitCode::parse("DISKOMINFO")?,
-        UnitName::parse("Dinas Komunikasi dan Informatika")?,
-    )
-    .await?;
-    let mut logins = Vec::new();
+    let mut accounts = Vec::new();
     for role in Role::ALL {
         let username = format!("{SLUG}.{}", role.as_str());
         let password = password::generate();
-        let new = NewUser {
+        let hash = password::hash(Password::parse(&password)?).await.map_err(|err| anyhow::anyhow!("{err}"))?;
+        let user = NewUser {
             username: Username::parse(&username)?,
             full_name: FullName::parse(people(role))?,
             email: None,
             role,
-            unit_id: Some(unit.id),
-            password_hash: password::hash(password.clone()).await.map_err(|err| anyhow::anyhow!("{err}"))?,
+            unit_id: None,
         };
-        users::create(store, &ctx, new).await?;
-        logins.push(DemoLogin { role, username, password });
+        accounts.push((user, hash, DemoLogin { role, username, password }));
     }
+    let (name, slug) = (OrganisationName::parse(ORGANISATION)?, Slug::parse(SLUG)?);
+    let unit =
+        NewUnit { code: UnitCode::parse("DISKOMINFO")?, name: UnitName::parse("Dinas Komunikasi dan Informatika")? };
+    let logins = store
+        .adopt(Some("demo-seed".into()), async |tx| {
+            organisations::create(tx, name, slug).await?;
+            let unit = units::create(tx, unit).await?;
+            let mut logins = Vec::new();
+            for (user, hash, login) in accounts {
+                users::create(tx, NewUser { unit_id: Some(unit.id), ..user }, hash).await?;
+                logins.push(login);
+            }
+            Ok::<_, StoreError>(logins)
+        })
+        .await?;
     Ok(Some(logins))
 }
 

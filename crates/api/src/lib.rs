@@ -1,18 +1,20 @@
 //! The HTTP API of Mitra: the app builder, routes, authentication, problem+json errors and the
 //! OpenAPI document. The `mitra` binary and the tests start the same `Application`.
 
+mod access;
 mod app;
 pub mod auth;
 pub mod config;
 pub mod demo;
-mod extract;
+pub mod extract;
 pub mod logging;
 pub mod openapi;
-mod problem;
+pub mod problem;
 mod request_id;
 pub mod routes;
 mod spa;
 mod state;
+mod validation;
 
 pub use app::{Application, openapi, openapi_json};
 pub use config::{Config, Source};

@@ -5,7 +5,11 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as OpenApiDoc, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use crate::problem::{FieldError, PROBLEM_JSON, Problem};
+use mitra_domain::ViolationCode;
+use mitra_domain::access::{Action, Role};
+use mitra_domain::audit::{AuditAction, ChainFault, EntityType};
+
+use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -13,10 +17,13 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem};
         title = "Mitra API",
         description = "Publication partnerships between a regional government and the press: \
             registry, applications, agreements, orders, proofs, finance and the audit trail. \
-            Every error is `application/problem+json` with a stable `code`.",
+            Every error is `application/problem+json` with a stable `code`. Each operation's \
+            `security` says who may call it: nobody needs a token for `[{}]`, any signed-in user \
+            may call `bearer: []`, and `bearer: [\"units.manage\"]` needs a role holding that \
+            permission.",
         license(name = "Apache-2.0", identifier = "Apache-2.0")
     ),
-    components(schemas(Problem, FieldError)),
+    components(schemas(Problem, FieldError, ProblemCode, ViolationCode, Role, Action, AuditAction, EntityType, ChainFault)),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Logging in and out, refreshing sessions"),
@@ -40,7 +47,10 @@ impl Modify for BearerAuth {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some("Access token from POST /api/v1/auth/login"))
+                    .description(Some(
+                        "Access token from POST /api/v1/auth/login. An operation's requirement lists the \
+                         permission (`Permission`) the caller's role must hold, if any.",
+                    ))
                     .build(),
             ),
         );
@@ -48,8 +58,9 @@ impl Modify for BearerAuth {
 }
 
 /// Adds the problem responses every operation can give, so that each operation documents them
-/// without each handler repeating them: 400 for bad input, 401/403 where a token is required,
-/// 404 where the path names a record, 500 everywhere. Runs after the routes are collected.
+/// without each handler repeating them: 400 for bad input, 401 where a token is required, 403
+/// where a permission is, 404 where the path names a record, 500 everywhere. Runs after the
+/// routes are collected.
 pub fn document_problems(mut openapi: OpenApiDoc) -> OpenApiDoc {
     openapi.info.version = env!("CARGO_PKG_VERSION").to_owned();
     for (path, item) in openapi.paths.paths.iter_mut() {
@@ -64,11 +75,11 @@ pub fn document_problems(mut openapi: OpenApiDoc) -> OpenApiDoc {
 }
 
 fn add_problems(operation: &mut Operation, names_a_record: bool) {
-    let secured = operation.security.as_ref().is_some_and(|requirements| {
-        requirements
-            .iter()
-            .any(|req| serde_json::to_value(req).is_ok_and(|v| v.as_object().is_some_and(|o| !o.is_empty())))
-    });
+    let requirements = serde_json::to_value(&operation.security).unwrap_or_default();
+    let schemes: Vec<&serde_json::Value> =
+        requirements.as_array().into_iter().flatten().filter_map(|req| req.get("bearer")).collect();
+    let secured = !schemes.is_empty();
+    let needs_permission = schemes.iter().any(|roles| roles.as_array().is_some_and(|r| !r.is_empty()));
     let takes_input = operation.request_body.is_some() || operation.parameters.as_ref().is_some_and(|p| !p.is_empty());
     let mut add = |status: &str, description: &str| {
         operation.responses.responses.entry(status.to_owned()).or_insert_with(|| problem_response(description));
@@ -85,7 +96,9 @@ fn add_problems(operation: &mut Operation, names_a_record: bool) {
     }
     if secured {
         add("401", "Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`)");
-        add("403", "The caller's role does not allow this (`forbidden`)");
+    }
+    if needs_permission {
+        add("403", "The caller's role does not hold the permission this operation requires (`forbidden`)");
     }
     if names_a_record {
         add("404", "No such record in the caller's organisation (`not_found`)");

@@ -2,20 +2,69 @@
 //!
 //! Handlers return `ApiError`; extractor failures are routed here by the configs in
 //! `extract.rs`; and `ensure_problem_json` turns whatever else escapes (actix's own 404s and 405s,
-//! panics turned 500) into the same shape, so a client never parses two kinds of error.
+//! panics turned 500) into the same shape, so a client never parses two kinds of error. Every
+//! server error is logged there, with its cause and request id, whoever built the response.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::ServiceResponse;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::ErrorHandlerResponse;
-use actix_web::{HttpResponse, ResponseError};
-use mitra_domain::{Violation, Violations};
-use mitra_persistence::{Conflict, StoreError};
+use actix_web::{HttpMessage, HttpResponse, ResponseError};
+use mitra_domain::identity::SelfChange;
+use mitra_domain::{Violation, ViolationCode, Violations};
+use mitra_persistence::{Conflict, Reference, StoreError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::request_id::RequestId;
+
 pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// The stable code of a problem: what clients, and the web app's translations, switch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    ValidationFailed,
+    MalformedJson,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    InvalidPathParameter,
+    InvalidQueryParameter,
+    BadRequest,
+    NotFound,
+    MethodNotAllowed,
+    Unauthenticated,
+    InvalidToken,
+    TokenExpired,
+    Forbidden,
+    /// A session request carrying the session cookie came from another site.
+    CrossSiteRequest,
+    InvalidCredentials,
+    TooManyAttempts,
+    InvalidRefreshToken,
+    RefreshTokenReused,
+    UsernameTaken,
+    UnitCodeTaken,
+    SlugTaken,
+    UnknownUnit,
+    CannotDisableSelf,
+    CannotChangeOwnRole,
+    PreconditionRequired,
+    PreconditionFailed,
+    RequestTimeout,
+    UriTooLong,
+    HeadersTooLarge,
+    ServiceUnavailable,
+    InternalError,
+}
+
+impl ProblemCode {
+    /// The code as it appears on the wire, e.g. `not_found`.
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self).ok().and_then(|value| value.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+}
 
 /// An error as the client sees it. `code` is stable and is what clients (and the web app's
 /// translations) switch on; `title` and `detail` are English prose for people reading raw JSON.
@@ -28,14 +77,7 @@ pub struct Problem {
     pub status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-    /// Stable snake_case error code to switch on: `validation_failed`, `malformed_json`,
-    /// `payload_too_large`, `unsupported_media_type`, `invalid_path_parameter`,
-    /// `invalid_query_parameter`, `not_found`, `method_not_allowed`, `unauthenticated`,
-    /// `invalid_token`, `token_expired`, `forbidden`, `invalid_credentials`, `too_many_attempts`,
-    /// `invalid_refresh_token`, `refresh_token_reused`, `username_taken`, `unit_code_taken`,
-    /// `unknown_unit`, `cannot_disable_self`, `cannot_change_own_role`, `precondition_required`,
-    /// `precondition_failed`, `service_unavailable`, `internal_error`.
-    pub code: String,
+    pub code: ProblemCode,
     /// Per-field reasons, present for validation failures.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub errors: Vec<FieldError>,
@@ -44,17 +86,15 @@ pub struct Problem {
 /// Why one field of the request was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct FieldError {
-    /// The field's name in the request (`password`, `role`, `limit`, ...).
+    /// A path into the request: `password`, `limit`, `lines[2].unit_price`.
     pub field: String,
-    /// Stable reason: `required`, `too_short`, `too_long`, `invalid_format`, `invalid_value`,
-    /// `unknown_unit`.
-    pub code: String,
+    pub code: ViolationCode,
     pub message: String,
 }
 
 impl From<Violation> for FieldError {
     fn from(violation: Violation) -> Self {
-        FieldError { field: violation.field, code: violation.code.as_str().to_owned(), message: violation.message }
+        FieldError { field: violation.field, code: violation.code, message: violation.message }
     }
 }
 
@@ -62,7 +102,7 @@ impl From<Violation> for FieldError {
 #[derive(Debug)]
 pub struct ApiError {
     status: StatusCode,
-    code: &'static str,
+    code: ProblemCode,
     detail: String,
     errors: Vec<FieldError>,
     retry_after_secs: Option<u64>,
@@ -71,7 +111,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, code: ProblemCode, detail: impl Into<String>) -> Self {
         ApiError { status, code, detail: detail.into(), errors: Vec::new(), retry_after_secs: None, source: None }
     }
 
@@ -80,34 +120,42 @@ impl ApiError {
         self
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ProblemCode {
         self.code
     }
 
     pub fn validation(errors: Vec<FieldError>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "validation_failed", "the request has invalid fields").with_errors(errors)
+        Self::new(StatusCode::BAD_REQUEST, ProblemCode::ValidationFailed, "the request has invalid fields")
+            .with_errors(errors)
+    }
+
+    /// A query string that names a field wrongly: 400 with the field's reason.
+    pub fn invalid_query(violations: Violations) -> Self {
+        let errors: Vec<FieldError> = violations.into_vec().into_iter().map(FieldError::from).collect();
+        let detail = errors.first().map_or_else(|| "invalid query string".to_owned(), |e| e.message.clone());
+        Self::new(StatusCode::BAD_REQUEST, ProblemCode::InvalidQueryParameter, detail).with_errors(errors)
     }
 
     pub fn not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", "no such resource")
+        Self::new(StatusCode::NOT_FOUND, ProblemCode::NotFound, "no such resource")
     }
 
     pub fn forbidden() -> Self {
-        Self::new(StatusCode::FORBIDDEN, "forbidden", "your role does not allow this")
+        Self::new(StatusCode::FORBIDDEN, ProblemCode::Forbidden, "your role does not allow this")
     }
 
     pub fn unauthenticated() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", "a bearer access token is required")
+        Self::new(StatusCode::UNAUTHORIZED, ProblemCode::Unauthenticated, "a bearer access token is required")
     }
 
     pub fn invalid_token() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "invalid_token", "the access token is not valid")
+        Self::new(StatusCode::UNAUTHORIZED, ProblemCode::InvalidToken, "the access token is not valid")
     }
 
     pub fn too_many_attempts(retry_after_secs: u64) -> Self {
         let mut err = Self::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "too_many_attempts",
+            ProblemCode::TooManyAttempts,
             format!("too many failed attempts; try again in {retry_after_secs} seconds"),
         );
         err.retry_after_secs = Some(retry_after_secs);
@@ -116,8 +164,11 @@ impl ApiError {
 
     /// A failure the client cannot fix: logged in full, answered with a bare 500.
     pub fn internal(source: impl Into<anyhow::Error>) -> Self {
-        let mut err =
-            Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "the server failed; it has been logged");
+        let mut err = Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ProblemCode::InternalError,
+            "the server failed; it has been logged",
+        );
         err.source = Some(source.into());
         err
     }
@@ -127,13 +178,13 @@ impl ApiError {
     }
 }
 
-fn problem(status: StatusCode, code: &str, detail: Option<String>, errors: Vec<FieldError>) -> Problem {
+fn problem(status: StatusCode, code: ProblemCode, detail: Option<String>, errors: Vec<FieldError>) -> Problem {
     Problem {
-        problem_type: format!("/problems/{code}"),
+        problem_type: format!("/problems/{}", code.as_str()),
         title: status.canonical_reason().unwrap_or("Error").to_owned(),
         status: status.as_u16(),
         detail,
-        code: code.to_owned(),
+        code,
         errors,
     }
 }
@@ -141,8 +192,8 @@ fn problem(status: StatusCode, code: &str, detail: Option<String>, errors: Vec<F
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.source {
-            Some(source) => write!(f, "{}: {source:#}", self.code),
-            None => write!(f, "{}: {}", self.code, self.detail),
+            Some(source) => write!(f, "{}: {source:#}", self.code.as_str()),
+            None => write!(f, "{}: {}", self.code.as_str(), self.detail),
         }
     }
 }
@@ -174,69 +225,83 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound => ApiError::not_found(),
             StoreError::VersionMismatch => ApiError::new(
                 StatusCode::PRECONDITION_FAILED,
-                "precondition_failed",
+                ProblemCode::PreconditionFailed,
                 "the resource changed since you read it; read it again and retry",
             ),
-            StoreError::UnknownUnit => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "unknown_unit",
-                "the unit does not exist in your organisation",
-            )
-            .with_errors(vec![FieldError {
-                field: "unit_id".into(),
-                code: "unknown_unit".into(),
-                message: "no such unit in your organisation".into(),
-            }]),
+            StoreError::UnknownReference(reference) => {
+                let (code, detail) = match reference {
+                    Reference::Unit => (ProblemCode::UnknownUnit, "the unit does not exist in your organisation"),
+                };
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, detail).with_errors(vec![FieldError {
+                    field: reference.field().to_owned(),
+                    code: ViolationCode::UnknownReference,
+                    message: detail.to_owned(),
+                }])
+            }
             StoreError::Conflict(conflict) => {
                 let (code, detail) = match conflict {
-                    Conflict::UsernameTaken => ("username_taken", "that username is already in use"),
+                    Conflict::UsernameTaken => (ProblemCode::UsernameTaken, "that username is already in use"),
                     Conflict::UnitCodeTaken => {
-                        ("unit_code_taken", "your organisation already has a unit with that code")
+                        (ProblemCode::UnitCodeTaken, "your organisation already has a unit with that code")
                     }
-                    Conflict::SlugTaken => ("slug_taken", "that organisation slug is already in use"),
+                    Conflict::SlugTaken => (ProblemCode::SlugTaken, "that organisation slug is already in use"),
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }
-            StoreError::Db(db) => ApiError::internal(db),
+            StoreError::SelfChange(change) => {
+                let code = match change {
+                    SelfChange::Disable => ProblemCode::CannotDisableSelf,
+                    SelfChange::ChangeRole => ProblemCode::CannotChangeOwnRole,
+                };
+                ApiError::new(StatusCode::CONFLICT, code, format!("{change}; ask another admin"))
+            }
+            err @ (StoreError::Invariant(_) | StoreError::Unaudited | StoreError::Unscoped | StoreError::Db(_)) => {
+                ApiError::internal(err)
+            }
         }
     }
 }
 
 /// The code used for a bare status when nothing more specific is known.
-fn code_for_status(status: StatusCode) -> &'static str {
+fn code_for_status(status: StatusCode) -> ProblemCode {
     match status {
-        StatusCode::NOT_FOUND => "not_found",
-        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
-        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
-        StatusCode::UNAUTHORIZED => "unauthenticated",
-        StatusCode::FORBIDDEN => "forbidden",
-        StatusCode::REQUEST_TIMEOUT => "request_timeout",
-        StatusCode::URI_TOO_LONG => "uri_too_long",
-        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => "headers_too_large",
-        StatusCode::SERVICE_UNAVAILABLE => "service_unavailable",
-        status if status.is_server_error() => "internal_error",
-        _ => "bad_request",
+        StatusCode::NOT_FOUND => ProblemCode::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ProblemCode::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => ProblemCode::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ProblemCode::UnsupportedMediaType,
+        StatusCode::UNAUTHORIZED => ProblemCode::Unauthenticated,
+        StatusCode::FORBIDDEN => ProblemCode::Forbidden,
+        StatusCode::REQUEST_TIMEOUT => ProblemCode::RequestTimeout,
+        StatusCode::URI_TOO_LONG => ProblemCode::UriTooLong,
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => ProblemCode::HeadersTooLarge,
+        StatusCode::SERVICE_UNAVAILABLE => ProblemCode::ServiceUnavailable,
+        status if status.is_server_error() => ProblemCode::InternalError,
+        _ => ProblemCode::BadRequest,
     }
 }
 
-/// Catch-all for error responses that were not built as problems (actix's own answers, or a
-/// panic turned into a 500): replaces the body with a problem for the same status, and logs
-/// server errors with their cause. A 500 body never carries the cause.
+/// Catch-all for error responses: logs every server error with its cause and request id, then
+/// passes problems through and replaces any other body (actix's own answers, a panic turned into
+/// a 500) with a problem for the same status. A 500 body never carries the cause.
 pub fn ensure_problem_json<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let status = res.status();
+    if status.is_server_error() {
+        let cause = res.response().error().map_or_else(|| "no cause recorded".to_owned(), |err| err.to_string());
+        let request_id = res.request().extensions().get::<RequestId>().map(|id| id.0.clone()).unwrap_or_default();
+        log::error!(
+            "{} {} failed with {status}: {cause} request_id={request_id}",
+            res.request().method(),
+            res.request().path()
+        );
+    }
     let is_problem = res
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|value| value.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
     if is_problem {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
-    }
-    let status = res.status();
-    if status.is_server_error() {
-        let cause = res.response().error().map(|err| format!("{err:?}")).unwrap_or_else(|| "no cause".into());
-        log::error!("{} {} failed with {status}: {cause}", res.request().method(), res.request().path());
     }
     let allow = res.headers().get(header::ALLOW).cloned();
     let (req, _) = res.into_parts();

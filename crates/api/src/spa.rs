@@ -9,54 +9,9 @@ use std::path::{Component, Path, PathBuf};
 use actix_files::NamedFile;
 use actix_web::http::{Method, StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
-use utoipa::openapi::OpenApi;
 
-use crate::problem::{ApiError, allow_header};
-
-/// The operations of the API, to tell a wrong method (405) from an unknown path (404).
-#[derive(Debug, Clone)]
-pub struct KnownRoutes {
-    routes: Vec<(Vec<String>, Vec<&'static str>)>,
-}
-
-impl KnownRoutes {
-    pub fn from_openapi(openapi: &OpenApi) -> Self {
-        let routes = openapi
-            .paths
-            .paths
-            .iter()
-            .map(|(path, item)| {
-                let segments = path.split('/').map(str::to_owned).collect();
-                let methods = [
-                    ("GET", item.get.is_some()),
-                    ("POST", item.post.is_some()),
-                    ("PUT", item.put.is_some()),
-                    ("PATCH", item.patch.is_some()),
-                    ("DELETE", item.delete.is_some()),
-                ]
-                .into_iter()
-                .filter_map(|(method, present)| present.then_some(method))
-                .collect();
-                (segments, methods)
-            })
-            .collect();
-        KnownRoutes { routes }
-    }
-
-    /// Methods allowed on `path`, if it is an API path at all.
-    fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
-        let wanted: Vec<&str> = path.split('/').collect();
-        self.routes
-            .iter()
-            .find(|(segments, _)| {
-                segments.len() == wanted.len()
-                    && segments.iter().zip(&wanted).all(|(template, actual)| {
-                        (template.starts_with('{') && !actual.is_empty()) || template == actual
-                    })
-            })
-            .map(|(_, methods)| methods.clone())
-    }
-}
+use crate::access::Operations;
+use crate::problem::{ApiError, ProblemCode, allow_header};
 
 /// Where the built web app lives.
 #[derive(Debug, Clone)]
@@ -68,25 +23,25 @@ fn is_api_path(path: &str) -> bool {
 
 pub async fn fallback(
     req: HttpRequest,
-    routes: web::Data<KnownRoutes>,
+    operations: web::Data<Operations>,
     spa: web::Data<SpaDir>,
 ) -> Result<HttpResponse, ApiError> {
     let path = req.path();
     if is_api_path(path) {
-        if let Some(methods) = routes.allowed(path) {
+        if let Some(methods) = operations.allowed(path) {
             let refusal = ApiError::new(
                 StatusCode::METHOD_NOT_ALLOWED,
-                "method_not_allowed",
+                ProblemCode::MethodNotAllowed,
                 format!("{} is not allowed here; use {}", req.method(), methods.join(" or ")),
             );
             let mut response = actix_web::ResponseError::error_response(&refusal);
             response.headers_mut().insert(header::ALLOW, allow_header(&methods));
             return Ok(response);
         }
-        return Err(ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route"));
+        return Err(ApiError::new(StatusCode::NOT_FOUND, ProblemCode::NotFound, "no such API route"));
     }
     if req.method() != Method::GET && req.method() != Method::HEAD {
-        return Err(ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such route"));
+        return Err(ApiError::new(StatusCode::NOT_FOUND, ProblemCode::NotFound, "no such route"));
     }
     let Some(relative) = safe_relative(path) else {
         return Err(ApiError::not_found());
@@ -103,7 +58,7 @@ pub async fn fallback(
     if !index.is_file() {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
-            "not_found",
+            ProblemCode::NotFound,
             "the web app is not built (run `npm run build` in frontend/); the API is under /api/v1",
         ));
     }

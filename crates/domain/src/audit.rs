@@ -7,6 +7,54 @@
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::vocabulary;
+
+vocabulary! {
+    /// The kind of record an audit event is about.
+    pub enum EntityType ("entity type") {
+        Organisation = "organisation",
+        Unit = "unit",
+        User = "user",
+        Session = "session",
+    }
+}
+
+vocabulary! {
+    /// What happened, named `<entity type>.<past participle>`.
+    pub enum AuditAction ("audit action") {
+        OrganisationCreated = "organisation.created",
+        UnitCreated = "unit.created",
+        UnitUpdated = "unit.updated",
+        UserCreated = "user.created",
+        UserUpdated = "user.updated",
+        UserDisabled = "user.disabled",
+        UserEnabled = "user.enabled",
+        UserPasswordReset = "user.password_reset",
+        SessionLogin = "session.login",
+        SessionLogout = "session.logout",
+        /// A rotated refresh token was presented again: taken as theft, the session is revoked.
+        SessionReuseDetected = "session.reuse_detected",
+    }
+}
+
+impl AuditAction {
+    /// The kind of record the action changes: the part of its name before the dot.
+    pub fn entity_type(self) -> EntityType {
+        match self {
+            AuditAction::OrganisationCreated => EntityType::Organisation,
+            AuditAction::UnitCreated | AuditAction::UnitUpdated => EntityType::Unit,
+            AuditAction::UserCreated
+            | AuditAction::UserUpdated
+            | AuditAction::UserDisabled
+            | AuditAction::UserEnabled
+            | AuditAction::UserPasswordReset => EntityType::User,
+            AuditAction::SessionLogin | AuditAction::SessionLogout | AuditAction::SessionReuseDetected => {
+                EntityType::Session
+            }
+        }
+    }
+}
+
 /// The `prev_hash` of an organisation's first event.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -63,27 +111,18 @@ pub struct ChainedEvent {
     pub hash: String,
 }
 
-/// Why the chain is broken at an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChainFault {
-    /// The event's content no longer matches its hash: it was edited.
-    ContentAltered,
-    /// The event does not point at the event before it: one was removed or inserted.
-    LinkBroken,
-    /// A sequence number is missing: an event was deleted.
-    EventMissing,
-    /// Events after the last one stored were deleted (the organisation's head says more exist).
-    TailMissing,
-}
-
-impl ChainFault {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChainFault::ContentAltered => "content_altered",
-            ChainFault::LinkBroken => "link_broken",
-            ChainFault::EventMissing => "event_missing",
-            ChainFault::TailMissing => "tail_missing",
-        }
+vocabulary! {
+    /// Why the chain is broken at an event.
+    #[cfg_attr(feature = "openapi", schema(as = ChainBreakReason))]
+    pub enum ChainFault ("chain break reason") {
+        /// The event's content no longer matches its hash: it was edited.
+        ContentAltered = "content_altered",
+        /// The event does not point at the event before it: one was removed or inserted.
+        LinkBroken = "link_broken",
+        /// A sequence number is missing: an event was deleted.
+        EventMissing = "event_missing",
+        /// Events after the last one stored were deleted (the organisation's head says more exist).
+        TailMissing = "tail_missing",
     }
 }
 
@@ -267,6 +306,14 @@ mod tests {
         }
         let report = verify(&events, &head);
         assert_eq!(report.broken_at.map(|b| (b.sequence, b.fault)), Some((2, ChainFault::LinkBroken)));
+    }
+
+    #[test]
+    fn every_action_is_named_after_its_entity_type() {
+        for action in AuditAction::ALL {
+            let prefix = action.as_str().split_once('.').map(|(entity, _)| entity);
+            assert_eq!(prefix, Some(action.entity_type().as_str()), "{action}");
+        }
     }
 
     #[test]

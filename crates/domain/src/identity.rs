@@ -1,16 +1,22 @@
 //! The people who use the system: their login names, names, e-mail addresses and passwords.
 
-use crate::violation::{Violation, ViolationCode, bounded_text};
+use uuid::Uuid;
+
+use crate::access::Role;
+use crate::violation::{TextRule, Violation, ViolationCode, bounded_text};
 
 /// A login name: lower-case, 3-64 characters of `a-z 0-9 . _ -`, starting with a letter or digit.
 /// Unique across the whole system so that login needs no organisation picker.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Username(String);
 
-impl Username {
-    pub const MIN: usize = 3;
-    pub const MAX: usize = 64;
+impl TextRule for Username {
+    const MIN: u64 = 3;
+    const MAX: u64 = 64;
+    const PATTERN: Option<&'static str> = Some("^[A-Za-z0-9][A-Za-z0-9._-]*$");
+}
 
+impl Username {
     pub fn parse(raw: &str) -> Result<Self, Violation> {
         let name = bounded_text(raw, Self::MIN, Self::MAX, "username")?.to_lowercase();
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-');
@@ -38,9 +44,14 @@ impl Username {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FullName(String);
 
+impl TextRule for FullName {
+    const MIN: u64 = 1;
+    const MAX: u64 = 200;
+}
+
 impl FullName {
     pub fn parse(raw: &str) -> Result<Self, Violation> {
-        bounded_text(raw, 1, 200, "full name").map(Self)
+        bounded_text(raw, Self::MIN, Self::MAX, "full name").map(Self)
     }
 
     pub fn into_inner(self) -> String {
@@ -52,9 +63,14 @@ impl FullName {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email(String);
 
+impl TextRule for Email {
+    const MIN: u64 = 3;
+    const MAX: u64 = 254;
+}
+
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, Violation> {
-        let text = bounded_text(raw, 3, 254, "e-mail address")?;
+        let text = bounded_text(raw, Self::MIN, Self::MAX, "e-mail address")?;
         let shaped = text.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty()
                 && domain.contains('.')
@@ -77,13 +93,15 @@ impl Email {
 #[derive(Clone, PartialEq, Eq)]
 pub struct Password(String);
 
-impl Password {
-    pub const MIN: usize = 12;
-    pub const MAX: usize = 128;
+impl TextRule for Password {
+    const MIN: u64 = 12;
+    const MAX: u64 = 128;
+}
 
+impl Password {
     /// Length is what makes a password strong; a few cheap checks refuse the obvious ones.
     pub fn parse(raw: &str) -> Result<Self, Violation> {
-        let len = raw.chars().count();
+        let len = raw.chars().count() as u64;
         if len == 0 {
             return Err(Violation::new("", ViolationCode::Required, "password is required"));
         }
@@ -125,6 +143,56 @@ impl std::fmt::Debug for Password {
     }
 }
 
+/// A user as an admin enrols them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUser {
+    pub username: Username,
+    pub full_name: FullName,
+    pub email: Option<Email>,
+    pub role: Role,
+    pub unit_id: Option<Uuid>,
+}
+
+/// A new user and the first password they will log in with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enrolment {
+    pub user: NewUser,
+    pub password: Password,
+}
+
+/// What an edit of a user changes; `None` leaves a field as it is, `Some(None)` clears it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserChanges {
+    pub full_name: Option<FullName>,
+    pub email: Option<Option<Email>>,
+    pub role: Option<Role>,
+    pub unit_id: Option<Option<Uuid>>,
+}
+
+/// Changes a user may not make to their own account, so that an organisation cannot lose its
+/// last admin by a slip of one admin's hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelfChange {
+    Disable,
+    ChangeRole,
+}
+
+impl std::fmt::Display for SelfChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SelfChange::Disable => "nobody may disable their own account",
+            SelfChange::ChangeRole => "nobody may change their own role",
+        })
+    }
+}
+
+impl std::error::Error for SelfChange {}
+
+/// Refuses `change` when `actor` is making it to their own account `target`.
+pub fn check_not_self(actor: Option<Uuid>, target: Uuid, change: SelfChange) -> Result<(), SelfChange> {
+    if actor == Some(target) { Err(change) } else { Ok(()) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +231,14 @@ mod tests {
     fn passwords_never_print() {
         let password = Password::parse("kopi-pagi-di-kayuagung").map_err(|v| v.message);
         assert_eq!(format!("{password:?}"), "Ok(Password(***))");
+    }
+
+    #[test]
+    fn nobody_disables_themselves_or_changes_their_own_role() {
+        let (me, colleague) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        assert_eq!(check_not_self(Some(me), me, SelfChange::Disable), Err(SelfChange::Disable));
+        assert_eq!(check_not_self(Some(me), colleague, SelfChange::ChangeRole), Ok(()));
+        assert_eq!(check_not_self(None, me, SelfChange::Disable), Ok(()), "the console acts as nobody");
     }
 
     #[test]

@@ -7,5 +7,6 @@ pub mod identity;
 pub mod organisation;
 pub mod throttle;
 pub mod violation;
+pub mod vocabulary;
 
-pub use violation::{Violation, ViolationCode, Violations};
+pub use violation::{TextRule, Violation, ViolationCode, Violations};

@@ -1,14 +1,19 @@
 //! Organisations (regional governments) and their units (OPD).
 
-use crate::violation::{Violation, ViolationCode, bounded_text};
+use crate::violation::{TextRule, Violation, ViolationCode, bounded_text};
 
 /// The official name of a regional government, e.g. "Pemerintah Kabupaten Ogan Komering Ilir".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrganisationName(String);
 
+impl TextRule for OrganisationName {
+    const MIN: u64 = 3;
+    const MAX: u64 = 200;
+}
+
 impl OrganisationName {
     pub fn parse(raw: &str) -> Result<Self, Violation> {
-        bounded_text(raw, 3, 200, "organisation name").map(Self)
+        bounded_text(raw, Self::MIN, Self::MAX, "organisation name").map(Self)
     }
 
     pub fn into_inner(self) -> String {
@@ -20,9 +25,15 @@ impl OrganisationName {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slug(String);
 
+impl TextRule for Slug {
+    const MIN: u64 = 2;
+    const MAX: u64 = 40;
+    const PATTERN: Option<&'static str> = Some("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$");
+}
+
 impl Slug {
     pub fn parse(raw: &str) -> Result<Self, Violation> {
-        let slug = bounded_text(raw, 2, 40, "slug")?;
+        let slug = bounded_text(raw, Self::MIN, Self::MAX, "slug")?;
         let shaped = slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !slug.starts_with('-')
             && !slug.ends_with('-');
@@ -49,9 +60,15 @@ impl Slug {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitCode(String);
 
+impl TextRule for UnitCode {
+    const MIN: u64 = 2;
+    const MAX: u64 = 32;
+    const PATTERN: Option<&'static str> = Some("^[A-Za-z0-9._-]+$");
+}
+
 impl UnitCode {
     pub fn parse(raw: &str) -> Result<Self, Violation> {
-        let code = bounded_text(raw, 2, 32, "unit code")?.to_uppercase();
+        let code = bounded_text(raw, Self::MIN, Self::MAX, "unit code")?.to_uppercase();
         if !code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')) {
             return Err(Violation::new(
                 "",
@@ -71,14 +88,33 @@ impl UnitCode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitName(String);
 
+impl TextRule for UnitName {
+    const MIN: u64 = 2;
+    const MAX: u64 = 200;
+}
+
 impl UnitName {
     pub fn parse(raw: &str) -> Result<Self, Violation> {
-        bounded_text(raw, 2, 200, "unit name").map(Self)
+        bounded_text(raw, Self::MIN, Self::MAX, "unit name").map(Self)
     }
 
     pub fn into_inner(self) -> String {
         self.0
     }
+}
+
+/// A unit as an admin creates it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUnit {
+    pub code: UnitCode,
+    pub name: UnitName,
+}
+
+/// What an edit of a unit changes; fields left `None` stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitChanges {
+    pub code: Option<UnitCode>,
+    pub name: Option<UnitName>,
 }
 
 #[cfg(test)]

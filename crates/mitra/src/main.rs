@@ -8,11 +8,10 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use mitra_api::auth::password;
 use mitra_api::{Application, Config, Source};
-use mitra_domain::access::Role;
-use mitra_domain::identity::{FullName, Password, Username};
-use mitra_domain::organisation::{OrganisationName, Slug};
-use mitra_persistence::users::NewUser;
-use mitra_persistence::{AuditContext, OrgScope, Store, audit, organisations, users};
+use mitra_domain::identity::Password;
+use mitra_persistence::Store;
+
+mod console;
 
 #[derive(Parser)]
 #[command(name = "mitra", version, about = "Publication partnerships between a regional government and the press")]
@@ -144,21 +143,17 @@ async fn open_store(config: &Config, migrate: bool) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-/// The system's own changes from the console carry no actor; the request id says where they came from.
-fn console(scope: OrgScope) -> AuditContext {
-    AuditContext { scope, actor_id: None, request_id: Some("console".into()) }
-}
-
-fn new_password(from_stdin: bool) -> anyhow::Result<(Password, bool)> {
+/// A password for a console command: generated (and then shown once), or piped in.
+fn new_password(from_stdin: bool) -> anyhow::Result<console::NewPassword> {
     if !from_stdin {
-        return Ok((Password::parse(&password::generate())?, true));
+        return Ok(console::NewPassword { password: Password::parse(&password::generate())?, generated: true });
     }
     if std::io::stdin().is_terminal() {
         bail!("--password-stdin expects the password piped in");
     }
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text)?;
-    Ok((Password::parse(text.trim_end_matches(['\n', '\r']))?, false))
+    Ok(console::NewPassword { password: Password::parse(text.trim_end_matches(['\n', '\r']))?, generated: false })
 }
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -195,108 +190,28 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Organisation {
             command: OrganisationCommand::Create { name, slug, admin_username, admin_full_name },
         } => {
-            let config = load_config()?;
-            let store = open_store(&config, false).await?;
-            let organisation = organisations::create(
-                &store,
-                OrganisationName::parse(&name)?,
-                Slug::parse(&slug)?,
-                Some("console".into()),
-            )
-            .await?;
-            let (password, _) = new_password(false)?;
-            let new = NewUser {
-                username: Username::parse(&admin_username)?,
-                full_name: FullName::parse(&admin_full_name)?,
-                email: None,
-                role: Role::Admin,
-                unit_id: None,
-                password_hash: password::hash_now(password.expose())?,
-            };
-            let admin = users::create(&store, &console(OrgScope::new(organisation.id)), new).await?;
-            println!("created organisation {} ({})", organisation.name, organisation.slug);
-            println!("admin login: {} / {}", admin.username, password.expose());
+            let store = open_store(&load_config()?, false).await?;
+            console::adopt(&store, &name, &slug, &admin_username, &admin_full_name).await?;
         }
-        Command::User { command } => user_command(command).await?,
-        Command::Audit { command: AuditCommand::Verify { organisation } } => {
-            let config = load_config()?;
-            let store = open_store(&config, false).await?;
-            let all = match organisation {
-                Some(slug) => vec![organisations::find_by_slug(store.connection(), &slug).await?],
-                None => organisations::all(store.connection()).await?,
-            };
-            let mut broken = 0;
-            for organisation in all {
-                let report = audit::verify(store.connection(), OrgScope::new(organisation.id)).await?;
-                match &report.broken_at {
-                    None => println!("{}: ok, {} events verified", organisation.slug, report.events_checked),
-                    Some(at) => {
-                        broken += 1;
-                        let event = at.event_id.map(|id| id.to_string()).unwrap_or_else(|| "none".into());
-                        println!(
-                            "{}: BROKEN at sequence {} (event {event}): {}",
-                            organisation.slug,
-                            at.sequence,
-                            at.fault.as_str()
-                        );
-                    }
+        Command::User { command } => {
+            let store = open_store(&load_config()?, false).await?;
+            match command {
+                UserCommand::Create { organisation, username, full_name, role, password_stdin } => {
+                    let password = new_password(password_stdin)?;
+                    console::create_user(&store, &organisation, &username, &full_name, &role, password).await?;
                 }
+                UserCommand::ResetPassword { username, password_stdin } => {
+                    console::reset_password(&store, &username, new_password(password_stdin)?).await?;
+                }
+                UserCommand::Disable { username } => console::disable_user(&store, &username).await?,
             }
-            if broken > 0 {
+        }
+        Command::Audit { command: AuditCommand::Verify { organisation } } => {
+            let store = open_store(&load_config()?, false).await?;
+            if !console::verify_audit(&store, organisation.as_deref()).await? {
                 return Ok(ExitCode::from(2));
             }
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-async fn user_command(command: UserCommand) -> anyhow::Result<()> {
-    let config = load_config()?;
-    let store = open_store(&config, false).await?;
-    match command {
-        UserCommand::Create { organisation, username, full_name, role, password_stdin } => {
-            let organisation = organisations::find_by_slug(store.connection(), &organisation)
-                .await
-                .context("no organisation with that slug")?;
-            let role: Role = role.parse()?;
-            let (password, generated) = new_password(password_stdin)?;
-            let new = NewUser {
-                username: Username::parse(&username)?,
-                full_name: FullName::parse(&full_name)?,
-                email: None,
-                role,
-                unit_id: None,
-                password_hash: password::hash_now(password.expose())?,
-            };
-            let user = users::create(&store, &console(OrgScope::new(organisation.id)), new).await?;
-            println!("created {} ({}) in {}", user.username, role, organisation.slug);
-            if generated {
-                println!("password: {}", password.expose());
-            }
-        }
-        UserCommand::ResetPassword { username, password_stdin } => {
-            let user = find_user(&store, &username).await?;
-            let (password, generated) = new_password(password_stdin)?;
-            let hash = password::hash_now(password.expose())?;
-            users::set_password(&store, &console(OrgScope::new(user.organisation_id)), user.id, hash).await?;
-            println!("password of {} replaced; their sessions are ended", user.username);
-            if generated {
-                println!("password: {}", password.expose());
-            }
-        }
-        UserCommand::Disable { username } => {
-            let user = find_user(&store, &username).await?;
-            users::set_active(&store, &console(OrgScope::new(user.organisation_id)), user.id, false).await?;
-            println!("{} is disabled; their sessions are ended", user.username);
-        }
-    }
-    Ok(())
-}
-
-async fn find_user(store: &Store, username: &str) -> anyhow::Result<users::UserRecord> {
-    let name = Username::parse(username)?;
-    match users::credentials_for_login(store.connection(), &name).await? {
-        Some(found) => Ok(found.user),
-        None => bail!("no user named {username}"),
-    }
 }

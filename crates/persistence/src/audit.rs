@@ -1,89 +1,98 @@
 //! Writing and reading the audit trail.
 //!
-//! An event is written in the same transaction as the change it records, chained onto the
-//! organisation's head, which is moved in that transaction too. On PostgreSQL the organisation
+//! The events a write recorded are appended at its commit, in the same transaction, chained onto
+//! the organisation's head, which moves in that transaction too. On PostgreSQL the organisation
 //! row is locked, so concurrent writers queue instead of forking the chain; the unique
 //! `(organisation_id, sequence)` index is the last line of defence.
 
 use chrono::{DateTime, TimeZone, Utc};
-use mitra_domain::audit::{ChainReport, ChainVerifier, ChainedEvent, EventContent};
+use mitra_domain::audit::{AuditAction, ChainReport, ChainVerifier, ChainedEvent, EntityType, EventContent};
 use sea_orm::sea_query::{Expr, LockType};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveValue::Set, ColumnTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde_json::Value;
 use uuid::Uuid;
 
 use crate::entities::{audit_event, organisation};
 use crate::page::{Page, PageRequest};
-use crate::{AuditContext, OrgScope, StoreError};
+use crate::scope::{self, OrgScope};
+use crate::tx::PendingEvent;
+use crate::{Store, StoreError};
 
-/// A change to record: what, and the entity's state before and after (None when it did not
-/// exist before, or does not after).
-#[derive(Debug, Clone)]
-pub struct Change<'a> {
-    pub entity_type: &'a str,
-    pub entity_id: String,
-    pub action: &'a str,
-    pub before: Option<Value>,
-    pub after: Option<Value>,
-}
-
-/// Appends one event to the organisation's chain inside the caller's transaction. Call it as the
-/// last step of a command: it locks the organisation row until the transaction ends.
-pub async fn record(txn: &DatabaseTransaction, ctx: &AuditContext, change: Change<'_>) -> Result<(), DbErr> {
-    let organisation_id = ctx.scope.organisation_id();
-    // FOR NO KEY UPDATE, not FOR UPDATE: the change being recorded may have inserted a row
-    // referencing the organisation, which holds a KEY SHARE lock on it; FOR UPDATE would
-    // deadlock two such writers, NO KEY UPDATE only makes them queue.
-    let head = organisation::Entity::find_by_id(organisation_id)
-        .lock(LockType::NoKeyUpdate)
-        .one(txn)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound(format!("organisation {organisation_id}")))?;
-    let sequence = head.audit_head_sequence + 1;
-    let content = EventContent {
-        organisation_id,
-        sequence,
-        occurred_at_micros: Utc::now().timestamp_micros(),
-        actor_id: ctx.actor_id,
-        entity_type: change.entity_type.to_owned(),
-        entity_id: change.entity_id,
-        action: change.action.to_owned(),
-        // The hash covers this exact text, and it is stored as is, so verification never
-        // depends on how JSON is re-serialised.
-        before: change.before.map(|state| state.to_string()),
-        after: change.after.map(|state| state.to_string()),
-        request_id: ctx.request_id.clone(),
-    };
-    let hash = content.chain_hash(&head.audit_head_hash);
-    audit_event::Entity::insert(audit_event::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        organisation_id: Set(organisation_id),
-        sequence: Set(sequence),
-        occurred_at_micros: Set(content.occurred_at_micros),
-        actor_id: Set(content.actor_id),
-        entity_type: Set(content.entity_type),
-        entity_id: Set(content.entity_id),
-        action: Set(content.action),
-        before_state: Set(content.before),
-        after_state: Set(content.after),
-        request_id: Set(content.request_id),
-        prev_hash: Set(head.audit_head_hash.clone()),
-        hash: Set(hash.clone()),
-    })
-    .exec_without_returning(txn)
-    .await?;
-    let moved = organisation::Entity::update_many()
-        .col_expr(organisation::Column::AuditHeadSequence, Expr::value(sequence))
-        .col_expr(organisation::Column::AuditHeadHash, Expr::value(hash))
-        .filter(organisation::Column::Id.eq(organisation_id))
-        .filter(organisation::Column::AuditHeadSequence.eq(head.audit_head_sequence))
-        .exec(txn)
-        .await?;
-    if moved.rows_affected != 1 {
-        return Err(DbErr::Custom("audit chain head moved concurrently".into()));
+/// Appends `events` to their organisations' chains. Called once per write, just before commit,
+/// so the organisation row stays locked as briefly as possible.
+#[allow(clippy::disallowed_methods, reason = "the audit chain is written here and nowhere else")]
+pub(crate) async fn append(
+    txn: &DatabaseTransaction,
+    events: &[PendingEvent],
+    request_id: Option<&str>,
+) -> Result<(), DbErr> {
+    let mut organisations: Vec<OrgScope> = Vec::new();
+    for event in events {
+        if !organisations.contains(&event.scope) {
+            organisations.push(event.scope);
+        }
+    }
+    for scope in organisations {
+        let organisation_id = scope.organisation_id();
+        // FOR NO KEY UPDATE, not FOR UPDATE: the write may have inserted a row referencing the
+        // organisation, which holds a KEY SHARE lock on it; FOR UPDATE would deadlock two such
+        // writers, NO KEY UPDATE only makes them queue.
+        let head = scope::select_global::<organisation::Entity>()
+            .filter(organisation::Column::Id.eq(organisation_id))
+            .lock(LockType::NoKeyUpdate)
+            .one(txn)
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound(format!("organisation {organisation_id}")))?;
+        let mut sequence = head.audit_head_sequence;
+        let mut prev_hash = head.audit_head_hash.clone();
+        let mut rows = Vec::new();
+        for event in events.iter().filter(|event| event.scope == scope) {
+            sequence += 1;
+            let content = EventContent {
+                organisation_id,
+                sequence,
+                occurred_at_micros: Utc::now().timestamp_micros(),
+                actor_id: event.actor_id,
+                entity_type: event.action.entity_type().as_str().to_owned(),
+                entity_id: event.entity_id.clone(),
+                action: event.action.as_str().to_owned(),
+                // The hash covers this exact text, and it is stored as is, so verification never
+                // depends on how JSON is re-serialised.
+                before: event.before.clone(),
+                after: event.after.clone(),
+                request_id: request_id.map(str::to_owned),
+            };
+            let hash = content.chain_hash(&prev_hash);
+            rows.push(audit_event::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                organisation_id: Set(organisation_id),
+                sequence: Set(sequence),
+                occurred_at_micros: Set(content.occurred_at_micros),
+                actor_id: Set(content.actor_id),
+                entity_type: Set(content.entity_type),
+                entity_id: Set(content.entity_id),
+                action: Set(content.action),
+                before_state: Set(content.before),
+                after_state: Set(content.after),
+                request_id: Set(content.request_id),
+                prev_hash: Set(prev_hash),
+                hash: Set(hash.clone()),
+            });
+            prev_hash = hash;
+        }
+        audit_event::Entity::insert_many(rows).exec_without_returning(txn).await?;
+        let moved = organisation::Entity::update_many()
+            .col_expr(organisation::Column::AuditHeadSequence, Expr::value(sequence))
+            .col_expr(organisation::Column::AuditHeadHash, Expr::value(prev_hash))
+            .filter(organisation::Column::Id.eq(organisation_id))
+            .filter(organisation::Column::AuditHeadSequence.eq(head.audit_head_sequence))
+            .exec(txn)
+            .await?;
+        if moved.rows_affected != 1 {
+            return Err(DbErr::Custom("audit chain head moved concurrently".into()));
+        }
     }
     Ok(())
 }
@@ -95,9 +104,9 @@ pub struct AuditEventRecord {
     pub sequence: i64,
     pub occurred_at: DateTime<Utc>,
     pub actor_id: Option<Uuid>,
-    pub entity_type: String,
+    pub entity_type: EntityType,
     pub entity_id: String,
-    pub action: String,
+    pub action: AuditAction,
     pub before: Option<Value>,
     pub after: Option<Value>,
     pub request_id: Option<String>,
@@ -105,46 +114,49 @@ pub struct AuditEventRecord {
     pub hash: String,
 }
 
-impl From<audit_event::Model> for AuditEventRecord {
-    fn from(row: audit_event::Model) -> Self {
+impl TryFrom<audit_event::Model> for AuditEventRecord {
+    type Error = DbErr;
+
+    fn try_from(row: audit_event::Model) -> Result<Self, DbErr> {
         let parse = |text: Option<String>| text.map(|t| serde_json::from_str(&t).unwrap_or(Value::String(t)));
-        AuditEventRecord {
+        let vocabulary = |err: mitra_domain::vocabulary::UnknownName| DbErr::Type(err.to_string());
+        Ok(AuditEventRecord {
             id: row.id,
             sequence: row.sequence,
             occurred_at: Utc.timestamp_micros(row.occurred_at_micros).single().unwrap_or_default(),
             actor_id: row.actor_id,
-            entity_type: row.entity_type,
+            entity_type: row.entity_type.parse().map_err(vocabulary)?,
             entity_id: row.entity_id,
-            action: row.action,
+            action: row.action.parse().map_err(vocabulary)?,
             before: parse(row.before_state),
             after: parse(row.after_state),
             request_id: row.request_id,
             prev_hash: row.prev_hash,
             hash: row.hash,
-        }
+        })
     }
 }
 
 /// Which events to list; every filter is optional and they combine with AND.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditFilter {
-    pub entity_type: Option<String>,
+    pub entity_type: Option<EntityType>,
     pub entity_id: Option<String>,
     pub actor_id: Option<Uuid>,
-    pub action: Option<String>,
+    pub action: Option<AuditAction>,
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
 }
 
 /// Newest first; the cursor is the sequence number of the last event returned.
-pub async fn list<C: ConnectionTrait>(
-    conn: &C,
+pub async fn list(
+    store: &Store,
     scope: OrgScope,
     filter: &AuditFilter,
     page: PageRequest<i64>,
 ) -> Result<Page<AuditEventRecord, i64>, StoreError> {
-    let mut query = audit_event::Entity::find().filter(audit_event::Column::OrganisationId.eq(scope.organisation_id()));
-    if let Some(entity_type) = &filter.entity_type {
+    let mut query = scope::select::<audit_event::Entity>(scope);
+    if let Some(entity_type) = filter.entity_type {
         query = query.filter(audit_event::Column::EntityType.eq(entity_type.as_str()));
     }
     if let Some(entity_id) = &filter.entity_id {
@@ -153,7 +165,7 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(actor_id) = filter.actor_id {
         query = query.filter(audit_event::Column::ActorId.eq(actor_id));
     }
-    if let Some(action) = &filter.action {
+    if let Some(action) = filter.action {
         query = query.filter(audit_event::Column::Action.eq(action.as_str()));
     }
     if let Some(from) = filter.from {
@@ -165,25 +177,28 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(after) = page.after {
         query = query.filter(audit_event::Column::Sequence.lt(after));
     }
-    let rows = query.order_by_desc(audit_event::Column::Sequence).limit(page.limit + 1).all(conn).await?;
-    let records = rows.into_iter().map(AuditEventRecord::from).collect();
+    let rows = query.order_by_desc(audit_event::Column::Sequence).limit(page.limit + 1).all(store.db()).await?;
+    let records = rows.into_iter().map(AuditEventRecord::try_from).collect::<Result<Vec<_>, _>>()?;
     Ok(Page::from_overfetch(records, page.limit, |event: &AuditEventRecord| event.sequence))
 }
 
 /// Recomputes the organisation's whole chain, a page at a time, against its recorded head.
-pub async fn verify<C: ConnectionTrait>(conn: &C, scope: OrgScope) -> Result<ChainReport, StoreError> {
+pub async fn verify(store: &Store, scope: OrgScope) -> Result<ChainReport, StoreError> {
     const BATCH: u64 = 500;
     let organisation_id = scope.organisation_id();
-    let head = organisation::Entity::find_by_id(organisation_id).one(conn).await?.ok_or(StoreError::NotFound)?;
+    let head = scope::select_global::<organisation::Entity>()
+        .filter(organisation::Column::Id.eq(organisation_id))
+        .one(store.db())
+        .await?
+        .ok_or(StoreError::NotFound)?;
     let mut verifier = ChainVerifier::new();
     let mut after = 0i64;
     'pages: loop {
-        let rows = audit_event::Entity::find()
-            .filter(audit_event::Column::OrganisationId.eq(organisation_id))
+        let rows = scope::select::<audit_event::Entity>(scope)
             .filter(audit_event::Column::Sequence.gt(after))
             .order_by_asc(audit_event::Column::Sequence)
             .limit(BATCH)
-            .all(conn)
+            .all(store.db())
             .await?;
         let Some(last) = rows.last() else { break };
         after = last.sequence;

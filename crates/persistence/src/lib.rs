@@ -1,18 +1,33 @@
 //! Everything Mitra keeps: tables, migrations, and the transactional commands and queries of
-//! each business area. Every query of organisation data takes an [`OrgScope`], so reading another
-//! organisation's rows cannot be written by accident.
+//! each business area.
+//!
+//! Reads take the [`Store`] and an [`OrgScope`]; every change runs inside
+//! [`Store::write`] (or one of its named siblings), whose [`Tx`] the commands take, so commands
+//! compose in one transaction and every change is audited. Neither raw connections nor
+//! transactions leave this crate.
 
 pub mod audit;
-pub mod entities;
+pub mod callers;
+mod constraints;
+mod entities;
 mod error;
 pub mod migration;
 pub mod organisations;
 mod page;
+mod scope;
 pub mod sessions;
 mod store;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
+mod tx;
 pub mod units;
 pub mod users;
 
-pub use error::{Conflict, StoreError};
+pub use error::{Conflict, Invariant, Reference, StoreError};
 pub use page::{Page, PageRequest};
-pub use store::{AuditContext, OrgScope, Store};
+pub use scope::OrgScope;
+pub use store::{AuditContext, Exempt, Store};
+pub use tx::Tx;
+
+#[cfg(test)]
+mod tests;

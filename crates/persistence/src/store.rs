@@ -1,3 +1,4 @@
+use std::sync::Arc;
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
@@ -8,24 +9,10 @@ use sea_orm::{
 use sea_orm_migration::MigratorTrait;
 use uuid::Uuid;
 
+use crate::callers::CallerCache;
 use crate::migration::Migrator;
-
-/// The organisation a request acts for. Only the API's authentication builds one from a verified
-/// token (and the command line from an explicit choice); every query of organisation data takes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OrgScope {
-    organisation_id: Uuid,
-}
-
-impl OrgScope {
-    pub fn new(organisation_id: Uuid) -> Self {
-        Self { organisation_id }
-    }
-
-    pub fn organisation_id(&self) -> Uuid {
-        self.organisation_id
-    }
-}
+use crate::tx::Tx;
+use crate::{OrgScope, StoreError, audit};
 
 /// Who is changing something, for whom, and in which request: what every audit event records.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,10 +22,43 @@ pub struct AuditContext {
     pub request_id: Option<String>,
 }
 
+impl AuditContext {
+    /// A change made from the server's console: no actor, and the request id says so.
+    pub fn console(scope: OrgScope) -> Self {
+        AuditContext { scope, actor_id: None, request_id: Some("console".into()) }
+    }
+}
+
+/// Writes the code declares as not audited, each with its reason. Events they record anyway
+/// (a detected token theft) are still appended to the chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exempt {
+    SessionRotation,
+    LoginThrottle,
+}
+
+impl Exempt {
+    /// Why such a write leaves no event, in words an auditor reads in the published spec.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Exempt::SessionRotation => {
+                "Renewing an access token rotates the refresh token of a session whose opening (login) and \
+                 closing (logout, detected theft, disabling) are audited; an event per renewal, every few \
+                 minutes per signed-in user, would bury the changes people made."
+            }
+            Exempt::LoginThrottle => {
+                "Failed logins are counted only to slow down guessing: they belong to no organisation (the \
+                 name tried may not exist), and the count is not a change anyone made."
+            }
+        }
+    }
+}
+
 /// The database behind Mitra: SQLite (embedded default) or PostgreSQL.
 #[derive(Debug, Clone)]
 pub struct Store {
     db: DatabaseConnection,
+    pub(crate) callers: Arc<CallerCache>,
 }
 
 impl Store {
@@ -58,15 +78,18 @@ impl Store {
             options.max_connections(16).min_connections(1);
         }
         let db = Database::connect(options).await?;
-        Ok(Store { db })
+        Ok(Store { db, callers: Arc::new(CallerCache::new(CallerCache::DEFAULT_TTL)) })
     }
 
-    pub fn connection(&self) -> &DatabaseConnection {
+    /// How long a verified caller is trusted without asking the database again. Changes made
+    /// through this store forget the caller at once; other instances notice within this time.
+    pub fn with_caller_ttl(mut self, ttl: Duration) -> Store {
+        self.callers = Arc::new(CallerCache::new(ttl));
+        self
+    }
+
+    pub(crate) fn db(&self) -> &DatabaseConnection {
         &self.db
-    }
-
-    pub fn backend(&self) -> DbBackend {
-        self.db.get_database_backend()
     }
 
     pub async fn migrate(&self) -> Result<(), DbErr> {
@@ -82,18 +105,84 @@ impl Store {
         self.db.ping().await
     }
 
+    pub async fn close(self) -> Result<(), DbErr> {
+        self.db.close().await
+    }
+
+    /// The write path: runs `work` in one write transaction on behalf of `ctx`, appends the
+    /// audit events its commands recorded to the organisation's chain, and commits. A write that
+    /// changed rows but recorded no event is rolled back and refused ([`StoreError::Unaudited`]);
+    /// any error rolls everything back.
+    pub async fn write<T>(
+        &self,
+        ctx: &AuditContext,
+        work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = Tx::new(self.begin().await?, Some(ctx.scope), ctx.actor_id, ctx.request_id.clone());
+        self.finish(tx, None, work).await
+    }
+
+    /// A write the code declares as not audited, for `reason`; see [`Exempt`].
+    pub async fn write_exempt<T>(
+        &self,
+        reason: Exempt,
+        request_id: Option<String>,
+        work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = Tx::new(self.begin().await?, None, None, request_id);
+        self.finish(tx, Some(reason), work).await
+    }
+
+    /// A region adopting Mitra: `work` starts by creating the organisation
+    /// ([`crate::organisations::create`]), then acts for it - one transaction, one audited write.
+    pub async fn adopt<T>(
+        &self,
+        request_id: Option<String>,
+        work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = Tx::new(self.begin().await?, None, None, request_id);
+        self.finish(tx, None, work).await
+    }
+
+    /// An audited write for an organisation and actor this crate established itself (a user who
+    /// just proved their password).
+    pub(crate) async fn write_as<T>(
+        &self,
+        scope: OrgScope,
+        actor_id: Option<Uuid>,
+        request_id: Option<String>,
+        work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = Tx::new(self.begin().await?, Some(scope), actor_id, request_id);
+        self.finish(tx, None, work).await
+    }
+
+    async fn finish<T>(
+        &self,
+        mut tx: Tx,
+        exempt: Option<Exempt>,
+        work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        // On an error the transaction is dropped here, which rolls it back.
+        let value = work(&mut tx).await?;
+        if tx.events.is_empty() && tx.changed && exempt.is_none() {
+            tx.txn.rollback().await?;
+            return Err(StoreError::Unaudited);
+        }
+        audit::append(&tx.txn, &tx.events, tx.request_id.as_deref()).await?;
+        tx.txn.commit().await?;
+        self.callers.forget_changed(&tx.events);
+        Ok(value)
+    }
+
     /// Starts a write transaction. On SQLite it is IMMEDIATE: a deferred transaction that reads
     /// and then writes fails with "database is locked" when another writer got there first.
-    /// On PostgreSQL, read-then-write code takes row locks (`lock_exclusive`) inside it.
-    pub async fn write(&self) -> Result<DatabaseTransaction, DbErr> {
-        let sqlite_transaction_mode = match self.backend() {
+    /// On PostgreSQL, read-then-write code takes row locks inside it.
+    async fn begin(&self) -> Result<DatabaseTransaction, DbErr> {
+        let sqlite_transaction_mode = match self.db.get_database_backend() {
             DbBackend::Sqlite => Some(SqliteTransactionMode::Immediate),
             _ => None,
         };
         self.db.begin_with_options(TransactionOptions { sqlite_transaction_mode, ..Default::default() }).await
-    }
-
-    pub async fn close(self) -> Result<(), DbErr> {
-        self.db.close().await
     }
 }

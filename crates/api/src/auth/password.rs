@@ -3,12 +3,13 @@
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use mitra_domain::identity::Password;
 use std::sync::OnceLock;
 
 use crate::problem::ApiError;
 
-pub async fn hash(password: String) -> Result<String, ApiError> {
-    tokio::task::spawn_blocking(move || hash_now(&password))
+pub async fn hash(password: Password) -> Result<String, ApiError> {
+    tokio::task::spawn_blocking(move || hash_now(password.expose()))
         .await
         .map_err(ApiError::internal)?
         .map_err(ApiError::internal)

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::keys::KeySet;
-use crate::problem::ApiError;
+use crate::problem::{ApiError, ProblemCode};
 
 pub const ISSUER: &str = "mitra";
 pub const AUDIENCE: &str = "mitra-api";
@@ -88,7 +88,7 @@ impl TokenIssuer {
             |err| match err.kind() {
                 ErrorKind::ExpiredSignature => ApiError::new(
                     actix_web::http::StatusCode::UNAUTHORIZED,
-                    "token_expired",
+                    ProblemCode::TokenExpired,
                     "the access token has expired; refresh it",
                 ),
                 _ => ApiError::invalid_token(),
@@ -139,7 +139,7 @@ mod tests {
         let token = token.unwrap_or_default();
         assert!(issuer(KEYS).verify_access(&token).is_ok());
         let dropped = issuer("new:0123456789abcdefghijklmnopqrstuvwxyzABCD");
-        assert_eq!(dropped.verify_access(&token).map(|_| ()).map_err(|e| e.code()), Err("invalid_token"));
+        assert_eq!(dropped.verify_access(&token).map(|_| ()).map_err(|e| e.code()), Err(ProblemCode::InvalidToken));
     }
 
     #[test]
@@ -150,7 +150,7 @@ mod tests {
             Duration::days(1),
         );
         let token = tokens.issue_access(Uuid::now_v7(), Uuid::now_v7()).map_err(|e| e.code()).unwrap_or_default();
-        assert_eq!(tokens.verify_access(&token).map(|_| ()).map_err(|e| e.code()), Err("token_expired"));
+        assert_eq!(tokens.verify_access(&token).map(|_| ()).map_err(|e| e.code()), Err(ProblemCode::TokenExpired));
     }
 
     #[test]

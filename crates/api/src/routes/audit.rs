@@ -3,22 +3,23 @@
 use std::collections::HashMap;
 
 use actix_web::get;
-use actix_web::web::{Data, Json, Query};
+use actix_web::web::{Data, Json};
 use chrono::{DateTime, Utc};
-use mitra_domain::access::Action;
-use mitra_domain::audit::ChainReport;
+use mitra_domain::TextRule;
+use mitra_domain::audit::{AuditAction, ChainFault, ChainReport, EntityType};
 use mitra_persistence::audit::{self, AuditEventRecord, AuditFilter};
 use mitra_persistence::users;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
+use validator::Validate;
 
-use super::filters;
-use super::paging::{Paged, page_request};
 use crate::auth::Caller;
+use crate::extract::{Filters, Page, Paging, PagingParams};
 use crate::problem::ApiError;
 use crate::state::AppState;
+use crate::validation::FilterText;
 
 /// One recorded state change. Events are chained by hash per organisation.
 #[derive(Debug, Serialize, ToSchema)]
@@ -33,11 +34,10 @@ pub struct AuditEventView {
     pub actor_id: Option<Uuid>,
     #[schema(required = true)]
     pub actor_username: Option<String>,
-    #[schema(example = "user")]
-    pub entity_type: String,
+    pub entity_type: EntityType,
     pub entity_id: String,
-    #[schema(example = "user.created")]
-    pub action: String,
+    pub action: AuditAction,
+    /// The record as it was, every column but its secrets; null before a creation.
     #[schema(required = true)]
     pub before: Option<Value>,
     #[schema(required = true)]
@@ -48,34 +48,32 @@ pub struct AuditEventView {
     pub prev_hash: String,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AuditEventPage {
-    pub items: Vec<AuditEventView>,
-    #[schema(required = true)]
-    pub next_cursor: Option<String>,
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct AuditQuery {
-    /// e.g. `user`, `unit`, `session`, `organisation`.
+pub struct AuditFilters {
+    pub entity_type: Option<EntityType>,
     #[param(max_length = 200)]
-    pub entity_type: Option<String>,
-    #[param(max_length = 200)]
+    #[validate(length(max = FilterText::MAX), custom(function = "crate::validation::no_control_characters"))]
     pub entity_id: Option<String>,
     pub actor_id: Option<Uuid>,
-    /// e.g. `user.created`.
-    #[param(max_length = 200)]
-    pub action: Option<String>,
+    pub action: Option<AuditAction>,
     /// Events at or after this instant (RFC 3339).
     pub from: Option<DateTime<Utc>>,
     /// Events before this instant (RFC 3339).
     pub to: Option<DateTime<Utc>>,
-    /// Page size, 1-100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u64>,
-    /// `next_cursor` of the previous page.
-    pub cursor: Option<String>,
+}
+
+impl From<AuditFilters> for AuditFilter {
+    fn from(filters: AuditFilters) -> Self {
+        AuditFilter {
+            entity_type: filters.entity_type,
+            entity_id: filters.entity_id.map(|id| id.trim().to_owned()).filter(|id| !id.is_empty()),
+            actor_id: filters.actor_id,
+            action: filters.action,
+            from: filters.from,
+            to: filters.to,
+        }
+    }
 }
 
 /// The result of recomputing the organisation's audit chain.
@@ -98,8 +96,7 @@ pub struct ChainBreakView {
     /// The stored event found there, if any.
     #[schema(required = true)]
     pub event_id: Option<Uuid>,
-    /// `content_altered`, `link_broken`, `event_missing` or `tail_missing`.
-    pub reason: String,
+    pub reason: ChainFault,
 }
 
 impl From<ChainReport> for ChainVerification {
@@ -111,7 +108,7 @@ impl From<ChainReport> for ChainVerification {
             broken_at: report.broken_at.map(|broken| ChainBreakView {
                 sequence: broken.sequence,
                 event_id: broken.event_id,
-                reason: broken.fault.as_str().to_owned(),
+                reason: broken.fault,
             }),
         }
     }
@@ -140,35 +137,24 @@ fn view(event: AuditEventRecord, names: &HashMap<Uuid, String>) -> AuditEventVie
 /// Newest first. Filters combine; `from`/`to` bound the event time.
 #[utoipa::path(
     tag = "audit",
-    params(AuditQuery),
-    responses((status = 200, description = "Events, newest first", body = AuditEventPage)),
-    security(("bearer" = []))
+    params(AuditFilters, PagingParams),
+    responses((status = 200, description = "Events, newest first", body = Page<AuditEventView>)),
+    security(("bearer" = ["audit.read"]))
 )]
 #[get("/audit-events")]
 pub async fn list_audit_events(
     state: Data<AppState>,
     caller: Caller,
-    query: Query<AuditQuery>,
-) -> Result<Json<AuditEventPage>, ApiError> {
-    caller.require(Action::AuditRead)?;
-    let query = query.into_inner();
-    let page = page_request(query.limit, query.cursor.as_deref())?;
-    let filter = AuditFilter {
-        entity_type: filters::text("entity_type", query.entity_type)?,
-        entity_id: filters::text("entity_id", query.entity_id)?,
-        actor_id: query.actor_id,
-        action: filters::text("action", query.action)?,
-        from: query.from,
-        to: query.to,
-    };
-    let conn = state.store.connection();
-    let page = audit::list(conn, caller.scope(), &filter, page).await?;
+    filters: Filters<AuditFilters>,
+    paging: Paging<i64>,
+) -> Result<Json<Page<AuditEventView>>, ApiError> {
+    let page = audit::list(&state.store, caller.scope(), &filters.0.into(), paging.0).await?;
     let mut actor_ids: Vec<Uuid> = page.items.iter().filter_map(|event| event.actor_id).collect();
     actor_ids.sort_unstable();
     actor_ids.dedup();
-    let names: HashMap<Uuid, String> = users::usernames(conn, caller.scope(), &actor_ids).await?.into_iter().collect();
-    let paged = Paged::from_page(page, |event| view(event, &names));
-    Ok(Json(AuditEventPage { items: paged.items, next_cursor: paged.next_cursor }))
+    let names: HashMap<Uuid, String> =
+        users::usernames(&state.store, caller.scope(), &actor_ids).await?.into_iter().collect();
+    Ok(Json(Page::of(page, |event| view(event, &names))))
 }
 
 /// Verify the audit chain
@@ -178,10 +164,9 @@ pub async fn list_audit_events(
 #[utoipa::path(
     tag = "audit",
     responses((status = 200, description = "Verification result", body = ChainVerification)),
-    security(("bearer" = []))
+    security(("bearer" = ["audit.read"]))
 )]
 #[get("/audit-events/verification")]
 pub async fn verify_chain(state: Data<AppState>, caller: Caller) -> Result<Json<ChainVerification>, ApiError> {
-    caller.require(Action::AuditRead)?;
-    Ok(Json(audit::verify(state.store.connection(), caller.scope()).await?.into()))
+    Ok(Json(audit::verify(&state.store, caller.scope()).await?.into()))
 }

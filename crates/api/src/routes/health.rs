@@ -6,7 +6,7 @@ use actix_web::web::{Data, Json};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::problem::ApiError;
+use crate::problem::{ApiError, ProblemCode};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -35,8 +35,9 @@ pub async fn healthz() -> Json<Health> {
 )]
 #[get("/readyz")]
 pub async fn readyz(state: Data<AppState>) -> Result<Json<Health>, ApiError> {
-    let unavailable =
-        |detail: &str| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "service_unavailable", detail.to_owned());
+    let unavailable = |detail: &str| {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, ProblemCode::ServiceUnavailable, detail.to_owned())
+    };
     if state.store.ping().await.is_err() {
         return Err(unavailable("the database does not answer"));
     }

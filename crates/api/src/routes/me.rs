@@ -3,14 +3,13 @@
 use actix_web::get;
 use actix_web::web::{Data, Json};
 use chrono::{DateTime, Utc};
-use mitra_domain::access::Action;
+use mitra_domain::access::{Action, Role};
 use mitra_persistence::organisations::{self, OrganisationRecord};
-use mitra_persistence::{units, users};
+use mitra_persistence::units;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::roles::RoleName;
 use super::units::UnitView;
 use crate::auth::Caller;
 use crate::problem::ApiError;
@@ -42,12 +41,12 @@ pub struct Me {
     pub full_name: String,
     #[schema(required = true)]
     pub email: Option<String>,
-    pub role: RoleName,
+    pub role: Role,
     pub organisation: OrganisationView,
     #[schema(required = true)]
     pub unit: Option<UnitView>,
-    /// Actions the role allows, e.g. `users.manage`; the web app shapes its menus by them.
-    pub permissions: Vec<String>,
+    /// What the role allows; the web app shapes its menus by them.
+    pub permissions: Vec<Action>,
 }
 
 /// The signed-in user
@@ -58,22 +57,22 @@ pub struct Me {
 )]
 #[get("/me")]
 pub async fn me(state: Data<AppState>, caller: Caller) -> Result<Json<Me>, ApiError> {
-    let conn = state.store.connection();
-    let user = users::get(conn, caller.scope(), caller.user_id).await?;
-    let organisation = organisations::get(conn, caller.scope()).await?;
+    // The caller was read when the request was authorised; only their surroundings are read here.
+    let user = caller.user();
+    let organisation = organisations::get(&state.store, caller.scope()).await?;
     let unit = match user.unit_id {
-        Some(unit_id) => Some(units::get(conn, caller.scope(), unit_id).await?.into()),
+        Some(unit_id) => Some(units::get(&state.store, caller.scope(), unit_id).await?.into()),
         None => None,
     };
     Ok(Json(Me {
         id: user.id,
-        username: user.username,
-        full_name: user.full_name,
-        email: user.email,
-        role: user.role.into(),
+        username: user.username.clone(),
+        full_name: user.full_name.clone(),
+        email: user.email.clone(),
+        role: user.role,
         organisation: organisation.into(),
         unit,
-        permissions: user.role.permissions().into_iter().map(|action| action.as_str().to_owned()).collect(),
+        permissions: user.role.permissions(),
     }))
 }
 
@@ -81,10 +80,9 @@ pub async fn me(state: Data<AppState>, caller: Caller) -> Result<Json<Me>, ApiEr
 #[utoipa::path(
     tag = "organisation",
     responses((status = 200, description = "The caller's organisation", body = OrganisationView)),
-    security(("bearer" = []))
+    security(("bearer" = ["organisation.read"]))
 )]
 #[get("/organisation")]
 pub async fn get_organisation(state: Data<AppState>, caller: Caller) -> Result<Json<OrganisationView>, ApiError> {
-    caller.require(Action::OrganisationRead)?;
-    Ok(Json(organisations::get(state.store.connection(), caller.scope()).await?.into()))
+    Ok(Json(organisations::get(&state.store, caller.scope()).await?.into()))
 }

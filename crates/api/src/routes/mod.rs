@@ -2,11 +2,8 @@
 
 pub mod audit;
 pub mod auth;
-mod filters;
 pub mod health;
 pub mod me;
-mod paging;
-mod roles;
 pub mod units;
 pub mod users;
 

@@ -1,21 +1,23 @@
-//! Units (OPD) of the caller's organisation.
+//! Units (OPD) of the caller's organisation: the reference area. Each handler extracts its
+//! inputs (already checked and turned into domain values), runs one query or one audited
+//! write, and answers; who may call it is declared in its `security`.
 
-use actix_web::web::{Data, Json, Path, Query};
+use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpResponse, get, patch, post};
 use chrono::{DateTime, Utc};
-use mitra_domain::Violations;
-use mitra_domain::access::Action;
-use mitra_domain::organisation::{UnitCode, UnitName};
-use mitra_persistence::units::{self, UnitChanges, UnitRecord};
+use mitra_domain::organisation::{NewUnit, UnitChanges, UnitCode, UnitName};
+use mitra_domain::{TextRule, Violations};
+use mitra_persistence::units::{self, UnitRecord};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
+use validator::Validate;
 
-use super::paging::{Paged, page_request};
 use crate::auth::Caller;
-use crate::extract::{IfMatch, JsonBody, etag};
+use crate::extract::{Body, Input, Page, Paging, PagingParams, Update, etag};
 use crate::problem::ApiError;
 use crate::state::AppState;
+use crate::validation::text;
 
 /// A unit (OPD) of an organisation, such as Diskominfo.
 #[derive(Debug, Serialize, ToSchema)]
@@ -45,41 +47,58 @@ impl From<UnitRecord> for UnitView {
     }
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-#[schema(as = UnitPage)]
-pub struct UnitPage {
-    pub items: Vec<UnitView>,
-    #[schema(required = true)]
-    pub next_cursor: Option<String>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUnitRequest {
     /// Short code, stored upper-case; unique in the organisation.
-    #[schema(min_length = 2, max_length = 32, pattern = "^[A-Za-z0-9._-]+$")]
+    #[schema(schema_with = text::<UnitCode>)]
+    #[validate(length(min = UnitCode::MIN, max = UnitCode::MAX))]
     pub code: String,
-    #[schema(min_length = 2, max_length = 200)]
+    #[schema(schema_with = text::<UnitName>)]
+    #[validate(length(min = UnitName::MIN, max = UnitName::MAX))]
     pub name: String,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+impl Input for CreateUnitRequest {
+    type Value = NewUnit;
+}
+
+impl TryFrom<CreateUnitRequest> for NewUnit {
+    type Error = Violations;
+
+    fn try_from(request: CreateUnitRequest) -> Result<Self, Violations> {
+        let mut violations = Violations::new();
+        let code = violations.check("code", UnitCode::parse(&request.code));
+        let name = violations.check("name", UnitName::parse(&request.name));
+        violations.finish(|| Some(NewUnit { code: code?, name: name? }))
+    }
+}
+
+/// Fields left out are not changed.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUnitRequest {
-    #[schema(min_length = 2, max_length = 32, pattern = "^[A-Za-z0-9._-]+$")]
+    #[schema(schema_with = text::<UnitCode>)]
+    #[validate(length(min = UnitCode::MIN, max = UnitCode::MAX))]
     pub code: Option<String>,
-    #[schema(min_length = 2, max_length = 200)]
+    #[schema(schema_with = text::<UnitName>)]
+    #[validate(length(min = UnitName::MIN, max = UnitName::MAX))]
     pub name: Option<String>,
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct UnitListQuery {
-    /// Page size, 1-100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u64>,
-    /// `next_cursor` of the previous page.
-    pub cursor: Option<String>,
+impl Input for UpdateUnitRequest {
+    type Value = UnitChanges;
+}
+
+impl TryFrom<UpdateUnitRequest> for UnitChanges {
+    type Error = Violations;
+
+    fn try_from(request: UpdateUnitRequest) -> Result<Self, Violations> {
+        let mut violations = Violations::new();
+        let code = violations.check("code", request.code.as_deref().map(UnitCode::parse).transpose());
+        let name = violations.check("name", request.name.as_deref().map(UnitName::parse).transpose());
+        violations.finish(|| Some(UnitChanges { code: code?, name: name? }))
+    }
 }
 
 fn respond(unit: UnitRecord, created: bool) -> HttpResponse {
@@ -90,21 +109,18 @@ fn respond(unit: UnitRecord, created: bool) -> HttpResponse {
 /// List units
 #[utoipa::path(
     tag = "organisation",
-    params(UnitListQuery),
-    responses((status = 200, description = "Units in creation order", body = UnitPage)),
-    security(("bearer" = []))
+    params(PagingParams),
+    responses((status = 200, description = "Units in creation order", body = Page<UnitView>)),
+    security(("bearer" = ["units.read"]))
 )]
 #[get("/units")]
 pub async fn list_units(
     state: Data<AppState>,
     caller: Caller,
-    query: Query<UnitListQuery>,
-) -> Result<Json<UnitPage>, ApiError> {
-    caller.require(Action::UnitsRead)?;
-    let page = page_request(query.limit, query.cursor.as_deref())?;
-    let page = units::list(state.store.connection(), caller.scope(), page).await?;
-    let paged = Paged::from_page(page, UnitView::from);
-    Ok(Json(UnitPage { items: paged.items, next_cursor: paged.next_cursor }))
+    paging: Paging<Uuid>,
+) -> Result<Json<Page<UnitView>>, ApiError> {
+    let page = units::list(&state.store, caller.scope(), paging.0).await?;
+    Ok(Json(Page::of(page, UnitView::from)))
 }
 
 /// Create a unit
@@ -115,21 +131,16 @@ pub async fn list_units(
         (status = 201, description = "Created", body = UnitView, headers(("ETag" = String, description = "The unit's version"))),
         (status = 409, description = "The code is taken (`unit_code_taken`)", body = crate::problem::Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
+    security(("bearer" = ["units.manage"]))
 )]
 #[post("/units")]
 pub async fn create_unit(
     state: Data<AppState>,
     caller: Caller,
-    body: JsonBody<CreateUnitRequest>,
+    new: Body<CreateUnitRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Action::UnitsManage)?;
-    let body = body.into_inner();
-    let mut violations = Violations::new();
-    let code = violations.check("code", UnitCode::parse(&body.code));
-    let name = violations.check("name", UnitName::parse(&body.name));
-    let (code, name) = violations.finish(|| code.zip(name))?;
-    let unit = units::create(&state.store, &caller.audit(), code, name).await?;
+    let new = new.into_inner();
+    let unit = state.store.write(&caller.audit(), async |tx| units::create(tx, new).await).await?;
     Ok(respond(unit, true))
 }
 
@@ -138,12 +149,11 @@ pub async fn create_unit(
     tag = "organisation",
     params(("id" = Uuid, Path, description = "Unit id")),
     responses((status = 200, description = "The unit", body = UnitView, headers(("ETag" = String, description = "The unit's version")))),
-    security(("bearer" = []))
+    security(("bearer" = ["units.read"]))
 )]
 #[get("/units/{id}")]
 pub async fn get_unit(state: Data<AppState>, caller: Caller, id: Path<Uuid>) -> Result<HttpResponse, ApiError> {
-    caller.require(Action::UnitsRead)?;
-    Ok(respond(units::get(state.store.connection(), caller.scope(), id.into_inner()).await?, false))
+    Ok(respond(units::get(&state.store, caller.scope(), id.into_inner()).await?, false))
 }
 
 /// Update a unit
@@ -162,24 +172,16 @@ pub async fn get_unit(state: Data<AppState>, caller: Caller, id: Path<Uuid>) -> 
         (status = 412, description = "Changed since read (`precondition_failed`)", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match missing (`precondition_required`)", body = crate::problem::Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
+    security(("bearer" = ["units.manage"]))
 )]
 #[patch("/units/{id}")]
 pub async fn update_unit(
     state: Data<AppState>,
     caller: Caller,
     id: Path<Uuid>,
-    if_match: IfMatch,
-    body: JsonBody<UpdateUnitRequest>,
+    update: Update<UpdateUnitRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Action::UnitsManage)?;
-    let body = body.into_inner();
-    let mut violations = Violations::new();
-    let code = body.code.as_deref().map(UnitCode::parse).transpose();
-    let name = body.name.as_deref().map(UnitName::parse).transpose();
-    let code = violations.check("code", code);
-    let name = violations.check("name", name);
-    let changes = violations.finish(|| Some(UnitChanges { code: code.flatten(), name: name.flatten() }))?;
-    let unit = units::update(&state.store, &caller.audit(), id.into_inner(), if_match.0, changes).await?;
+    let (id, Update { value: changes, version }) = (id.into_inner(), update);
+    let unit = state.store.write(&caller.audit(), async |tx| units::update(tx, id, version, changes).await).await?;
     Ok(respond(unit, false))
 }

@@ -1,23 +1,22 @@
 //! User management: admins create, edit, disable and reset users of their own organisation.
 
-use actix_web::web::{Data, Json, Path, Query};
+use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpResponse, get, patch, post};
 use chrono::{DateTime, Utc};
-use mitra_domain::Violations;
-use mitra_domain::access::{Action, Role};
-use mitra_domain::identity::{Email, FullName, Password, Username};
-use mitra_persistence::users::{self, NewUser, UserChanges, UserFilter, UserRecord};
+use mitra_domain::access::Role;
+use mitra_domain::identity::{Email, Enrolment, FullName, NewUser, Password, UserChanges, Username};
+use mitra_domain::{TextRule, Violations};
+use mitra_persistence::users::{self, UserFilter, UserRecord};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
+use validator::Validate;
 
-use super::filters;
-use super::paging::{Paged, page_request};
-use super::roles::RoleName;
 use crate::auth::{Caller, password};
-use crate::extract::{IfMatch, JsonBody, etag};
+use crate::extract::{Body, Filters, Input, Page, Paging, PagingParams, Update, etag};
 use crate::problem::ApiError;
 use crate::state::AppState;
+use crate::validation::{FilterText, nullable_text, text};
 
 /// A person who can log in to the organisation's Mitra.
 #[derive(Debug, Serialize, ToSchema)]
@@ -30,7 +29,7 @@ pub struct UserView {
     pub full_name: String,
     #[schema(required = true)]
     pub email: Option<String>,
-    pub role: RoleName,
+    pub role: Role,
     #[schema(required = true)]
     pub unit_id: Option<Uuid>,
     /// Disabled users cannot log in and their sessions are ended.
@@ -48,7 +47,7 @@ impl From<UserRecord> for UserView {
             username: record.username,
             full_name: record.full_name,
             email: record.email,
-            role: record.role.into(),
+            role: record.role,
             unit_id: record.unit_id,
             active: record.active,
             created_at: record.created_at,
@@ -58,45 +57,90 @@ impl From<UserRecord> for UserView {
     }
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct UserPage {
-    pub items: Vec<UserView>,
-    #[schema(required = true)]
-    pub next_cursor: Option<String>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUserRequest {
-    /// 3-64 characters of a-z, 0-9, '.', '_' and '-' (stored lower-case); unique across Mitra.
-    #[schema(min_length = 3, max_length = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    /// Letters, digits, '.', '_' and '-' (stored lower-case); unique across Mitra.
+    #[schema(schema_with = text::<Username>)]
+    #[validate(length(min = Username::MIN, max = Username::MAX))]
     pub username: String,
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(schema_with = text::<FullName>)]
+    #[validate(length(min = FullName::MIN, max = FullName::MAX))]
     pub full_name: String,
     #[serde(default)]
-    #[schema(max_length = 254)]
+    #[schema(schema_with = nullable_text::<Email>)]
+    #[validate(length(max = Email::MAX))]
     pub email: Option<String>,
-    pub role: RoleName,
+    pub role: Role,
     #[serde(default)]
     pub unit_id: Option<Uuid>,
-    /// The initial password: 12-128 characters, at least 5 different ones.
-    #[schema(min_length = 12, max_length = 128)]
+    /// The initial password: at least 5 different characters.
+    #[schema(schema_with = text::<Password>)]
+    #[validate(length(min = Password::MIN, max = Password::MAX))]
     pub password: String,
 }
 
+impl Input for CreateUserRequest {
+    type Value = Enrolment;
+}
+
+impl TryFrom<CreateUserRequest> for Enrolment {
+    type Error = Violations;
+
+    fn try_from(request: CreateUserRequest) -> Result<Self, Violations> {
+        let mut violations = Violations::new();
+        let username = violations.check("username", Username::parse(&request.username));
+        let full_name = violations.check("full_name", FullName::parse(&request.full_name));
+        let email = violations.check("email", optional_email(request.email.as_deref()));
+        let password = violations.check("password", Password::parse(&request.password));
+        violations.finish(|| {
+            let user = NewUser {
+                username: username?,
+                full_name: full_name?,
+                email: email?,
+                role: request.role,
+                unit_id: request.unit_id,
+            };
+            Some(Enrolment { user, password: password? })
+        })
+    }
+}
+
 /// Fields left out are not changed; `email` and `unit_id` set to null are cleared.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUserRequest {
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(schema_with = text::<FullName>)]
+    #[validate(length(min = FullName::MIN, max = FullName::MAX))]
     pub full_name: Option<String>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, max_length = 254)]
+    #[schema(schema_with = nullable_text::<Email>)]
+    #[validate(length(max = Email::MAX))]
     pub email: Option<Option<String>>,
-    pub role: Option<RoleName>,
+    pub role: Option<Role>,
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<Uuid>)]
     pub unit_id: Option<Option<Uuid>>,
+}
+
+impl Input for UpdateUserRequest {
+    type Value = UserChanges;
+}
+
+impl TryFrom<UpdateUserRequest> for UserChanges {
+    type Error = Violations;
+
+    fn try_from(request: UpdateUserRequest) -> Result<Self, Violations> {
+        let mut violations = Violations::new();
+        let full_name = violations.check("full_name", request.full_name.as_deref().map(FullName::parse).transpose());
+        let email = match request.email {
+            None => Some(None),
+            Some(raw) => violations.check("email", optional_email(raw.as_deref())).map(Some),
+        };
+        violations.finish(|| {
+            Some(UserChanges { full_name: full_name?, email: email?, role: request.role, unit_id: request.unit_id })
+        })
+    }
 }
 
 /// Tells "set to null" (`Some(None)`) apart from "left out" (`None`).
@@ -104,36 +148,7 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> R
     Option::<T>::deserialize(deserializer).map(Some)
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ResetPasswordRequest {
-    /// 12-128 characters, at least 5 different ones.
-    #[schema(min_length = 12, max_length = 128)]
-    pub new_password: String,
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct UserListQuery {
-    /// Only users with this role.
-    pub role: Option<RoleName>,
-    /// Only enabled (`true`) or disabled (`false`) users.
-    pub active: Option<bool>,
-    /// Part of the username, full name or e-mail address, any case.
-    #[param(max_length = 200)]
-    pub q: Option<String>,
-    /// Page size, 1-100 (default 20).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u64>,
-    /// `next_cursor` of the previous page.
-    pub cursor: Option<String>,
-}
-
-fn respond(user: UserRecord, created: bool) -> HttpResponse {
-    let mut response = if created { HttpResponse::Created() } else { HttpResponse::Ok() };
-    response.insert_header(etag(user.version)).json(UserView::from(user))
-}
-
+/// An empty address is no address.
 fn optional_email(raw: Option<&str>) -> Result<Option<Email>, mitra_domain::Violation> {
     match raw.map(str::trim).filter(|text| !text.is_empty()) {
         None => Ok(None),
@@ -141,27 +156,67 @@ fn optional_email(raw: Option<&str>) -> Result<Option<Email>, mitra_domain::Viol
     }
 }
 
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResetPasswordRequest {
+    /// At least 5 different characters.
+    #[schema(schema_with = text::<Password>)]
+    #[validate(length(min = Password::MIN, max = Password::MAX))]
+    pub new_password: String,
+}
+
+impl Input for ResetPasswordRequest {
+    type Value = Password;
+}
+
+impl TryFrom<ResetPasswordRequest> for Password {
+    type Error = Violations;
+
+    fn try_from(request: ResetPasswordRequest) -> Result<Self, Violations> {
+        Password::parse(&request.new_password).map_err(|v| Violations::from(v.at("new_password")))
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserFilters {
+    /// Only users with this role.
+    pub role: Option<Role>,
+    /// Only enabled (`true`) or disabled (`false`) users.
+    pub active: Option<bool>,
+    /// Part of the username, full name or e-mail address, any case.
+    #[param(max_length = 200)]
+    #[validate(length(max = FilterText::MAX), custom(function = "crate::validation::no_control_characters"))]
+    pub q: Option<String>,
+}
+
+impl From<UserFilters> for UserFilter {
+    fn from(filters: UserFilters) -> Self {
+        UserFilter { role: filters.role, active: filters.active, text: filters.q }
+    }
+}
+
+fn respond(user: UserRecord, created: bool) -> HttpResponse {
+    let mut response = if created { HttpResponse::Created() } else { HttpResponse::Ok() };
+    response.insert_header(etag(user.version)).json(UserView::from(user))
+}
+
 /// List users
 #[utoipa::path(
     tag = "users",
-    params(UserListQuery),
-    responses((status = 200, description = "Users in creation order", body = UserPage)),
-    security(("bearer" = []))
+    params(UserFilters, PagingParams),
+    responses((status = 200, description = "Users in creation order", body = Page<UserView>)),
+    security(("bearer" = ["users.read"]))
 )]
 #[get("/users")]
 pub async fn list_users(
     state: Data<AppState>,
     caller: Caller,
-    query: Query<UserListQuery>,
-) -> Result<Json<UserPage>, ApiError> {
-    caller.require(Action::UsersRead)?;
-    let query = query.into_inner();
-    let page = page_request(query.limit, query.cursor.as_deref())?;
-    let filter =
-        UserFilter { role: query.role.map(Role::from), active: query.active, text: filters::text("q", query.q)? };
-    let page = users::list(state.store.connection(), caller.scope(), &filter, page).await?;
-    let paged = Paged::from_page(page, UserView::from);
-    Ok(Json(UserPage { items: paged.items, next_cursor: paged.next_cursor }))
+    filters: Filters<UserFilters>,
+    paging: Paging<Uuid>,
+) -> Result<Json<Page<UserView>>, ApiError> {
+    let page = users::list(&state.store, caller.scope(), &filters.0.into(), paging.0).await?;
+    Ok(Json(Page::of(page, UserView::from)))
 }
 
 /// Create a user
@@ -173,26 +228,17 @@ pub async fn list_users(
         (status = 409, description = "The username is taken (`username_taken`)", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 422, description = "The unit is not one of the organisation's (`unknown_unit`)", body = crate::problem::Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
+    security(("bearer" = ["users.manage"]))
 )]
 #[post("/users")]
 pub async fn create_user(
     state: Data<AppState>,
     caller: Caller,
-    body: JsonBody<CreateUserRequest>,
+    enrolment: Body<CreateUserRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Action::UsersManage)?;
-    let body = body.into_inner();
-    let mut violations = Violations::new();
-    let username = violations.check("username", Username::parse(&body.username));
-    let full_name = violations.check("full_name", FullName::parse(&body.full_name));
-    let email = violations.check("email", optional_email(body.email.as_deref()));
-    let password = violations.check("password", Password::parse(&body.password));
-    let (username, full_name, email, password) =
-        violations.finish(|| Some((username?, full_name?, email?, password?)))?;
-    let password_hash = password::hash(password.expose().to_owned()).await?;
-    let new = NewUser { username, full_name, email, role: body.role.into(), unit_id: body.unit_id, password_hash };
-    let user = users::create(&state.store, &caller.audit(), new).await?;
+    let Enrolment { user, password } = enrolment.into_inner();
+    let hash = password::hash(password).await?;
+    let user = state.store.write(&caller.audit(), async |tx| users::create(tx, user, hash).await).await?;
     Ok(respond(user, true))
 }
 
@@ -201,12 +247,11 @@ pub async fn create_user(
     tag = "users",
     params(("id" = Uuid, Path, description = "User id")),
     responses((status = 200, description = "The user", body = UserView, headers(("ETag" = String, description = "The user's version")))),
-    security(("bearer" = []))
+    security(("bearer" = ["users.read"]))
 )]
 #[get("/users/{id}")]
 pub async fn get_user(state: Data<AppState>, caller: Caller, id: Path<Uuid>) -> Result<HttpResponse, ApiError> {
-    caller.require(Action::UsersRead)?;
-    Ok(respond(users::get(state.store.connection(), caller.scope(), id.into_inner()).await?, false))
+    Ok(respond(users::get(&state.store, caller.scope(), id.into_inner()).await?, false))
 }
 
 /// Update a user
@@ -227,41 +272,17 @@ pub async fn get_user(state: Data<AppState>, caller: Caller, id: Path<Uuid>) -> 
         (status = 422, description = "Unknown unit (`unknown_unit`)", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match missing (`precondition_required`)", body = crate::problem::Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
+    security(("bearer" = ["users.manage"]))
 )]
 #[patch("/users/{id}")]
 pub async fn update_user(
     state: Data<AppState>,
     caller: Caller,
     id: Path<Uuid>,
-    if_match: IfMatch,
-    body: JsonBody<UpdateUserRequest>,
+    update: Update<UpdateUserRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Action::UsersManage)?;
-    let id = id.into_inner();
-    let body = body.into_inner();
-    let mut violations = Violations::new();
-    let full_name = violations.check("full_name", body.full_name.as_deref().map(FullName::parse).transpose());
-    let email = match body.email {
-        None => Some(None),
-        Some(raw) => violations.check("email", optional_email(raw.as_deref())).map(Some),
-    };
-    let changes = violations.finish(|| {
-        Some(UserChanges {
-            full_name: full_name?,
-            email: email?,
-            role: body.role.map(Role::from),
-            unit_id: body.unit_id,
-        })
-    })?;
-    if id == caller.user_id && changes.role.is_some_and(|role| role != caller.role) {
-        return Err(ApiError::new(
-            actix_web::http::StatusCode::CONFLICT,
-            "cannot_change_own_role",
-            "ask another admin to change your role",
-        ));
-    }
-    let user = users::update(&state.store, &caller.audit(), id, if_match.0, changes).await?;
+    let (id, Update { value: changes, version }) = (id.into_inner(), update);
+    let user = state.store.write(&caller.audit(), async |tx| users::update(tx, id, version, changes).await).await?;
     Ok(respond(user, false))
 }
 
@@ -275,20 +296,12 @@ pub async fn update_user(
         (status = 200, description = "Disabled", body = UserView),
         (status = 409, description = "Admins cannot disable themselves (`cannot_disable_self`)", body = crate::problem::Problem, content_type = "application/problem+json"),
     ),
-    security(("bearer" = []))
+    security(("bearer" = ["users.manage"]))
 )]
 #[post("/users/{id}/disable")]
 pub async fn disable_user(state: Data<AppState>, caller: Caller, id: Path<Uuid>) -> Result<HttpResponse, ApiError> {
-    caller.require(Action::UsersManage)?;
     let id = id.into_inner();
-    if id == caller.user_id {
-        return Err(ApiError::new(
-            actix_web::http::StatusCode::CONFLICT,
-            "cannot_disable_self",
-            "ask another admin to disable your account",
-        ));
-    }
-    Ok(respond(users::set_active(&state.store, &caller.audit(), id, false).await?, false))
+    Ok(respond(state.store.write(&caller.audit(), async |tx| users::set_active(tx, id, false).await).await?, false))
 }
 
 /// Enable a user
@@ -296,12 +309,12 @@ pub async fn disable_user(state: Data<AppState>, caller: Caller, id: Path<Uuid>)
     tag = "users",
     params(("id" = Uuid, Path, description = "User id")),
     responses((status = 200, description = "Enabled", body = UserView)),
-    security(("bearer" = []))
+    security(("bearer" = ["users.manage"]))
 )]
 #[post("/users/{id}/enable")]
 pub async fn enable_user(state: Data<AppState>, caller: Caller, id: Path<Uuid>) -> Result<HttpResponse, ApiError> {
-    caller.require(Action::UsersManage)?;
-    Ok(respond(users::set_active(&state.store, &caller.audit(), id.into_inner(), true).await?, false))
+    let id = id.into_inner();
+    Ok(respond(state.store.write(&caller.audit(), async |tx| users::set_active(tx, id, true).await).await?, false))
 }
 
 /// Set a new password for a user
@@ -312,19 +325,16 @@ pub async fn enable_user(state: Data<AppState>, caller: Caller, id: Path<Uuid>) 
     params(("id" = Uuid, Path, description = "User id")),
     request_body = ResetPasswordRequest,
     responses((status = 204, description = "Password replaced")),
-    security(("bearer" = []))
+    security(("bearer" = ["users.manage"]))
 )]
 #[post("/users/{id}/password")]
 pub async fn reset_password(
     state: Data<AppState>,
     caller: Caller,
     id: Path<Uuid>,
-    body: JsonBody<ResetPasswordRequest>,
+    password: Body<ResetPasswordRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Action::UsersManage)?;
-    let password =
-        Password::parse(&body.into_inner().new_password).map_err(|v| Violations::from(v.at("new_password")))?;
-    let hash = password::hash(password.expose().to_owned()).await?;
-    users::set_password(&state.store, &caller.audit(), id.into_inner(), hash).await?;
+    let (id, hash) = (id.into_inner(), password::hash(password.into_inner()).await?);
+    state.store.write(&caller.audit(), async |tx| users::set_password(tx, id, hash).await).await?;
     Ok(HttpResponse::NoContent().finish())
 }

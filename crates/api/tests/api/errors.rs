@@ -44,8 +44,8 @@ async fn missing_and_bad_tokens_are_problems() {
 #[tokio::test]
 async fn malformed_bodies_are_refused_without_changing_anything() {
     let app = spawn().await;
-    let token = app.token(&app.alpha, Role::Admin).await;
-    let events_before = app.audit_count(&app.alpha).await;
+    let token = app.token(&app.alpha, Role::Admin);
+    let events_before = app.audit_head(&app.alpha).await;
     let url = format!("{}/api/v1/users", app.url);
 
     let broken = app
@@ -103,13 +103,13 @@ async fn malformed_bodies_are_refused_without_changing_anything() {
 
     let list: serde_json::Value = app.get(&token, "/api/v1/users?limit=100").await.json().await.unwrap();
     assert_eq!(list["items"].as_array().unwrap().len(), 5, "no user was created");
-    assert_eq!(app.audit_count(&app.alpha).await, events_before, "no event was recorded");
+    assert_eq!(app.audit_head(&app.alpha).await, events_before, "no event was recorded");
 }
 
 #[tokio::test]
 async fn bad_path_and_query_parameters_are_problems() {
     let app = spawn().await;
-    let token = app.token(&app.alpha, Role::Admin).await;
+    let token = app.token(&app.alpha, Role::Admin);
     assert_problem(
         app.get(&token, "/api/v1/users/not-a-uuid").await,
         StatusCode::BAD_REQUEST,
@@ -154,7 +154,7 @@ async fn bad_path_and_query_parameters_are_problems() {
 #[tokio::test]
 async fn nul_bytes_and_huge_values_never_reach_the_database() {
     let app = spawn().await;
-    let token = app.token(&app.alpha, Role::Admin).await;
+    let token = app.token(&app.alpha, Role::Admin);
     for path in
         ["/api/v1/users?q=a%00b", "/api/v1/audit-events?action=user%00created", "/api/v1/audit-events?entity_id=%01"]
     {
@@ -171,4 +171,45 @@ async fn nul_bytes_and_huge_values_never_reach_the_database() {
     let nul_name = json!({ "username": "budi\u{0}", "full_name": "Budi\u{0}", "role": "officer", "password": "kopi-pagi-di-kayuagung" });
     assert_problem(app.post(&token, "/api/v1/users", &nul_name).await, StatusCode::BAD_REQUEST, "validation_failed")
         .await;
+}
+
+#[tokio::test]
+async fn a_malformed_update_is_refused_as_such_before_its_precondition_is_weighed() {
+    let app = spawn().await;
+    let token = app.token(&app.alpha, Role::Admin);
+    for path in
+        [format!("/api/v1/units/{}", app.alpha.unit_id), format!("/api/v1/users/{}", app.alpha.user_id(Role::Officer))]
+    {
+        let no_body =
+            app.request(Method::PATCH, &path).bearer_auth(&token).header("If-Match", "").send().await.unwrap();
+        assert_problem(no_body, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
+        let empty = app
+            .request(Method::PATCH, &path)
+            .bearer_auth(&token)
+            .header("If-Match", "")
+            .header("content-type", "application/json")
+            .send()
+            .await
+            .unwrap();
+        assert_problem(empty, StatusCode::BAD_REQUEST, "malformed_json").await;
+        let invalid = app.patch(&token, &path, Some(99), &json!({ "name": "", "full_name": "" })).await;
+        assert_problem(invalid, StatusCode::BAD_REQUEST, "validation_failed").await;
+        let stale = app.patch(&token, &path, Some(99), &json!({})).await;
+        assert_problem(stale, StatusCode::PRECONDITION_FAILED, "precondition_failed").await;
+    }
+}
+
+#[tokio::test]
+async fn a_server_failure_is_logged_with_its_cause_and_request_id_and_told_nobody() {
+    let app = spawn().await;
+    crate::logs::capture();
+    let token = app.token(&app.alpha, Role::Admin);
+    app.tamper("ALTER TABLE units RENAME TO units_gone").await;
+    let response = app.get(&token, "/api/v1/units").await;
+    let request_id = response.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let body = assert_problem(response, StatusCode::INTERNAL_SERVER_ERROR, "internal_error").await;
+    assert!(!body.to_string().contains("units"), "the body reveals nothing: {body}");
+    let logged = crate::logs::errors_mentioning(&request_id);
+    assert_eq!(logged.len(), 1, "one error line for the request: {logged:?}");
+    assert!(logged[0].contains("GET /api/v1/units") && logged[0].contains("units"), "the cause is logged: {logged:?}");
 }

@@ -1,85 +1,21 @@
-//! Starting a server on a fresh database, and speaking to it as a client would.
+//! Starting a server on a fresh copy of the fixture database, and speaking to it as a client would.
 
-use std::sync::OnceLock;
-
+use mitra_api::auth::keys::KeySet;
 use mitra_api::auth::password;
+use mitra_api::auth::tokens::TokenIssuer;
 use mitra_api::{Application, Config, Source};
 use mitra_domain::access::Role;
-use mitra_domain::identity::{FullName, Username};
-use mitra_domain::organisation::{OrganisationName, Slug, UnitCode, UnitName};
-use mitra_persistence::users::NewUser;
-use mitra_persistence::{AuditContext, OrgScope, Store, organisations, units, users};
+use mitra_domain::identity::{FullName, NewUser, Username};
+use mitra_domain::organisation::{NewUnit, OrganisationName, Slug, UnitCode, UnitName};
+use mitra_persistence::testing::{Template, TestDatabase};
+use mitra_persistence::{Store, StoreError, organisations, units, users};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
-use sea_orm::ConnectionTrait;
-use serde_json::Value;
+use serde_json::{Value, json};
+use tokio::sync::OnceCell;
 use uuid::Uuid;
 
 pub const PASSWORD: &str = "correct-horse-battery-staple";
 pub const JWT_KEYS: &str = "t1:0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH";
-
-/// One password hash for every fixture user: argon2 is slow on purpose, fixtures need not be.
-fn password_hash() -> String {
-    static HASH: OnceLock<String> = OnceLock::new();
-    HASH.get_or_init(|| password::hash_now(PASSWORD).unwrap_or_default()).clone()
-}
-
-/// A database for one test, dropped afterwards when it lives on a PostgreSQL server.
-pub struct TestDatabase {
-    pub url: String,
-    postgres: Option<(String, String)>,
-    _dir: tempfile::TempDir,
-}
-
-impl TestDatabase {
-    pub async fn create() -> TestDatabase {
-        let dir = tempfile::tempdir().unwrap();
-        let require = std::env::var("MITRA_TEST_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
-        match std::env::var("MITRA_TEST_DATABASE_URL").ok().filter(|url| !url.is_empty()) {
-            Some(admin_url) => {
-                let name = format!("mitra_test_{}", Uuid::new_v4().simple());
-                let admin = Store::connect(&admin_url)
-                    .await
-                    .unwrap_or_else(|err| panic!("PostgreSQL at MITRA_TEST_DATABASE_URL is unreachable: {err}"));
-                admin.connection().execute_unprepared(&format!("CREATE DATABASE {name}")).await.unwrap();
-                admin.close().await.unwrap();
-                let url = match admin_url.rsplit_once('/') {
-                    Some((server, _)) => format!("{server}/{name}"),
-                    None => panic!("MITRA_TEST_DATABASE_URL must end in /<database>"),
-                };
-                TestDatabase { url, postgres: Some((admin_url, name)), _dir: dir }
-            }
-            None if require => panic!("MITRA_TEST_REQUIRE_POSTGRES=1 but MITRA_TEST_DATABASE_URL is not set"),
-            None => {
-                let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.sqlite").display());
-                TestDatabase { url, postgres: None, _dir: dir }
-            }
-        }
-    }
-
-    pub fn dir(&self) -> &std::path::Path {
-        self._dir.path()
-    }
-}
-
-impl Drop for TestDatabase {
-    fn drop(&mut self) {
-        let Some((admin_url, name)) = self.postgres.take() else { return };
-        // Drop runs inside the test's runtime; a separate thread with its own runtime may block.
-        let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-            runtime.block_on(async move {
-                if let Ok(admin) = Store::connect(&admin_url).await {
-                    let _ = admin
-                        .connection()
-                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                        .await;
-                    let _ = admin.close().await;
-                }
-            });
-        })
-        .join();
-    }
-}
 
 /// An organisation of the fixture, with one user per role.
 #[derive(Debug, Clone)]
@@ -87,7 +23,7 @@ pub struct TestOrg {
     pub id: Uuid,
     pub slug: String,
     pub unit_id: Uuid,
-    pub users: Vec<(Role, Uuid, String)>,
+    pub users: Vec<(Role, Uuid)>,
 }
 
 impl TestOrg {
@@ -96,27 +32,79 @@ impl TestOrg {
     }
 
     pub fn user_id(&self, role: Role) -> Uuid {
-        self.users.iter().find(|(r, _, _)| *r == role).map(|(_, id, _)| *id).unwrap()
+        self.users.iter().find(|(r, _)| *r == role).map(|(_, id)| *id).unwrap()
     }
+}
+
+/// Organisation "alpha" and organisation "beta", each with a DISKOMINFO unit and one user per
+/// role, all with [`PASSWORD`].
+pub struct Fixture {
+    pub alpha: TestOrg,
+    pub beta: TestOrg,
+}
+
+static TEMPLATE: OnceCell<Template<Fixture>> = OnceCell::const_new();
+
+async fn adopt(store: &Store, slug: &str, password_hash: &str) -> TestOrg {
+    store
+        .adopt(Some("fixture".into()), async |tx| {
+            let name = OrganisationName::parse(&format!("Pemerintah Kabupaten {slug}")).unwrap();
+            let organisation = organisations::create(tx, name, Slug::parse(slug).unwrap()).await?;
+            let unit = NewUnit {
+                code: UnitCode::parse("DISKOMINFO").unwrap(),
+                name: UnitName::parse("Dinas Kominfo").unwrap(),
+            };
+            let unit = units::create(tx, unit).await?;
+            let mut people = Vec::new();
+            for role in Role::ALL {
+                let user = NewUser {
+                    username: Username::parse(&format!("{slug}.{role}")).unwrap(),
+                    full_name: FullName::parse(&format!("{role} of {slug}")).unwrap(),
+                    email: None,
+                    role,
+                    unit_id: Some(unit.id),
+                };
+                people.push((role, users::create(tx, user, password_hash.to_owned()).await?.id));
+            }
+            Ok::<_, StoreError>(TestOrg { id: organisation.id, slug: slug.to_owned(), unit_id: unit.id, users: people })
+        })
+        .await
+        .unwrap()
 }
 
 pub struct TestApp {
     pub url: String,
     pub client: reqwest::Client,
+    /// The test's own connection to the server's database, for reading behind the API's back.
     pub store: Store,
-    /// Organisation "alpha" and organisation "beta", each with one user per role.
     pub alpha: TestOrg,
     pub beta: TestOrg,
     pub db: TestDatabase,
+    tokens: TokenIssuer,
 }
 
 pub async fn spawn() -> TestApp {
     spawn_with(&[]).await
 }
 
-/// Starts the server with extra settings (`KEY`, `value`) over the test defaults.
+/// Starts the server with extra settings (`KEY`, `value`) over the test defaults, on a fresh copy
+/// of the fixture database (prepared once per test run: migrations and argon2 are not cheap).
 pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
-    let db = TestDatabase::create().await;
+    let (db, fixture) = TestDatabase::from_template(&TEMPLATE, async |store: &Store| {
+        let hash = password::hash_now(PASSWORD).unwrap();
+        Fixture { alpha: adopt(store, "alpha", &hash).await, beta: adopt(store, "beta", &hash).await }
+    })
+    .await;
+    let app = start(&db, extra).await;
+    let store = Store::connect(&db.url).await.unwrap();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let tokens =
+        TokenIssuer::new(KeySet::parse(JWT_KEYS).unwrap(), chrono::Duration::minutes(15), chrono::Duration::days(1));
+    TestApp { url: app, client, store, alpha: fixture.alpha.clone(), beta: fixture.beta.clone(), db, tokens }
+}
+
+/// Starts one more server on `db`; returns its base URL.
+pub async fn start(db: &TestDatabase, extra: &[(&str, &str)]) -> String {
     let data_dir = db.dir().join("data").display().to_string();
     let spa_dir = db.dir().join("spa").display().to_string();
     let mut pairs = vec![
@@ -134,43 +122,7 @@ pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
     let app = Application::build(config).await.unwrap();
     let url = app.url();
     tokio::spawn(app.run());
-    let store = Store::connect(&db.url).await.unwrap();
-    let alpha = seed_org(&store, "alpha").await;
-    let beta = seed_org(&store, "beta").await;
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { url, client, store, alpha, beta, db }
-}
-
-async fn seed_org(store: &Store, slug: &str) -> TestOrg {
-    let organisation = organisations::create(
-        store,
-        OrganisationName::parse(&format!("Pemerintah Kabupaten {slug}")).unwrap(),
-        Slug::parse(slug).unwrap(),
-        None,
-    )
-    .await
-    .unwrap();
-    let ctx =
-        AuditContext { scope: OrgScope::new(organisation.id), actor_id: None, request_id: Some("fixture".into()) };
-    let unit =
-        units::create(store, &ctx, UnitCode::parse("DISKOMINFO").unwrap(), UnitName::parse("Dinas Kominfo").unwrap())
-            .await
-            .unwrap();
-    let mut people = Vec::new();
-    for role in Role::ALL {
-        let username = format!("{slug}.{}", role.as_str());
-        let new = NewUser {
-            username: Username::parse(&username).unwrap(),
-            full_name: FullName::parse(&format!("{} of {slug}", role.as_str())).unwrap(),
-            email: None,
-            role,
-            unit_id: Some(unit.id),
-            password_hash: password_hash(),
-        };
-        let user = users::create(store, &ctx, new).await.unwrap();
-        people.push((role, user.id, username));
-    }
-    TestOrg { id: organisation.id, slug: slug.to_owned(), unit_id: unit.id, users: people }
+    url
 }
 
 impl TestApp {
@@ -178,9 +130,10 @@ impl TestApp {
         self.client.request(method, format!("{}{path}", self.url))
     }
 
+    /// Logs in over HTTP, asking for the refresh token in the body.
     pub async fn login_response(&self, username: &str, password: &str) -> Response {
         self.request(Method::POST, "/api/v1/auth/login")
-            .json(&serde_json::json!({ "username": username, "password": password }))
+            .json(&json!({ "username": username, "password": password, "refresh_token_delivery": "body" }))
             .send()
             .await
             .unwrap()
@@ -193,9 +146,10 @@ impl TestApp {
         response.json().await.unwrap()
     }
 
-    /// An access token of the user with `role` in `org`.
-    pub async fn token(&self, org: &TestOrg, role: Role) -> String {
-        self.login(&org.username(role)).await["access_token"].as_str().unwrap().to_owned()
+    /// An access token of the user with `role` in `org`, minted as the server would (logging in
+    /// costs a password hash check; tests that are about logging in do it over HTTP).
+    pub fn token(&self, org: &TestOrg, role: Role) -> String {
+        self.tokens.issue_access(org.user_id(role), org.id).unwrap()
     }
 
     pub async fn get(&self, token: &str, path: &str) -> Response {
@@ -214,18 +168,14 @@ impl TestApp {
         request.send().await.unwrap()
     }
 
-    /// Number of audit events of an organisation, read straight from the database.
-    pub async fn audit_count(&self, org: &TestOrg) -> i64 {
-        let scope = OrgScope::new(org.id);
-        let page = mitra_persistence::audit::list(
-            self.store.connection(),
-            scope,
-            &Default::default(),
-            mitra_persistence::PageRequest { limit: 1, after: None },
-        )
-        .await
-        .unwrap();
-        page.items.first().map(|event| event.sequence).unwrap_or(0)
+    /// The organisation's audit chain head, read straight from the database.
+    pub async fn audit_head(&self, org: &TestOrg) -> i64 {
+        mitra_persistence::testing::audit_head(&self.store, org.id).await.unwrap()
+    }
+
+    /// Runs SQL on the database behind the server's back.
+    pub async fn tamper(&self, sql: &str) {
+        mitra_persistence::testing::execute(&self.store, sql).await.unwrap();
     }
 }
 

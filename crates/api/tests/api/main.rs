@@ -1,14 +1,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed fixture step should fail the test loudly
 
-//! The API suite: every test starts the real server on port 0 against a fresh database
-//! (SQLite by default; PostgreSQL when MITRA_TEST_DATABASE_URL names a server) and talks HTTP.
+//! The API suite: every test starts the real server on port 0 against its own copy of the
+//! fixture database (SQLite by default; PostgreSQL when MITRA_TEST_DATABASE_URL names a server)
+//! and talks HTTP.
 
 mod audit;
 mod auth;
 mod errors;
 mod health;
 mod helpers;
+mod logs;
 mod openapi;
-mod permissions;
-mod tenancy;
+mod operations;
+mod units;
 mod users;

@@ -1,5 +1,6 @@
 //! Table rows as sea-orm sees them. Never serialised to clients: each area maps rows into its
-//! own records, and the API into its own types.
+//! own records, and the API into its own types. Rows that the audit trail records derive
+//! `Serialize`, with every secret column skipped explicitly.
 
 pub mod audit_event;
 pub mod login_failure;
@@ -7,3 +8,103 @@ pub mod organisation;
 pub mod refresh_token;
 pub mod unit;
 pub mod user;
+
+/// An organisation-owned table with `id`, `version` and `updated_at`, whose rows the audit trail
+/// records by id: the shape of every editable business record.
+macro_rules! audited_and_versioned {
+    () => {
+        impl crate::tx::Audited for Model {
+            fn entity_id(&self) -> String {
+                self.id.to_string()
+            }
+        }
+
+        impl crate::tx::Versioned for Entity {
+            fn id_column() -> Column {
+                Column::Id
+            }
+            fn version_column() -> Column {
+                Column::Version
+            }
+            fn updated_at_column() -> Column {
+                Column::UpdatedAt
+            }
+            fn version_of(model: &Model) -> i32 {
+                model.version
+            }
+            fn id_of(model: &Model) -> Uuid {
+                model.id
+            }
+        }
+    };
+}
+pub(crate) use audited_and_versioned;
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+    use sea_orm::{IdenStatic, Iterable};
+    use serde::Serialize;
+    use uuid::Uuid;
+
+    use super::*;
+
+    /// The columns a snapshot of `row` leaves out: must be exactly the ones marked secret.
+    fn left_out<C: Iterable + IdenStatic>(row: &impl Serialize) -> Vec<&'static str> {
+        let snapshot = serde_json::to_value(row).unwrap_or_default();
+        C::iter().map(|column| column.as_str()).filter(|name| snapshot.get(*name).is_none()).collect()
+    }
+
+    #[test]
+    fn snapshots_carry_every_column_but_the_explicitly_excluded_ones() {
+        let (id, now) = (Uuid::nil(), Utc::now());
+        let organisation = organisation::Model {
+            id,
+            slug: "oki".into(),
+            name: "OKI".into(),
+            audit_head_sequence: 0,
+            audit_head_hash: String::new(),
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let unit = unit::Model {
+            id,
+            organisation_id: id,
+            code: "X".into(),
+            name: "X".into(),
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let user = user::Model {
+            id,
+            organisation_id: id,
+            unit_id: None,
+            username: "u".into(),
+            full_name: "U".into(),
+            email: None,
+            role: "admin".into(),
+            password_hash: "$argon2id$secret".into(),
+            active: true,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let token = refresh_token::Model {
+            id,
+            family_id: id,
+            user_id: id,
+            organisation_id: id,
+            token_hash: "secret".into(),
+            created_at: now,
+            expires_at: now,
+            rotated_at: None,
+            revoked_at: None,
+        };
+        assert_eq!(left_out::<organisation::Column>(&organisation), ["audit_head_sequence", "audit_head_hash"]);
+        assert_eq!(left_out::<unit::Column>(&unit), Vec::<&str>::new());
+        assert_eq!(left_out::<user::Column>(&user), ["password_hash"]);
+        assert_eq!(left_out::<refresh_token::Column>(&token), ["token_hash"]);
+    }
+}

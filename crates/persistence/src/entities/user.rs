@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
+use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize)]
 #[sea_orm(table_name = "users")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
@@ -11,6 +12,8 @@ pub struct Model {
     pub full_name: String,
     pub email: Option<String>,
     pub role: String,
+    /// Secret: never in the audit trail (a password change is recorded as the event alone).
+    #[serde(skip_serializing)]
     pub password_hash: String,
     pub active: bool,
     pub created_at: DateTimeUtc,
@@ -22,3 +25,5 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+crate::entities::audited_and_versioned!();

@@ -1,21 +1,40 @@
 //! Organisations and units, users and their sessions, login throttling and the audit trail.
+//!
+//! Every organisation-owned table is unique on `(organisation_id, id)`, and rows reference each
+//! other through both columns: a reference into another organisation fails in the database, not
+//! only in a check someone remembered to write. Constraint names are what
+//! `constraints.rs` translates into business errors.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn foreign_key(from_table: &'static str, from_col: &'static str, to_table: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(format!("fk_{from_table}_{from_col}"))
-        .from(from_table, from_col)
-        .to(to_table, "id")
-        .on_delete(ForeignKeyAction::Restrict)
-        .on_update(ForeignKeyAction::Restrict)
-        .to_owned()
+/// A foreign key from `columns` of `table` to the same-named key of `target`.
+fn foreign_key(
+    name: &str,
+    table: &'static str,
+    columns: &[&'static str],
+    target: &'static str,
+    target_columns: &[&'static str],
+) -> ForeignKeyCreateStatement {
+    let mut key = ForeignKey::create();
+    key.name(name).from_tbl(table).to_tbl(target);
+    for column in columns {
+        key.from_col(*column);
+    }
+    for column in target_columns {
+        key.to_col(*column);
+    }
+    key.on_delete(ForeignKeyAction::Restrict).on_update(ForeignKeyAction::Restrict).to_owned()
 }
 
-fn index(name: &'static str, table: &'static str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
+/// Points a row at its organisation.
+fn owned_by_organisation(table: &'static str) -> ForeignKeyCreateStatement {
+    foreign_key(&format!("fk_{table}_organisation"), table, &["organisation_id"], "organisations", &["id"])
+}
+
+fn index(name: &str, table: &'static str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
     let mut statement = Index::create();
     statement.name(name).table(table);
     for col in cols {
@@ -25,6 +44,15 @@ fn index(name: &'static str, table: &'static str, cols: &[&'static str], unique:
         statement.unique();
     }
     statement.to_owned()
+}
+
+/// The key other organisation-owned rows reference: `(organisation_id, id)`.
+fn scoped_key(table: &'static str) -> IndexCreateStatement {
+    index(&format!("ux_{table}_scoped_id"), table, &["organisation_id", "id"], true)
+}
+
+fn version_positive(table: &str) -> Check {
+    Check::named(format!("ck_{table}_version"), Expr::col("version").gte(1))
 }
 
 #[async_trait::async_trait]
@@ -42,6 +70,8 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .col(integer("version"))
+                    .check(version_positive("organisations"))
+                    .check(Check::named("ck_organisations_audit_head", Expr::col("audit_head_sequence").gte(0)))
                     .to_owned(),
             )
             .await?;
@@ -58,11 +88,13 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .col(integer("version"))
-                    .foreign_key(&mut foreign_key("units", "organisation_id", "organisations"))
+                    .check(version_positive("units"))
+                    .foreign_key(&mut owned_by_organisation("units"))
                     .to_owned(),
             )
             .await?;
-        manager.create_index(index("ux_units_organisation_code", "units", &["organisation_id", "code"], true)).await?;
+        manager.create_index(scoped_key("units")).await?;
+        manager.create_index(index("ux_units_code", "units", &["organisation_id", "code"], true)).await?;
 
         manager
             .create_table(
@@ -80,13 +112,20 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .col(integer("version"))
-                    .foreign_key(&mut foreign_key("users", "organisation_id", "organisations"))
-                    .foreign_key(&mut foreign_key("users", "unit_id", "units"))
+                    .check(version_positive("users"))
+                    .foreign_key(&mut owned_by_organisation("users"))
+                    .foreign_key(&mut foreign_key(
+                        "fk_users_unit",
+                        "users",
+                        &["organisation_id", "unit_id"],
+                        "units",
+                        &["organisation_id", "id"],
+                    ))
                     .to_owned(),
             )
             .await?;
+        manager.create_index(scoped_key("users")).await?;
         manager.create_index(index("ux_users_username", "users", &["username"], true)).await?;
-        manager.create_index(index("ix_users_organisation", "users", &["organisation_id", "id"], false)).await?;
 
         manager
             .create_table(
@@ -101,14 +140,22 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("expires_at"))
                     .col(timestamp_with_time_zone_null("rotated_at"))
                     .col(timestamp_with_time_zone_null("revoked_at"))
-                    .foreign_key(&mut foreign_key("refresh_tokens", "user_id", "users"))
-                    .foreign_key(&mut foreign_key("refresh_tokens", "organisation_id", "organisations"))
+                    .foreign_key(&mut owned_by_organisation("refresh_tokens"))
+                    .foreign_key(&mut foreign_key(
+                        "fk_refresh_tokens_user",
+                        "refresh_tokens",
+                        &["organisation_id", "user_id"],
+                        "users",
+                        &["organisation_id", "id"],
+                    ))
                     .to_owned(),
             )
             .await?;
         manager.create_index(index("ux_refresh_tokens_hash", "refresh_tokens", &["token_hash"], true)).await?;
         manager.create_index(index("ix_refresh_tokens_family", "refresh_tokens", &["family_id"], false)).await?;
-        manager.create_index(index("ix_refresh_tokens_user", "refresh_tokens", &["user_id"], false)).await?;
+        manager
+            .create_index(index("ix_refresh_tokens_user", "refresh_tokens", &["organisation_id", "user_id"], false))
+            .await?;
 
         manager
             .create_table(
@@ -141,7 +188,14 @@ impl MigrationTrait for Migration {
                     .col(string_len_null("request_id", 128))
                     .col(string_len("prev_hash", 64))
                     .col(string_len("hash", 64))
-                    .foreign_key(&mut foreign_key("audit_events", "organisation_id", "organisations"))
+                    .foreign_key(&mut owned_by_organisation("audit_events"))
+                    .foreign_key(&mut foreign_key(
+                        "fk_audit_events_actor",
+                        "audit_events",
+                        &["organisation_id", "actor_id"],
+                        "users",
+                        &["organisation_id", "id"],
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -1,0 +1,220 @@
+//! Who may call each operation, as the operation itself declares it next to its route, in the
+//! `security` of its `#[utoipa::path]`:
+//!
+//! - `security(())`: public (logging in, health);
+//! - `security(("bearer" = []))`: self-service, any signed-in user (their own profile);
+//! - `security(("bearer" = ["units.manage"]))`: a signed-in user whose role holds that permission.
+//!
+//! OpenAPI 3.1 gives a bearer scheme's list exactly this meaning (roles required), so clients read
+//! the same declaration the server enforces. The server builds its table from the published
+//! document at start and refuses to start if an operation declares nothing or names an unknown
+//! permission; [`authorize`] then checks every request before any handler runs, so a handler
+//! cannot forget to.
+
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, ResponseError, web};
+use mitra_domain::access::Action;
+use utoipa::openapi::OpenApi;
+
+use crate::auth::Caller;
+use crate::problem::ApiError;
+use crate::request_id::RequestId;
+use crate::state::AppState;
+
+/// What an operation requires of its caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Public,
+    SelfService,
+    Requires(Action),
+}
+
+/// One operation of the spec: its method, its path template split into segments, and its access.
+#[derive(Debug, Clone)]
+struct Operation {
+    method: Method,
+    segments: Vec<String>,
+    access: Access,
+}
+
+/// Every operation of the published document, to find what a request's operation requires and
+/// which methods a path allows.
+#[derive(Debug, Clone)]
+pub struct Operations {
+    operations: Vec<Operation>,
+}
+
+impl Operations {
+    pub fn from_openapi(spec: &OpenApi) -> Result<Operations, String> {
+        let mut operations = Vec::new();
+        for (path, item) in &spec.paths.paths {
+            let methods = [
+                (Method::GET, &item.get),
+                (Method::POST, &item.post),
+                (Method::PUT, &item.put),
+                (Method::PATCH, &item.patch),
+                (Method::DELETE, &item.delete),
+            ];
+            for (method, operation) in methods {
+                let Some(operation) = operation else { continue };
+                let requirements = serde_json::to_value(&operation.security).unwrap_or_default();
+                let access = access_of(&requirements).map_err(|why| format!("{method} {path}: {why}"))?;
+                operations.push(Operation { method, segments: path.split('/').map(str::to_owned).collect(), access });
+            }
+        }
+        Ok(Operations { operations })
+    }
+
+    /// The operations whose path template matches `path`, most specific first: a literal
+    /// segment beats a `{parameter}` (`/audit-events/verification` before `/audit-events/{id}`).
+    fn matching(&self, path: &str) -> Vec<&Operation> {
+        let wanted: Vec<&str> = path.split('/').collect();
+        let mut found: Vec<(usize, &Operation)> = self
+            .operations
+            .iter()
+            .filter(|op| {
+                op.segments.len() == wanted.len()
+                    && op.segments.iter().zip(&wanted).all(|(template, actual)| {
+                        (template.starts_with('{') && !actual.is_empty()) || template == actual
+                    })
+            })
+            .map(|op| (op.segments.iter().filter(|s| s.starts_with('{')).count(), op))
+            .collect();
+        found.sort_by_key(|(parameters, _)| *parameters);
+        found.into_iter().map(|(_, op)| op).collect()
+    }
+
+    /// What the operation at `method` and `path` requires, if there is one.
+    pub fn access(&self, method: &Method, path: &str) -> Option<Access> {
+        self.matching(path).into_iter().find(|op| op.method == *method).map(|op| op.access)
+    }
+
+    /// The methods `path` allows, if it is a path of the API at all.
+    pub fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
+        let found = self.matching(path);
+        let template = &found.first()?.segments;
+        let mut methods: Vec<&'static str> = found
+            .iter()
+            .filter(|op| &op.segments == template)
+            .filter_map(|op| match op.method {
+                Method::GET => Some("GET"),
+                Method::POST => Some("POST"),
+                Method::PUT => Some("PUT"),
+                Method::PATCH => Some("PATCH"),
+                Method::DELETE => Some("DELETE"),
+                _ => None,
+            })
+            .collect();
+        methods.dedup();
+        Some(methods)
+    }
+}
+
+/// Reads one operation's `security` requirements.
+fn access_of(requirements: &serde_json::Value) -> Result<Access, String> {
+    let Some(requirements) = requirements.as_array() else {
+        return Err("declares no security: say whether it is public, self-service or needs a permission".into());
+    };
+    let schemes: Vec<&serde_json::Map<String, serde_json::Value>> =
+        requirements.iter().filter_map(serde_json::Value::as_object).filter(|o| !o.is_empty()).collect();
+    let [scheme] = schemes.as_slice() else {
+        return if schemes.is_empty() { Ok(Access::Public) } else { Err("declares more than one scheme".into()) };
+    };
+    let roles = scheme.get("bearer").and_then(serde_json::Value::as_array).ok_or("uses a scheme other than bearer")?;
+    match roles.as_slice() {
+        [] => Ok(Access::SelfService),
+        [permission] => {
+            let name = permission.as_str().unwrap_or_default();
+            name.parse::<Action>().map(Access::Requires).map_err(|err| err.to_string())
+        }
+        _ => Err("requires more than one permission".into()),
+    }
+}
+
+/// Checks the caller of every request to an operation that is not public: a valid access token
+/// of an active user (401 otherwise) whose role holds the operation's permission (403
+/// otherwise). The caller is left in the request for handlers to take.
+pub async fn authorize(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let access = req
+        .app_data::<web::Data<Operations>>()
+        .and_then(|operations| operations.access(req.method(), req.path()))
+        .unwrap_or(Access::Public);
+    if access != Access::Public {
+        match authenticate(&req, access).await {
+            Ok(caller) => {
+                req.extensions_mut().insert(caller);
+            }
+            Err(refusal) => {
+                let response = refusal.error_response();
+                return Ok(req.into_response(response).map_into_right_body());
+            }
+        }
+    }
+    Ok(next.call(req).await?.map_into_left_body())
+}
+
+async fn authenticate(req: &ServiceRequest, access: Access) -> Result<Caller, ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("application state missing")))?;
+    let token = match req.headers().get(header::AUTHORIZATION) {
+        None => return Err(ApiError::unauthenticated()),
+        Some(value) => value
+            .to_str()
+            .ok()
+            .and_then(|text| text.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or_else(ApiError::invalid_token)?,
+    };
+    let claims = state.tokens.verify_access(token)?;
+    let request_id = req.extensions().get::<RequestId>().map(|id| id.0.clone());
+    #[allow(clippy::disallowed_methods, reason = "the request's caller is authenticated here and nowhere else")]
+    let principal = mitra_persistence::callers::authenticate(&state.store, claims.sub, claims.org)
+        .await?
+        .ok_or_else(ApiError::invalid_token)?;
+    if let Access::Requires(action) = access
+        && !principal.user().role.may(action)
+    {
+        return Err(ApiError::forbidden());
+    }
+    Ok(Caller::new(principal, request_id))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn security_declarations_read_as_access() {
+        assert_eq!(access_of(&json!([{}])), Ok(Access::Public));
+        assert_eq!(access_of(&json!([{ "bearer": [] }])), Ok(Access::SelfService));
+        assert_eq!(access_of(&json!([{ "bearer": ["units.manage"] }])), Ok(Access::Requires(Action::UnitsManage)));
+        assert!(access_of(&json!([{ "bearer": ["units.destroy"] }])).is_err(), "unknown permission");
+        assert!(access_of(&json!(null)).is_err(), "nothing declared");
+    }
+
+    #[test]
+    fn the_published_operations_all_declare_their_access() {
+        let operations = Operations::from_openapi(&crate::openapi());
+        assert!(operations.is_ok(), "{:?}", operations.err());
+    }
+
+    #[test]
+    fn literal_segments_win_over_parameters() {
+        let operations = Operations::from_openapi(&crate::openapi()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            operations.access(&Method::GET, "/api/v1/audit-events/verification"),
+            Some(Access::Requires(Action::AuditRead))
+        );
+        assert_eq!(operations.allowed("/api/v1/users"), Some(vec!["GET", "POST"]));
+        assert_eq!(operations.allowed("/apiary"), None);
+    }
+}

@@ -1,0 +1,224 @@
+//! Every operation of the published spec, walked by role, by organisation and by audit trail, so
+//! that a new endpoint cannot escape any of the three: an operation without a sample here fails
+//! the first test, and the expected grants are written here, not read from the code under test.
+
+use std::collections::BTreeMap;
+
+use mitra_domain::access::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::{PASSWORD, TestApp, TestOrg, spawn};
+
+/// One operation of the spec.
+#[derive(Debug, Clone)]
+struct Operation {
+    id: String,
+    method: Method,
+    path: String,
+    public: bool,
+    not_audited: bool,
+}
+
+fn operations() -> Vec<Operation> {
+    let spec: Value = serde_json::from_str(&mitra_api::openapi_json().unwrap()).unwrap();
+    let mut found = Vec::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let security = operation["security"].as_array().unwrap();
+            found.push(Operation {
+                id: operation["operationId"].as_str().unwrap().to_owned(),
+                method: method.to_uppercase().parse().unwrap(),
+                path: path.clone(),
+                public: security.iter().all(|requirement| requirement.as_object().is_some_and(|o| o.is_empty())),
+                not_audited: operation.get("x-not-audited").is_some(),
+            });
+        }
+    }
+    found
+}
+
+use Role::*;
+
+/// Who may call each operation that needs a signed-in user, as the business wants it.
+const GRANTS: &[(&str, &[Role])] = &[
+    ("me", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_organisation", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("list_units", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_unit", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_unit", &[Admin]),
+    ("update_unit", &[Admin]),
+    ("list_users", &[Admin, Auditor]),
+    ("get_user", &[Admin, Auditor]),
+    ("create_user", &[Admin]),
+    ("update_user", &[Admin]),
+    ("disable_user", &[Admin]),
+    ("enable_user", &[Admin]),
+    ("reset_password", &[Admin]),
+    ("list_audit_events", &[Admin, Auditor]),
+    ("verify_chain", &[Admin, Auditor]),
+];
+
+/// Operations anyone may call, without a token.
+const PUBLIC: &[&str] = &["login", "refresh", "logout", "healthz", "readyz"];
+
+/// A request that exercises an operation on `target`'s records: its path and body. `tag` keeps
+/// the names it creates apart between callers. Operations that name a record of `target` in
+/// their body say so with `references`.
+struct Sample {
+    path: String,
+    body: Option<Value>,
+    references: bool,
+}
+
+/// The records of `target` that operations act on: its unit, and a user who is none of the
+/// callers (disabling a caller would end their part in the walk).
+struct Target<'a> {
+    org: &'a TestOrg,
+    subject: Uuid,
+}
+
+async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
+    let admin = app.token(org, Admin);
+    let subject = json!({ "username": format!("{}.subject", org.slug), "full_name": "Subjek Uji", "role": "officer",
+                           "password": "kopi-pagi-di-kayuagung" });
+    let created: Value = app.post(&admin, "/api/v1/users", &subject).await.json().await.unwrap();
+    Target { org, subject: created["id"].as_str().unwrap().parse().unwrap() }
+}
+
+async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -> Sample {
+    let (org, subject) = (target.org, target.subject);
+    let path =
+        op.path.replace("{id}", &if op.path.starts_with("/api/v1/units") { org.unit_id } else { subject }.to_string());
+    let (body, references) = match op.id.as_str() {
+        "login" => (
+            Some(json!({ "username": org.username(Officer), "password": PASSWORD, "refresh_token_delivery": "body" })),
+            false,
+        ),
+        "refresh" | "logout" => {
+            let pair = app.login(&org.username(Treasurer)).await;
+            (Some(json!({ "refresh_token": pair["refresh_token"] })), false)
+        }
+        "create_unit" => (Some(json!({ "code": format!("U-{tag}"), "name": "Bagian Protokol" })), false),
+        "update_unit" => (Some(json!({ "name": format!("Dinas Kominfo {tag}") })), false),
+        "create_user" => (
+            Some(json!({ "username": format!("made.by.{tag}"), "full_name": "Rina Marlina", "role": "officer",
+                         "unit_id": org.unit_id, "password": "kopi-pagi-di-kayuagung" })),
+            true,
+        ),
+        "update_user" => (Some(json!({ "full_name": format!("Edited by {tag}") })), false),
+        "reset_password" => (Some(json!({ "new_password": "pempek-kapal-selam-2026" })), false),
+        _ if op.method == Method::POST || op.method == Method::PATCH => (Some(json!({})), false),
+        _ => (None, false),
+    };
+    Sample { path, body, references }
+}
+
+/// Sends the sample as the holder of `token`, reading the current version first for an update,
+/// as a client would.
+async fn send(app: &TestApp, op: &Operation, sample: &Sample, token: Option<&str>) -> reqwest::Response {
+    let mut request = app.request(op.method.clone(), &sample.path);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    if op.method == Method::PATCH {
+        let reader = app.token(&app.alpha, Admin);
+        let current: Value = app.get(token.unwrap_or(&reader), &sample.path).await.json().await.unwrap_or_default();
+        request = request.header("If-Match", format!("\"{}\"", current["version"].as_i64().unwrap_or(1)));
+    }
+    if let Some(body) = &sample.body {
+        request = request.json(body);
+    }
+    request.send().await.unwrap()
+}
+
+#[test]
+fn every_operation_of_the_spec_has_its_expected_access_written_here() {
+    let mut missing = Vec::new();
+    for op in operations() {
+        let written = GRANTS.iter().any(|(id, _)| *id == op.id) || PUBLIC.contains(&op.id.as_str());
+        if !written {
+            missing.push(format!("{} {} ({})", op.method, op.path, op.id));
+        }
+        assert_eq!(op.public, PUBLIC.contains(&op.id.as_str()), "{} must be public exactly when listed so", op.id);
+    }
+    assert!(missing.is_empty(), "add these operations to GRANTS or PUBLIC: {missing:?}");
+}
+
+#[tokio::test]
+async fn every_role_may_call_exactly_the_operations_granted_to_it() {
+    let app = spawn().await;
+    let alpha = target(&app, &app.alpha).await;
+    let grants: BTreeMap<&str, &[Role]> = GRANTS.iter().copied().collect();
+    for op in operations().into_iter().filter(|op| !op.public) {
+        for role in Role::ALL {
+            let token = app.token(&app.alpha, role);
+            let sample = sample(&app, &op, &alpha, role.as_str()).await;
+            let status = send(&app, &op, &sample, Some(&token)).await.status();
+            if grants[op.id.as_str()].contains(&role) {
+                assert!(status.is_success(), "{role} may {} ({} {}), got {status}", op.id, op.method, sample.path);
+            } else {
+                assert_eq!(status, StatusCode::FORBIDDEN, "{role} may not {}", op.id);
+            }
+        }
+        let anonymous = send(&app, &op, &sample(&app, &op, &alpha, "anonymous").await, None).await;
+        assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED, "{} without a token", op.id);
+    }
+}
+
+#[tokio::test]
+async fn another_organisation_reaches_none_of_alphas_records() {
+    let app = spawn().await;
+    let alpha = target(&app, &app.alpha).await;
+    let alpha_head = app.audit_head(&app.alpha).await;
+    let alpha_ids: Vec<String> = app
+        .alpha
+        .users
+        .iter()
+        .map(|(_, id)| *id)
+        .chain([alpha.subject, app.alpha.unit_id])
+        .map(|id| id.to_string())
+        .collect();
+    for op in operations().into_iter().filter(|op| !op.public) {
+        let role = GRANTS.iter().find(|(id, _)| *id == op.id).map(|(_, roles)| roles[0]).unwrap();
+        let token = app.token(&app.beta, role);
+        let sample = sample(&app, &op, &alpha, "beta").await;
+        let response = send(&app, &op, &sample, Some(&token)).await;
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        if op.path.contains('{') {
+            assert_eq!(status, StatusCode::NOT_FOUND, "{} of alpha's record by beta: {text}", op.id);
+        } else if sample.references {
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{} naming alpha's record by beta: {text}", op.id);
+        } else {
+            assert!(status.is_success(), "{} by beta: {status} {text}", op.id);
+            for id in &alpha_ids {
+                assert!(!text.contains(id.as_str()), "{} shows beta alpha's {id}", op.id);
+            }
+            assert!(!text.contains("alpha."), "{} shows beta alpha's users", op.id);
+        }
+    }
+    assert_eq!(app.audit_head(&app.alpha).await, alpha_head, "nothing of alpha changed");
+    assert_eq!(app.login_response("alpha.officer", PASSWORD).await.status(), StatusCode::OK, "nor alpha's officer");
+}
+
+#[tokio::test]
+async fn every_successful_change_moves_the_audit_head_unless_declared_not_audited() {
+    let app = spawn().await;
+    let alpha = target(&app, &app.alpha).await;
+    let changes = operations().into_iter().filter(|op| op.method != Method::GET);
+    for op in changes {
+        let token = app.token(&app.alpha, Admin);
+        let sample = sample(&app, &op, &alpha, "audit").await;
+        let before = app.audit_head(&app.alpha).await;
+        let response = send(&app, &op, &sample, Some(&token)).await;
+        assert!(response.status().is_success(), "{} answered {}", op.id, response.status());
+        let after = app.audit_head(&app.alpha).await;
+        if op.not_audited {
+            assert_eq!(after, before, "{} is declared not audited", op.id);
+        } else {
+            assert!(after > before, "{} changed data without an audit event", op.id);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! The named rules the database keeps, and what breaking each one means to the business.
+//!
+//! A write that breaks a unique index, a foreign key or a check is translated here, by the
+//! rule's name, into a [`StoreError`] the API can answer precisely: one table can have two unique
+//! rules (a company's tax number and its name), and a failed reference names its request field.
+//! PostgreSQL reports the constraint's name. SQLite reports a unique index by its columns and a
+//! check by its name, but a foreign key not at all; for those the write helper asks the database
+//! which referenced row is missing ([`Tx`](crate::Tx) does, on the error path only).
+//!
+//! The migrations create these rules under these names; `tests/constraints.rs` breaks each one
+//! on the real database and checks the translation.
+
+use sea_orm::{DbErr, RuntimeErr};
+
+use crate::error::{Conflict, Invariant, Reference, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Meaning {
+    Conflict(Conflict),
+    Reference(Reference),
+    Invariant(Invariant),
+}
+
+impl Meaning {
+    pub(crate) fn into_error(self) -> StoreError {
+        match self {
+            Meaning::Conflict(conflict) => StoreError::Conflict(conflict),
+            Meaning::Reference(reference) => StoreError::UnknownReference(reference),
+            Meaning::Invariant(invariant) => StoreError::Invariant(invariant),
+        }
+    }
+}
+
+/// One named constraint. For a foreign key, `columns` reference `target_columns` of `target`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rule {
+    pub name: &'static str,
+    pub table: &'static str,
+    pub columns: &'static [&'static str],
+    pub target: &'static str,
+    pub target_columns: &'static [&'static str],
+    pub meaning: Meaning,
+}
+
+const fn unique(name: &'static str, table: &'static str, columns: &'static [&'static str], conflict: Conflict) -> Rule {
+    Rule { name, table, columns, target: "", target_columns: &[], meaning: Meaning::Conflict(conflict) }
+}
+
+const fn reference(
+    name: &'static str,
+    table: &'static str,
+    columns: &'static [&'static str],
+    target: &'static str,
+    target_columns: &'static [&'static str],
+    reference: Reference,
+) -> Rule {
+    Rule { name, table, columns, target, target_columns, meaning: Meaning::Reference(reference) }
+}
+
+const fn check(name: &'static str, table: &'static str, invariant: Invariant) -> Rule {
+    Rule { name, table, columns: &[], target: "", target_columns: &[], meaning: Meaning::Invariant(invariant) }
+}
+
+/// Every rule whose breaking a command can meet. Foreign keys that only point a row at its own
+/// organisation are absent: the scope guarantees them, so breaking one is a plain database error.
+pub(crate) const RULES: &[Rule] = &[
+    unique("ux_organisations_slug", "organisations", &["slug"], Conflict::SlugTaken),
+    unique("ux_units_code", "units", &["organisation_id", "code"], Conflict::UnitCodeTaken),
+    unique("ux_users_username", "users", &["username"], Conflict::UsernameTaken),
+    reference(
+        "fk_users_unit",
+        "users",
+        &["organisation_id", "unit_id"],
+        "units",
+        &["organisation_id", "id"],
+        Reference::Unit,
+    ),
+    check("ck_organisations_version", "organisations", Invariant::VersionPositive),
+    check("ck_organisations_audit_head", "organisations", Invariant::AuditHeadNonNegative),
+    check("ck_units_version", "units", Invariant::VersionPositive),
+    check("ck_users_version", "users", Invariant::VersionPositive),
+];
+
+/// What a failed statement on `table` broke.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Broken {
+    Rule(&'static Rule),
+    /// A foreign key SQLite did not name: one of `table`'s references.
+    UnnamedReference,
+}
+
+/// Finds the rule `err` reports as broken by a statement on `table`, if any.
+pub(crate) fn broken(err: &DbErr, table: &str) -> Option<Broken> {
+    let (DbErr::Exec(RuntimeErr::SqlxError(sqlx_err)) | DbErr::Query(RuntimeErr::SqlxError(sqlx_err))) = err else {
+        return None;
+    };
+    let sea_orm::sqlx::Error::Database(db) = sqlx_err.as_ref() else {
+        return None;
+    };
+    if let Some(name) = db.constraint() {
+        return RULES.iter().find(|rule| rule.name == name).map(Broken::Rule);
+    }
+    from_sqlite_message(db.message(), table)
+}
+
+/// SQLite's wording: `UNIQUE constraint failed: units.organisation_id, units.code`,
+/// `CHECK constraint failed: ck_units_version`, `FOREIGN KEY constraint failed`.
+fn from_sqlite_message(message: &str, table: &str) -> Option<Broken> {
+    if let Some(columns) = message.strip_prefix("UNIQUE constraint failed: ") {
+        let columns: Vec<&str> =
+            columns.split(',').map(|column| column.trim().split_once('.').map_or(column, |(_, c)| c)).collect();
+        return RULES
+            .iter()
+            .find(|rule| rule.table == table && rule.target.is_empty() && rule.columns == columns.as_slice())
+            .map(Broken::Rule);
+    }
+    if let Some(name) = message.strip_prefix("CHECK constraint failed: ") {
+        return RULES.iter().find(|rule| rule.name == name.trim()).map(Broken::Rule);
+    }
+    message.starts_with("FOREIGN KEY constraint failed").then_some(Broken::UnnamedReference)
+}
+
+/// The references a write to `table` can break, to find the one SQLite did not name.
+pub(crate) fn references_of(table: &str) -> impl Iterator<Item = &'static Rule> {
+    RULES.iter().filter(move |rule| rule.table == table && !rule.target.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_unique_messages_find_their_rule_by_table_and_columns() {
+        let found = from_sqlite_message("UNIQUE constraint failed: units.organisation_id, units.code", "units");
+        assert!(matches!(found, Some(Broken::Rule(rule)) if rule.name == "ux_units_code"));
+        assert!(from_sqlite_message("UNIQUE constraint failed: units.id", "units").is_none());
+    }
+
+    #[test]
+    fn sqlite_check_and_foreign_key_messages_are_recognised() {
+        let found = from_sqlite_message("CHECK constraint failed: ck_users_version", "users");
+        assert!(
+            matches!(found, Some(Broken::Rule(rule)) if rule.meaning == Meaning::Invariant(Invariant::VersionPositive))
+        );
+        assert!(matches!(
+            from_sqlite_message("FOREIGN KEY constraint failed", "users"),
+            Some(Broken::UnnamedReference)
+        ));
+    }
+
+    #[test]
+    fn rule_names_are_unique() {
+        let mut names: Vec<&str> = RULES.iter().map(|rule| rule.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+    }
+}

@@ -1,0 +1,87 @@
+//! Tenancy by construction: the organisation a piece of work acts for, and the only ways to
+//! reach the tables.
+//!
+//! Every table is either owned by an organisation ([`OrgOwned`]) or belongs to no organisation
+//! ([`Global`]); a table is never both. Queries of organisation-owned tables start from
+//! [`select`] or [`update`], which put the organisation's filter in first, so reading
+//! another organisation's rows cannot be written by accident. sea-orm's own entry points
+//! (`Entity::find`, `update_many`, ...) are disallowed by `clippy.toml` everywhere but here.
+#![allow(clippy::disallowed_methods)]
+
+use sea_orm::{ColumnTrait, DeleteMany, EntityTrait, QueryFilter, Select, UpdateMany};
+use uuid::Uuid;
+
+/// The organisation a request acts for. Outside this crate it is built only by the caller
+/// authentication of a request ([`crate::callers::authenticate`]) and by the console
+/// ([`OrgScope::console`]); every query and command of organisation data takes one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct OrgScope {
+    organisation_id: Uuid,
+}
+
+impl OrgScope {
+    /// The scope of an organisation this crate found itself (a verified caller, the owner of a
+    /// presented refresh token, a newly created organisation).
+    pub(crate) fn of(organisation_id: Uuid) -> Self {
+        Self { organisation_id }
+    }
+
+    /// The scope of the server's console (`mitra user ...`, `mitra audit verify`): the operator
+    /// named the organisation explicitly. Disallowed by `clippy.toml` outside the console.
+    pub fn console(organisation_id: Uuid) -> Self {
+        Self { organisation_id }
+    }
+
+    pub fn organisation_id(&self) -> Uuid {
+        self.organisation_id
+    }
+}
+
+/// A table whose every row belongs to one organisation.
+pub(crate) trait OrgOwned: EntityTrait {
+    fn organisation_column() -> Self::Column;
+}
+
+/// A table that belongs to no organisation (the organisations themselves, login throttling).
+pub(crate) trait Global: EntityTrait {}
+
+/// The organisation's rows of `E`.
+pub(crate) fn select<E: OrgOwned>(scope: OrgScope) -> Select<E> {
+    E::find().filter(E::organisation_column().eq(scope.organisation_id()))
+}
+
+/// An update of the organisation's rows of `E`; run it with [`crate::Tx::update`].
+pub(crate) fn update<E: OrgOwned>(scope: OrgScope) -> UpdateMany<E> {
+    E::update_many().filter(E::organisation_column().eq(scope.organisation_id()))
+}
+
+/// Rows of a table that belongs to no organisation.
+pub(crate) fn select_global<E: Global>() -> Select<E> {
+    E::find()
+}
+
+pub(crate) fn delete_global<E: Global>() -> DeleteMany<E> {
+    E::delete_many()
+}
+
+/// Organisation-owned rows found by a credential before anyone is authenticated: a login name
+/// or a refresh token's hash, unique across all organisations for exactly this reason. The
+/// caller must take the scope from the row it finds.
+pub(crate) fn select_for_authentication<E: OrgOwned>() -> Select<E> {
+    E::find()
+}
+
+macro_rules! org_owned {
+    ($($entity:ident),+) => {
+        $(impl OrgOwned for crate::entities::$entity::Entity {
+            fn organisation_column() -> Self::Column {
+                crate::entities::$entity::Column::OrganisationId
+            }
+        })+
+    };
+}
+
+org_owned!(unit, user, refresh_token, audit_event);
+
+impl Global for crate::entities::organisation::Entity {}
+impl Global for crate::entities::login_failure::Entity {}

@@ -1,0 +1,144 @@
+//! One write path: commands compose in one transaction, every change is audited, failures undo
+//! everything.
+
+use mitra_domain::audit::AuditAction;
+use sea_orm::ActiveValue::Set;
+
+use super::{fixture, head, new_unit};
+use crate::audit::{self, AuditFilter};
+use crate::entities::unit;
+use crate::page::PageRequest;
+use crate::{Conflict, Exempt, StoreError, sessions, units};
+
+#[tokio::test]
+async fn commands_compose_in_one_write_and_each_event_is_chained() {
+    let (store, _db, alpha, _) = fixture().await;
+    let before = head(&store, &alpha).await;
+    let (first, second) = store
+        .write(&alpha.admin(), async |tx| {
+            let first = units::create(tx, new_unit("SETWAN")).await?;
+            let second = units::create(tx, new_unit("PROKOPIM")).await?;
+            Ok((first, second))
+        })
+        .await
+        .unwrap();
+    assert_eq!(head(&store, &alpha).await, before + 2);
+    let events = audit::list(&store, alpha.scope(), &AuditFilter::default(), PageRequest { limit: 2, after: None })
+        .await
+        .unwrap()
+        .items;
+    let recorded: Vec<(i64, AuditAction, String)> =
+        events.iter().map(|event| (event.sequence, event.action, event.entity_id.clone())).collect();
+    assert_eq!(
+        recorded,
+        [
+            (before + 2, AuditAction::UnitCreated, second.id.to_string()),
+            (before + 1, AuditAction::UnitCreated, first.id.to_string()),
+        ]
+    );
+    assert_eq!(events[0].actor_id, Some(alpha.admin_id));
+    assert_eq!(events[0].request_id.as_deref(), Some("test"));
+    assert!(audit::verify(&store, alpha.scope()).await.unwrap().is_valid());
+}
+
+#[tokio::test]
+async fn a_failing_command_undoes_the_whole_write() {
+    let (store, _db, alpha, _) = fixture().await;
+    let before = head(&store, &alpha).await;
+    let outcome = store
+        .write(&alpha.admin(), async |tx| {
+            units::create(tx, new_unit("SETWAN")).await?;
+            units::create(tx, new_unit("DISKOMINFO")).await
+        })
+        .await;
+    assert!(matches!(outcome, Err(StoreError::Conflict(Conflict::UnitCodeTaken))), "{outcome:?}");
+    let listed = units::list(&store, alpha.scope(), PageRequest { limit: 10, after: None }).await.unwrap();
+    assert_eq!(listed.items.len(), 1, "SETWAN was rolled back with the rest");
+    assert_eq!(head(&store, &alpha).await, before, "no event of the undone write remains");
+}
+
+#[tokio::test]
+async fn a_change_without_an_audit_event_is_refused_and_undone() {
+    let (store, _db, alpha, _) = fixture().await;
+    let before = head(&store, &alpha).await;
+    let outcome = store
+        .write(&alpha.admin(), async |tx| {
+            let now = chrono::Utc::now();
+            tx.insert(unit::ActiveModel {
+                id: Set(uuid::Uuid::now_v7()),
+                code: Set("SILENT".into()),
+                name: Set("Written without an event".into()),
+                created_at: Set(now),
+                updated_at: Set(now),
+                version: Set(1),
+                ..Default::default()
+            })
+            .await
+        })
+        .await;
+    assert!(matches!(outcome, Err(StoreError::Unaudited)), "{outcome:?}");
+    let listed = units::list(&store, alpha.scope(), PageRequest { limit: 10, after: None }).await.unwrap();
+    assert!(listed.items.iter().all(|unit| unit.code != "SILENT"));
+    assert_eq!(head(&store, &alpha).await, before);
+}
+
+#[tokio::test]
+async fn a_write_that_changes_nothing_needs_no_event() {
+    let (store, _db, alpha, beta) = fixture().await;
+    let before = head(&store, &alpha).await;
+    let user = store.write(&alpha.admin(), async |tx| crate::users::set_active(tx, beta.admin_id, true).await).await;
+    assert!(matches!(user, Err(StoreError::NotFound)), "another organisation's user is not found: {user:?}");
+    let user = store.write(&alpha.admin(), async |tx| crate::users::set_active(tx, alpha.admin_id, true).await).await;
+    assert!(user.is_ok_and(|user| user.active), "enabling an active user is a no-op");
+    assert_eq!(head(&store, &alpha).await, before);
+}
+
+#[tokio::test]
+async fn exempt_writes_may_change_without_events() {
+    let (store, _db, alpha, _) = fixture().await;
+    let before = head(&store, &alpha).await;
+    let now = chrono::Utc::now();
+    sessions::record_failure(&store, &["user:someone".to_owned()], now, now - chrono::Duration::hours(1))
+        .await
+        .unwrap();
+    let failures = sessions::failures_since(&store, "user:someone", now - chrono::Duration::minutes(1)).await.unwrap();
+    assert_eq!(failures.len(), 1);
+    assert_eq!(head(&store, &alpha).await, before);
+    let outcome =
+        store.write_exempt(Exempt::LoginThrottle, None, async |tx| units::create(tx, new_unit("X1")).await).await;
+    assert!(matches!(outcome, Err(StoreError::Unscoped)), "an exempt write acts for no organisation: {outcome:?}");
+}
+
+#[tokio::test]
+async fn concurrent_writers_queue_on_the_chain_head() {
+    let (store, _db, alpha, _) = fixture().await;
+    let before = head(&store, &alpha).await;
+    let writes = (0..8).map(|i| {
+        let (store, ctx) = (store.clone(), alpha.admin());
+        async move { store.write(&ctx, async |tx| units::create(tx, new_unit(&format!("U-{i}"))).await).await }
+    });
+    let outcomes = futures_join(writes).await;
+    assert!(outcomes.iter().all(Result::is_ok), "{outcomes:?}");
+    assert_eq!(head(&store, &alpha).await, before + 8);
+    assert!(audit::verify(&store, alpha.scope()).await.unwrap().is_valid());
+}
+
+/// Runs futures concurrently on this task (the write futures are not `Send`).
+async fn futures_join<F: std::future::Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output> {
+    let mut pending: Vec<_> = futures.into_iter().map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = pending.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut done = true;
+        for (future, output) in pending.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
+                match future.as_mut().poll(cx) {
+                    std::task::Poll::Ready(value) => *output = Some(value),
+                    std::task::Poll::Pending => done = false,
+                }
+            }
+        }
+        if done { std::task::Poll::Ready(()) } else { std::task::Poll::Pending }
+    })
+    .await;
+    outputs.into_iter().flatten().collect()
+}

@@ -1,0 +1,247 @@
+//! The write transaction every command runs in, and the only way commands change tables.
+//!
+//! A [`Tx`] is handed out by [`Store::write`](crate::Store::write) (and its siblings); commands
+//! take `&mut Tx`, so they compose: one command may call another's inside the same transaction.
+//! Commands change rows only through the helpers here, which scope organisation-owned tables,
+//! translate broken constraints into business errors, and note that something changed; they hand
+//! the events that explain a change to [`Tx::record`]. The entry point then appends those events
+//! to the audit chain and commits, or refuses a change that explains nothing.
+
+use chrono::Utc;
+use mitra_domain::audit::AuditAction;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, DeleteMany, EntityName,
+    EntityTrait, IdenStatic, IntoActiveModel, Iterable, QueryFilter, UpdateMany,
+};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::StoreError;
+use crate::constraints::{self, Broken};
+use crate::scope::{self, Global, OrgOwned, OrgScope};
+
+/// A row whose changes the audit trail records, snapshotted whole through `Serialize`: a new
+/// column enters the trail by itself, and a secret is kept out only by an explicit
+/// `#[serde(skip_serializing)]` on its field.
+pub(crate) trait Audited: Serialize {
+    fn entity_id(&self) -> String;
+}
+
+/// An organisation-owned row with optimistic concurrency: `version` starts at 1 and every
+/// change bumps it, conditional on the version the writer read.
+pub(crate) trait Versioned: OrgOwned {
+    fn id_column() -> Self::Column;
+    fn version_column() -> Self::Column;
+    fn updated_at_column() -> Self::Column;
+    fn version_of(model: &Self::Model) -> i32;
+    fn id_of(model: &Self::Model) -> Uuid;
+}
+
+/// An event a command handed over, appended to its organisation's chain at commit.
+#[derive(Debug, Clone)]
+pub(crate) struct PendingEvent {
+    pub scope: OrgScope,
+    pub actor_id: Option<Uuid>,
+    pub action: AuditAction,
+    pub entity_id: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// An open write transaction, with who is acting and the events recorded so far.
+pub struct Tx {
+    pub(crate) txn: DatabaseTransaction,
+    scope: Option<OrgScope>,
+    actor_id: Option<Uuid>,
+    pub(crate) request_id: Option<String>,
+    pub(crate) events: Vec<PendingEvent>,
+    pub(crate) changed: bool,
+}
+
+impl Tx {
+    pub(crate) fn new(
+        txn: DatabaseTransaction,
+        scope: Option<OrgScope>,
+        actor_id: Option<Uuid>,
+        request_id: Option<String>,
+    ) -> Self {
+        Tx { txn, scope, actor_id, request_id, events: Vec::new(), changed: false }
+    }
+
+    /// The organisation this write acts for.
+    pub(crate) fn scope(&self) -> Result<OrgScope, StoreError> {
+        self.scope.ok_or(StoreError::Unscoped)
+    }
+
+    /// Who is acting: `None` for the console and the system.
+    pub(crate) fn actor_id(&self) -> Option<Uuid> {
+        self.actor_id
+    }
+
+    /// Acts for an organisation found during the write (a new organisation, the owner of a
+    /// presented refresh token), as `actor_id`.
+    pub(crate) fn enter(&mut self, scope: OrgScope, actor_id: Option<Uuid>) {
+        self.scope = Some(scope);
+        self.actor_id = actor_id;
+    }
+
+    /// The transaction, for reads inside the write.
+    pub(crate) fn conn(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+
+    /// Records why the data changed: `action` on a row, with its state before and after (none
+    /// before a creation). Appended to the chain when the write commits.
+    pub(crate) fn record<M: Audited>(
+        &mut self,
+        action: AuditAction,
+        before: Option<&M>,
+        after: Option<&M>,
+    ) -> Result<(), StoreError> {
+        let scope = self.scope()?;
+        let subject = after.or(before).map(Audited::entity_id).unwrap_or_default();
+        let snapshot = |state: Option<&M>| {
+            state.map(|row| serde_json::to_string(row)).transpose().map_err(|err| DbErr::Json(err.to_string()))
+        };
+        self.events.push(PendingEvent {
+            scope,
+            actor_id: self.actor_id,
+            action,
+            entity_id: subject,
+            before: snapshot(before)?,
+            after: snapshot(after)?,
+        });
+        Ok(())
+    }
+
+    /// Inserts an organisation-owned row in this write's organisation (whatever the model says).
+    #[allow(clippy::disallowed_methods, reason = "the one insert of organisation-owned rows")]
+    pub(crate) async fn insert<A>(&mut self, mut row: A) -> Result<<A::Entity as EntityTrait>::Model, StoreError>
+    where
+        A: ActiveModelTrait + Send,
+        A::Entity: OrgOwned,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+    {
+        row.set(<A::Entity as OrgOwned>::organisation_column(), self.scope()?.organisation_id().into());
+        let probe = row.clone();
+        match A::Entity::insert(row).exec_with_returning(&self.txn).await {
+            Ok(model) => {
+                self.changed = true;
+                Ok(model)
+            }
+            Err(err) => Err(self.explain(err, &probe).await),
+        }
+    }
+
+    /// Inserts a row of a table that belongs to no organisation.
+    #[allow(clippy::disallowed_methods, reason = "the one insert of global rows")]
+    pub(crate) async fn insert_global<A>(&mut self, row: A) -> Result<<A::Entity as EntityTrait>::Model, StoreError>
+    where
+        A: ActiveModelTrait + Send,
+        A::Entity: Global,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+    {
+        let probe = row.clone();
+        match A::Entity::insert(row).exec_with_returning(&self.txn).await {
+            Ok(model) => {
+                self.changed = true;
+                Ok(model)
+            }
+            Err(err) => Err(self.explain(err, &probe).await),
+        }
+    }
+
+    /// Saves a changed versioned row if it is still at the version read as `before`, bumping
+    /// the version; a concurrent edit makes it [`StoreError::VersionMismatch`].
+    pub(crate) async fn save<A>(
+        &mut self,
+        before: &<A::Entity as EntityTrait>::Model,
+        mut changed: A,
+    ) -> Result<<A::Entity as EntityTrait>::Model, StoreError>
+    where
+        A: ActiveModelTrait + Send,
+        A::Entity: Versioned,
+    {
+        let version = <A::Entity as Versioned>::version_of(before);
+        changed.set(<A::Entity as Versioned>::version_column(), (version + 1).into());
+        changed.set(<A::Entity as Versioned>::updated_at_column(), Utc::now().into());
+        let probe = changed.clone();
+        let update = scope::update::<A::Entity>(self.scope()?)
+            .set(changed)
+            .filter(<A::Entity as Versioned>::id_column().eq(<A::Entity as Versioned>::id_of(before)))
+            .filter(<A::Entity as Versioned>::version_column().eq(version));
+        match update.exec_with_returning(&self.txn).await {
+            Ok(rows) => {
+                let saved = rows.into_iter().next().ok_or(StoreError::VersionMismatch)?;
+                self.changed = true;
+                Ok(saved)
+            }
+            Err(err) => Err(self.explain(err, &probe).await),
+        }
+    }
+
+    /// Runs an update of this organisation's rows of `E`, built from the scoped statement.
+    pub(crate) async fn update<E: OrgOwned>(
+        &mut self,
+        build: impl FnOnce(UpdateMany<E>) -> UpdateMany<E>,
+    ) -> Result<u64, StoreError> {
+        let updated = build(scope::update::<E>(self.scope()?)).exec(&self.txn).await?.rows_affected;
+        self.changed |= updated > 0;
+        Ok(updated)
+    }
+
+    /// Runs a deletion of rows of a table that belongs to no organisation.
+    pub(crate) async fn delete_global<E: Global>(
+        &mut self,
+        build: impl FnOnce(DeleteMany<E>) -> DeleteMany<E>,
+    ) -> Result<u64, StoreError> {
+        let deleted = build(scope::delete_global::<E>()).exec(&self.txn).await?.rows_affected;
+        self.changed |= deleted > 0;
+        Ok(deleted)
+    }
+
+    /// Translates a failed write of `row` into the business rule it broke, if it broke one.
+    async fn explain<A: ActiveModelTrait>(&self, err: DbErr, row: &A) -> StoreError {
+        let table = A::Entity::default().table_name().to_owned();
+        match constraints::broken(&err, &table) {
+            Some(Broken::Rule(rule)) => rule.meaning.into_error(),
+            Some(Broken::UnnamedReference) => match self.missing_reference(&table, row).await {
+                Ok(Some(error)) => error,
+                Ok(None) | Err(_) => StoreError::Db(err),
+            },
+            None => StoreError::Db(err),
+        }
+    }
+
+    /// Which of `table`'s references in `row` points at no row: asked of the database only when
+    /// SQLite refused a write without naming the foreign key (it leaves the transaction usable).
+    async fn missing_reference<A: ActiveModelTrait>(&self, table: &str, row: &A) -> Result<Option<StoreError>, DbErr> {
+        for rule in constraints::references_of(table) {
+            let mut probe = Query::select();
+            probe.expr(Expr::val(1)).from(Alias::new(rule.target)).limit(1);
+            // A reference with a null column is not checked by the database: not the culprit.
+            let mut checkable = true;
+            for (column, target_column) in rule.columns.iter().zip(rule.target_columns) {
+                let value = <A::Entity as EntityTrait>::Column::iter()
+                    .find(|c| c.as_str() == *column)
+                    .map(|c| row.get(c))
+                    .and_then(|value| match value {
+                        ActiveValue::Set(value) | ActiveValue::Unchanged(value) => Some(value),
+                        ActiveValue::NotSet => None,
+                    })
+                    .filter(|value| *value != value.as_null());
+                match value {
+                    Some(value) => {
+                        probe.and_where(Expr::col(Alias::new(*target_column)).eq(value));
+                    }
+                    None => checkable = false,
+                }
+            }
+            if checkable && self.txn.query_one(&probe).await?.is_none() {
+                return Ok(Some(rule.meaning.into_error()));
+            }
+        }
+        Ok(None)
+    }
+}
