@@ -68,37 +68,45 @@ impl Operations {
         Ok(Operations { operations })
     }
 
-    /// The operations whose path template matches `path`, most specific first: a literal
-    /// segment beats a `{parameter}` (`/audit-events/verification` before `/audit-events/{id}`).
-    fn matching(&self, path: &str) -> Vec<&Operation> {
-        let wanted: Vec<&str> = path.split('/').collect();
-        let mut found: Vec<(usize, &Operation)> = self
-            .operations
-            .iter()
-            .filter(|op| {
-                op.segments.len() == wanted.len()
-                    && op.segments.iter().zip(&wanted).all(|(template, actual)| {
-                        (template.starts_with('{') && !actual.is_empty()) || template == actual
-                    })
-            })
-            .map(|op| (op.segments.iter().filter(|s| s.starts_with('{')).count(), op))
-            .collect();
-        found.sort_by_key(|(parameters, _)| *parameters);
-        found.into_iter().map(|(_, op)| op).collect()
+    /// How well `op`'s template matches `path`: `None` when it does not, otherwise the number of
+    /// `{parameter}` segments it needed (fewer is more specific: `/audit-events/verification`
+    /// wins over `/audit-events/{id}`).
+    fn fit(op: &Operation, path: &str) -> Option<usize> {
+        let mut parameters = 0;
+        let mut actual = path.split('/');
+        for template in &op.segments {
+            let segment = actual.next()?;
+            if template.starts_with('{') && !segment.is_empty() {
+                parameters += 1;
+            } else if template != segment {
+                return None;
+            }
+        }
+        actual.next().is_none().then_some(parameters)
     }
 
-    /// What the operation at `method` and `path` requires, if there is one.
+    /// The most specific template matching `path`, if any.
+    fn template(&self, path: &str) -> Option<&[String]> {
+        self.operations
+            .iter()
+            .filter_map(|op| Self::fit(op, path).map(|parameters| (parameters, op)))
+            .min_by_key(|(parameters, _)| *parameters)
+            .map(|(_, op)| op.segments.as_slice())
+    }
+
+    /// What the operation at `method` and `path` requires, if there is one. Runs on every request.
     pub fn access(&self, method: &Method, path: &str) -> Option<Access> {
-        self.matching(path).into_iter().find(|op| op.method == *method).map(|op| op.access)
+        let template = self.template(path)?;
+        self.operations.iter().find(|op| op.method == *method && op.segments == template).map(|op| op.access)
     }
 
     /// The methods `path` allows, if it is a path of the API at all.
     pub fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
-        let found = self.matching(path);
-        let template = &found.first()?.segments;
-        let mut methods: Vec<&'static str> = found
+        let template = self.template(path)?;
+        let methods = self
+            .operations
             .iter()
-            .filter(|op| &op.segments == template)
+            .filter(|op| op.segments == template)
             .filter_map(|op| match op.method {
                 Method::GET => Some("GET"),
                 Method::POST => Some("POST"),
@@ -108,7 +116,6 @@ impl Operations {
                 _ => None,
             })
             .collect();
-        methods.dedup();
         Some(methods)
     }
 }

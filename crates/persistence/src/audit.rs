@@ -82,7 +82,10 @@ pub(crate) async fn append(
             });
             prev_hash = hash;
         }
-        audit_event::Entity::insert_many(rows).exec_without_returning(txn).await?;
+        // Bounded statements: PostgreSQL takes at most 65,535 parameters, 13 per event.
+        for chunk in rows.chunks(1_000) {
+            audit_event::Entity::insert_many(chunk.to_vec()).exec_without_returning(txn).await?;
+        }
         let moved = organisation::Entity::update_many()
             .col_expr(organisation::Column::AuditHeadSequence, Expr::value(sequence))
             .col_expr(organisation::Column::AuditHeadHash, Expr::value(prev_hash))

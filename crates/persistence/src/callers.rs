@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{PoisonError, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use mitra_domain::audit::EntityType;
@@ -45,7 +45,7 @@ pub async fn authenticate(
     store: &Store,
     user_id: Uuid,
     organisation_id: Uuid,
-) -> Result<Option<Principal>, StoreError> {
+) -> Result<Option<Arc<Principal>>, StoreError> {
     let cache = &store.callers;
     if let Some(known) = cache.get(user_id, organisation_id) {
         return Ok(known);
@@ -54,7 +54,7 @@ pub async fn authenticate(
     let scope = OrgScope::of(organisation_id);
     let row = scope::select::<user::Entity>(scope).filter(user::Column::Id.eq(user_id)).one(store.db()).await?;
     let principal = match row {
-        Some(row) if row.active => Some(Principal { scope, user: UserRecord::try_from(row)? }),
+        Some(row) if row.active => Some(Arc::new(Principal { scope, user: UserRecord::try_from(row)? })),
         _ => None,
     };
     cache.put(generation, user_id, organisation_id, principal.clone());
@@ -64,7 +64,7 @@ pub async fn authenticate(
 struct Entry {
     stored_at: Instant,
     organisation_id: Uuid,
-    principal: Option<Principal>,
+    principal: Option<Arc<Principal>>,
 }
 
 /// Verified callers (and refused ones, so a revoked token cannot make every request a query),
@@ -92,7 +92,7 @@ impl CallerCache {
         CallerCache { ttl, entries: RwLock::new(HashMap::new()), generation: AtomicU64::new(0) }
     }
 
-    fn get(&self, user_id: Uuid, organisation_id: Uuid) -> Option<Option<Principal>> {
+    fn get(&self, user_id: Uuid, organisation_id: Uuid) -> Option<Option<Arc<Principal>>> {
         let entries = self.entries.read().unwrap_or_else(PoisonError::into_inner);
         let entry = entries.get(&user_id)?;
         let fresh = entry.stored_at.elapsed() < self.ttl && entry.organisation_id == organisation_id;
@@ -103,7 +103,7 @@ impl CallerCache {
         self.generation.load(Ordering::Acquire)
     }
 
-    fn put(&self, generation: u64, user_id: Uuid, organisation_id: Uuid, principal: Option<Principal>) {
+    fn put(&self, generation: u64, user_id: Uuid, organisation_id: Uuid, principal: Option<Arc<Principal>>) {
         if self.ttl.is_zero() {
             return;
         }

@@ -1,5 +1,7 @@
 //! The authenticated caller of a request, as [`crate::access::authorize`] left it.
 
+use std::sync::Arc;
+
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use mitra_persistence::callers::Principal;
@@ -13,12 +15,13 @@ use crate::problem::ApiError;
 /// permission. Handlers take it to scope their queries and to audit their changes.
 #[derive(Debug, Clone)]
 pub struct Caller {
-    principal: Principal,
+    /// Shared with the caller cache: every request of a signed-in user reuses one copy.
+    principal: Arc<Principal>,
     request_id: Option<String>,
 }
 
 impl Caller {
-    pub(crate) fn new(principal: Principal, request_id: Option<String>) -> Self {
+    pub(crate) fn new(principal: Arc<Principal>, request_id: Option<String>) -> Self {
         Caller { principal, request_id }
     }
 
