@@ -1,13 +1,21 @@
 # The two commands of the README: `make run` builds and starts everything on the embedded
 # database with demo data; `make test` runs every suite. See scripts/ for what each does.
 
-.PHONY: run test openapi frontend
+.PHONY: run test check openapi frontend bench
 
 run:
 	./scripts/run.sh
 
 test:
 	./scripts/test.sh
+
+# The edit loop: formatting, lints, Rust tests on SQLite, web app type-check and unit tests.
+check:
+	./scripts/test.sh --quick
+
+# Throughput of an authenticated list against a minimal handler running the same query (PostgreSQL).
+bench:
+	./tests/perf/run.sh
 
 # Regenerate the committed OpenAPI document and the web app's types from the code.
 openapi:

@@ -1,47 +1,98 @@
 #!/usr/bin/env bash
 # Every suite, in the order a failure is cheapest to find:
-#   formatting and lints, Rust unit tests, the API suite on SQLite and (when
-#   MITRA_TEST_DATABASE_URL names a PostgreSQL server) on PostgreSQL, the web app's
-#   spec check, type-check, lint and unit tests, the browser end-to-end suite, and the
+#   formatting and lints, the Rust unit and persistence tests and the API suite on SQLite and
+#   (when MITRA_TEST_DATABASE_URL names a PostgreSQL server) on PostgreSQL, the web app's spec
+#   check, type-check, lint, unit tests and build, the browser end-to-end suite, and the
 #   contract suite (a spec-driven fuzzer against the real server).
+# A failing suite does not stop the run: the summary names every suite that failed, and the
+# exit status is non-zero when one did. Suites that need a build skip (as failed) when it failed.
+#
+#   scripts/test.sh          every suite (make test)
+#   scripts/test.sh --quick  the edit loop: formatting, lints, Rust tests on SQLite, web app
+#                            type-check and unit tests (make check)
+#
 # MITRA_TEST_REQUIRE_POSTGRES=1 makes a missing or unreachable PostgreSQL a failure.
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
 target="${CARGO_TARGET_DIR:-target}"
-passed=0
-stage() { echo; echo "==> $*"; }
-ok() { passed=$((passed + 1)); }
+passed=()
+failed=()
+
+# run NAME COMMAND...: runs one suite and records how it went.
+run() {
+  local name="$1"
+  shift
+  echo
+  echo "==> $name"
+  if "$@"; then passed+=("$name"); else failed+=("$name"); echo "!!! $name failed"; fi
+}
+
+# Whether a suite this one needs has failed (then this one is counted failed without running).
+blocked_by() {
+  local need
+  for need in "$@"; do
+    [[ " ${failed[*]-} " == *" $need "* ]] && { echo; echo "==> skipped: $need failed"; return 0; }
+  done
+  return 1
+}
+
+summary() {
+  echo
+  echo "suites: ${#passed[@]} passed, ${#failed[@]} failed"
+  if [ "${#failed[@]}" -gt 0 ]; then
+    printf '  failed: %s\n' "${failed[@]}"
+    exit 1
+  fi
+}
 
 if [ "${MITRA_TEST_REQUIRE_POSTGRES:-0}" = 1 ] && [ -z "${MITRA_TEST_DATABASE_URL:-}" ]; then
   echo "test.sh: MITRA_TEST_REQUIRE_POSTGRES=1 but MITRA_TEST_DATABASE_URL is not set" >&2
   exit 1
 fi
 
-stage "formatting";            cargo fmt --all --check; ok
-stage "clippy";                cargo clippy --workspace --all-targets --locked -- -D warnings; ok
-stage "Rust tests on SQLite";  env -u MITRA_TEST_DATABASE_URL MITRA_TEST_REQUIRE_POSTGRES=0 cargo test --workspace --locked; ok
-if [ -n "${MITRA_TEST_DATABASE_URL:-}" ]; then
-  stage "API suite on PostgreSQL (${MITRA_TEST_DATABASE_URL})"
-  MITRA_TEST_REQUIRE_POSTGRES=1 cargo test -p mitra-api --test api --locked; ok
-else
-  echo "(MITRA_TEST_DATABASE_URL not set: the API suite ran on SQLite only)"
+web() { (cd frontend && "$@"); }
+
+run "formatting" cargo fmt --all --check
+run "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+run "Rust tests on SQLite" env -u MITRA_TEST_DATABASE_URL MITRA_TEST_REQUIRE_POSTGRES=0 cargo test --workspace --locked
+
+if [ "$quick" = 0 ]; then
+  if [ -n "${MITRA_TEST_DATABASE_URL:-}" ]; then
+    run "Rust tests on PostgreSQL" env MITRA_TEST_REQUIRE_POSTGRES=1 \
+      cargo test --locked -p mitra-persistence -p mitra-api --lib --test api
+    # Each test process leaves its template database behind for the next run to drop; drop
+    # them now, so a finished run leaves the server as it found it.
+    if command -v psql >/dev/null 2>&1; then
+      psql "$MITRA_TEST_DATABASE_URL" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'mitra\_tpl\_%'" 2>/dev/null |
+        while read -r name; do psql "$MITRA_TEST_DATABASE_URL" -qc "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)"; done
+    fi
+  else
+    echo
+    echo "(MITRA_TEST_DATABASE_URL not set: the database suites ran on SQLite only)"
+  fi
 fi
 
-stage "web app: install"
-(cd frontend && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; })
-stage "web app: generated API types are current"; (cd frontend && npm run --silent check:api); ok
-stage "web app: type-check";   (cd frontend && npm run --silent typecheck); ok
-stage "web app: lint";         (cd frontend && npm run --silent lint); ok
-stage "web app: unit tests";   (cd frontend && npm test); ok
-stage "web app: build";        (cd frontend && npm run --silent build); ok
-
-stage "browser end-to-end"
-cargo build -p mitra --locked
-(cd frontend && MITRA_BIN="$(cd .. && realpath "$target")/debug/mitra" npm run e2e); ok
-
-stage "contract: no input makes the server fail"
-MITRA_BIN="$(realpath "$target")/debug/mitra" ./tests/contract/run.sh; ok
-
 echo
-echo "suites: ${passed} passed, 0 failed"
+echo "==> web app: install"
+web sh -c '[ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund'
+[ "$quick" = 0 ] && run "web app: generated API files are current" web npm run --silent check:api
+run "web app: type-check" web npm run --silent typecheck
+[ "$quick" = 0 ] && run "web app: lint" web npm run --silent lint
+run "web app: unit tests" web npm test
+
+if [ "$quick" = 1 ]; then
+  summary
+fi
+
+run "web app: build" web npm run --silent build
+run "server: build" cargo build -p mitra --locked
+bin="$(realpath "$target")/debug/mitra"
+blocked_by "web app: build" "server: build" && failed+=("browser end-to-end") ||
+  run "browser end-to-end" web env MITRA_BIN="$bin" npm run e2e
+blocked_by "server: build" && failed+=("contract") ||
+  run "contract: no input makes the server fail" env MITRA_BIN="$bin" ./tests/contract/run.sh
+
+summary
