@@ -9,7 +9,7 @@ pub mod demo;
 pub mod extract;
 pub mod logging;
 pub mod openapi;
-pub mod problem;
+mod problem;
 mod request_id;
 pub mod routes;
 mod spa;

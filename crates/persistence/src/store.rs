@@ -123,7 +123,7 @@ impl Store {
     }
 
     /// A write the code declares as not audited, for `reason`; see [`Exempt`].
-    pub async fn write_exempt<T>(
+    pub(crate) async fn write_exempt<T>(
         &self,
         reason: Exempt,
         request_id: Option<String>,

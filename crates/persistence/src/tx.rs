@@ -116,7 +116,6 @@ impl Tx {
     }
 
     /// Inserts an organisation-owned row in this write's organisation (whatever the model says).
-    #[allow(clippy::disallowed_methods, reason = "the one insert of organisation-owned rows")]
     pub(crate) async fn insert<A>(&mut self, mut row: A) -> Result<<A::Entity as EntityTrait>::Model, StoreError>
     where
         A: ActiveModelTrait + Send,
@@ -124,22 +123,23 @@ impl Tx {
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
     {
         row.set(<A::Entity as OrgOwned>::organisation_column(), self.scope()?.organisation_id().into());
-        let probe = row.clone();
-        match A::Entity::insert(row).exec_with_returning(&self.txn).await {
-            Ok(model) => {
-                self.changed = true;
-                Ok(model)
-            }
-            Err(err) => Err(self.explain(err, &probe).await),
-        }
+        self.insert_row(row).await
     }
 
     /// Inserts a row of a table that belongs to no organisation.
-    #[allow(clippy::disallowed_methods, reason = "the one insert of global rows")]
     pub(crate) async fn insert_global<A>(&mut self, row: A) -> Result<<A::Entity as EntityTrait>::Model, StoreError>
     where
         A: ActiveModelTrait + Send,
         A::Entity: Global,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+    {
+        self.insert_row(row).await
+    }
+
+    #[allow(clippy::disallowed_methods, reason = "the one insert, behind the scoped helpers above")]
+    async fn insert_row<A>(&mut self, row: A) -> Result<<A::Entity as EntityTrait>::Model, StoreError>
+    where
+        A: ActiveModelTrait + Send,
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
     {
         let probe = row.clone();

@@ -1,10 +1,8 @@
 //! Broken database rules come back as the business errors they mean, on every backend.
 
 use mitra_domain::access::Role;
-use sea_orm::ActiveValue::Set;
 
-use super::{fixture, new_unit, new_user};
-use crate::entities::unit;
+use super::{fixture, new_unit, new_user, unit_row};
 use crate::{Conflict, Invariant, Reference, StoreError, units, users};
 
 #[tokio::test]
@@ -48,20 +46,6 @@ async fn a_reference_into_another_organisation_fails_in_the_database() {
 #[tokio::test]
 async fn a_broken_check_names_its_invariant() {
     let (store, _db, alpha, _) = fixture().await;
-    let outcome = store
-        .write(&alpha.admin(), async |tx| {
-            let now = chrono::Utc::now();
-            tx.insert(unit::ActiveModel {
-                id: Set(uuid::Uuid::now_v7()),
-                code: Set("ZERO".into()),
-                name: Set("Version zero".into()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                version: Set(0),
-                ..Default::default()
-            })
-            .await
-        })
-        .await;
+    let outcome = store.write(&alpha.admin(), async |tx| tx.insert(unit_row("ZERO", 0)).await).await;
     assert!(matches!(outcome, Err(StoreError::Invariant(Invariant::VersionPositive))), "{outcome:?}");
 }

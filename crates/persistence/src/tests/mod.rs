@@ -80,6 +80,21 @@ fn new_user(username: &str, role: Role, unit_id: Option<Uuid>) -> NewUser {
     }
 }
 
+/// A unit row written straight through `Tx::insert`, past the units commands.
+fn unit_row(code: &str, version: i32) -> crate::entities::unit::ActiveModel {
+    use sea_orm::ActiveValue::Set;
+    let now = chrono::Utc::now();
+    crate::entities::unit::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        code: Set(code.into()),
+        name: Set(format!("Unit {code}")),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(version),
+        ..Default::default()
+    }
+}
+
 async fn head(store: &Store, org: &Org) -> i64 {
     audit_head(store, org.id).await.unwrap()
 }

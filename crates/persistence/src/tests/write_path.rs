@@ -2,11 +2,9 @@
 //! everything.
 
 use mitra_domain::audit::AuditAction;
-use sea_orm::ActiveValue::Set;
 
-use super::{fixture, head, new_unit};
+use super::{fixture, head, new_unit, unit_row};
 use crate::audit::{self, AuditFilter};
-use crate::entities::unit;
 use crate::page::PageRequest;
 use crate::{Conflict, Exempt, StoreError, sessions, units};
 
@@ -61,21 +59,7 @@ async fn a_failing_command_undoes_the_whole_write() {
 async fn a_change_without_an_audit_event_is_refused_and_undone() {
     let (store, _db, alpha, _) = fixture().await;
     let before = head(&store, &alpha).await;
-    let outcome = store
-        .write(&alpha.admin(), async |tx| {
-            let now = chrono::Utc::now();
-            tx.insert(unit::ActiveModel {
-                id: Set(uuid::Uuid::now_v7()),
-                code: Set("SILENT".into()),
-                name: Set("Written without an event".into()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                version: Set(1),
-                ..Default::default()
-            })
-            .await
-        })
-        .await;
+    let outcome = store.write(&alpha.admin(), async |tx| tx.insert(unit_row("SILENT", 1)).await).await;
     assert!(matches!(outcome, Err(StoreError::Unaudited)), "{outcome:?}");
     let listed = units::list(&store, alpha.scope(), PageRequest { limit: 10, after: None }).await.unwrap();
     assert!(listed.items.iter().all(|unit| unit.code != "SILENT"));
