@@ -92,40 +92,41 @@ fn optional_flag(source: &Source, key: &'static str) -> Result<Option<bool>, Con
     }
 }
 
+/// A whole number of `unit`s within `range`, or `default` when unset.
+fn whole(
+    source: &Source,
+    key: &'static str,
+    default: u32,
+    range: std::ops::RangeInclusive<u32>,
+    unit: &str,
+) -> Result<u32, ConfigError> {
+    match source.get(key) {
+        None => Ok(default),
+        Some(text) => {
+            text.parse::<u32>().ok().filter(|value| range.contains(value)).ok_or_else(|| ConfigError::Invalid {
+                key,
+                message: format!("expected whole {unit} between {} and {}", range.start(), range.end()),
+            })
+        }
+    }
+}
+
 fn minutes(
     source: &Source,
     key: &'static str,
-    default: i64,
-    range: std::ops::RangeInclusive<i64>,
+    default: u32,
+    range: std::ops::RangeInclusive<u32>,
 ) -> Result<Duration, ConfigError> {
-    let value = match source.get(key) {
-        None => default,
-        Some(text) => {
-            text.parse::<i64>().ok().filter(|value| range.contains(value)).ok_or_else(|| ConfigError::Invalid {
-                key,
-                message: format!("expected whole minutes between {} and {}", range.start(), range.end()),
-            })?
-        }
-    };
-    Ok(Duration::minutes(value))
+    whole(source, key, default, range, "minutes").map(|value| Duration::minutes(value.into()))
 }
 
 fn seconds(
     source: &Source,
     key: &'static str,
-    default: u64,
-    range: std::ops::RangeInclusive<u64>,
+    default: u32,
+    range: std::ops::RangeInclusive<u32>,
 ) -> Result<std::time::Duration, ConfigError> {
-    let value = match source.get(key) {
-        None => default,
-        Some(text) => {
-            text.parse::<u64>().ok().filter(|value| range.contains(value)).ok_or_else(|| ConfigError::Invalid {
-                key,
-                message: format!("expected whole seconds between {} and {}", range.start(), range.end()),
-            })?
-        }
-    };
-    Ok(std::time::Duration::from_secs(value))
+    whole(source, key, default, range, "seconds").map(|value| std::time::Duration::from_secs(value.into()))
 }
 
 impl Config {
