@@ -47,6 +47,7 @@ pub enum ProblemCode {
     UsernameTaken,
     UnitCodeTaken,
     SlugTaken,
+    OrganisationNameTaken,
     UnknownUnit,
     CannotDisableSelf,
     CannotChangeOwnRole,
@@ -245,6 +246,9 @@ impl From<StoreError> for ApiError {
                         (ProblemCode::UnitCodeTaken, "your organisation already has a unit with that code")
                     }
                     Conflict::SlugTaken => (ProblemCode::SlugTaken, "that organisation slug is already in use"),
+                    Conflict::OrganisationNameTaken => {
+                        (ProblemCode::OrganisationNameTaken, "an organisation with that name already uses Mitra")
+                    }
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }

@@ -65,6 +65,7 @@ const fn check(name: &'static str, table: &'static str, invariant: Invariant) ->
 /// organisation are absent: the scope guarantees them, so breaking one is a plain database error.
 pub(crate) const RULES: &[Rule] = &[
     unique("ux_organisations_slug", "organisations", &["slug"], Conflict::SlugTaken),
+    unique("ux_organisations_name", "organisations", &["name"], Conflict::OrganisationNameTaken),
     unique("ux_units_code", "units", &["organisation_id", "code"], Conflict::UnitCodeTaken),
     unique("ux_users_username", "users", &["username"], Conflict::UsernameTaken),
     reference(

@@ -7,6 +7,7 @@ pub enum Conflict {
     UsernameTaken,
     UnitCodeTaken,
     SlugTaken,
+    OrganisationNameTaken,
 }
 
 /// A reference to a record that does not exist in the caller's organisation.

@@ -76,6 +76,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager.create_index(index("ux_organisations_slug", "organisations", &["slug"], true)).await?;
+        manager.create_index(index("ux_organisations_name", "organisations", &["name"], true)).await?;
 
         manager
             .create_table(

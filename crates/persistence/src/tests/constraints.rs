@@ -1,9 +1,10 @@
 //! Broken database rules come back as the business errors they mean, on every backend.
 
 use mitra_domain::access::Role;
+use mitra_domain::organisation::{OrganisationName, Slug};
 
 use super::{fixture, new_unit, new_user, unit_row};
-use crate::{Conflict, Invariant, Reference, StoreError, units, users};
+use crate::{Conflict, Invariant, Reference, StoreError, organisations, units, users};
 
 #[tokio::test]
 async fn unique_rules_are_told_apart_by_name() {
@@ -18,6 +19,20 @@ async fn unique_rules_are_told_apart_by_name() {
     assert!(matches!(code, Err(StoreError::Conflict(Conflict::UnitCodeTaken))), "{code:?}");
     let elsewhere = store.write(&beta.admin(), async |tx| units::create(tx, new_unit("SETWAN")).await).await;
     assert!(elsewhere.is_ok(), "unit codes are unique per organisation only");
+}
+
+#[tokio::test]
+async fn one_table_with_two_unique_rules_says_which_one_broke() {
+    let (store, _db, _, _) = fixture().await;
+    let adopt = |name: &str, slug: &str| {
+        let (name, slug) = (OrganisationName::parse(name).unwrap(), Slug::parse(slug).unwrap());
+        let store = store.clone();
+        async move { store.adopt(None, async |tx| organisations::create(tx, name, slug).await).await }
+    };
+    let slug = adopt("Kabupaten Baru", "alpha").await;
+    assert!(matches!(slug, Err(StoreError::Conflict(Conflict::SlugTaken))), "{slug:?}");
+    let name = adopt("Kabupaten alpha", "alpha-dua").await;
+    assert!(matches!(name, Err(StoreError::Conflict(Conflict::OrganisationNameTaken))), "{name:?}");
 }
 
 #[tokio::test]
