@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 
 function required(name: string): string {
@@ -11,12 +12,23 @@ export interface Login {
   password: string;
 }
 
-export const test = base.extend<{ admin: Login }>({
+/** A demo login the server printed at its first start, by role (global-setup.ts keeps them). */
+function demoLogin(role: string): Login {
+  const state = JSON.parse(readFileSync(required('MITRA_E2E_STATE'), 'utf8')) as { logins: Partial<Record<string, Login>> };
+  const login = state.logins[role];
+  if (!login) throw new Error(`the server printed no demo ${role} login: the tests need a fresh data directory`);
+  return login;
+}
+
+export const test = base.extend<{ admin: Login; auditor: Login }>({
   baseURL: async ({}, use) => {
     await use(required('MITRA_E2E_BASE_URL'));
   },
   admin: async ({}, use) => {
     await use({ username: required('MITRA_E2E_ADMIN_USER'), password: required('MITRA_E2E_ADMIN_PASSWORD') });
+  },
+  auditor: async ({}, use) => {
+    await use(demoLogin('auditor'));
   },
 });
 

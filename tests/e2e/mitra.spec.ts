@@ -5,20 +5,22 @@ test('(a) the demo admin signs in and sees the app shell', async ({ page, admin 
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { level: 1, name: /^Selamat datang, / })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-  for (const area of ['Dasbor', 'Kebijakan', 'Registri media', 'Pengajuan', 'Anggaran', 'Perjanjian', 'Pesanan', 'Keuangan', 'Laporan', 'Pengguna', 'Log audit']) {
-    await expect(nav.getByRole('link', { name: area, exact: true })).toBeVisible();
-  }
+  // The navigation shows only the areas that exist, and the administrator may open them all.
+  await expect(nav.getByRole('link')).toHaveText(['Dasbor', 'Unit kerja', 'Pengguna', 'Log audit']);
   await expect(page.getByRole('region', { name: 'Peran' })).toHaveText(/Administrator/);
   await expect(page.getByRole('button', { name: 'Keluar' })).toBeVisible();
 
-  // An area that is not built yet says so.
-  await nav.getByRole('link', { name: 'Anggaran', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Anggaran' })).toBeVisible();
-  await expect(page.getByText('Belum tersedia', { exact: true })).toBeVisible();
+  await nav.getByRole('link', { name: 'Unit kerja', exact: true }).click();
+  await expect(page).toHaveURL(/\/units$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Unit kerja' })).toBeVisible();
+  // The demo organisation starts with its Diskominfo.
+  const units = page.getByRole('table', { name: 'Unit kerja' });
+  await expect(units.getByText('DISKOMINFO', { exact: true })).toBeVisible();
 
-  // A reload keeps the session (the refresh token renews the access token).
+  // A reload keeps the session (the session cookie renews the access token).
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Anggaran' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Unit kerja' })).toBeVisible();
+  await expect(units.getByText('DISKOMINFO', { exact: true })).toBeVisible();
 });
 
 test('(b) an admin creates a user, who can then sign in', async ({ page, admin }) => {
@@ -51,7 +53,7 @@ test('(b) an admin creates a user, who can then sign in', async ({ page, admin }
   await expect(page.getByRole('heading', { level: 1, name: 'Selamat datang, Petugas Uji E2E' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Peran' })).toHaveText(/Petugas/);
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-  await expect(nav.getByRole('link', { name: 'Pesanan' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Unit kerja' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Pengguna' })).toHaveCount(0);
 });
 
@@ -80,7 +82,9 @@ test('(e) the audit log shows the sign-in and its chain verifies', async ({ page
   await login(page, admin);
   await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Log audit' }).click();
   const table = page.getByRole('table', { name: 'Log audit' });
-  await expect(table.getByText('session.login').first()).toBeVisible();
+  // The action by its name, and by its code below it.
+  const signIn = table.getByRole('row').filter({ hasText: 'session.login' }).first();
+  await expect(signIn).toContainText('Pengguna masuk');
   await page.getByRole('button', { name: 'Periksa rantai' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Rantai audit utuh' })).toBeVisible();
 });
@@ -89,4 +93,46 @@ test('(f) unknown routes show the translated 404 page', async ({ page, admin }) 
   await login(page, admin);
   await page.goto('/tidak-ada');
   await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible();
+});
+
+test('(g) no script can read the refresh token, and a reload keeps the session', async ({ page, context, admin }) => {
+  await login(page, admin);
+  const refreshCookie = async () => (await context.cookies()).find((cookie) => cookie.name === 'mitra_refresh');
+  const cookie = await refreshCookie();
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+  const token = cookie?.value ?? '';
+  expect(token).not.toBe('');
+
+  const stored = async () => (await context.storageState()).origins.flatMap((origin) => origin.localStorage);
+  // Only the flag that a session may exist: neither token (a JWT starts with "eyJ") nor the cookie.
+  expect(await stored()).toContainEqual({ name: 'mitra.session', value: '1' });
+  for (const { name, value } of await stored()) {
+    expect(`${name}=${value}`).not.toMatch(/token|refresh|eyJ/i);
+    expect(value).not.toContain(token);
+  }
+  const scriptCookies = await page.evaluate<string>('document.cookie');
+  expect(scriptCookies).not.toContain('mitra_refresh');
+  expect(scriptCookies).not.toContain(token);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: /^Selamat datang, / })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Keluar' })).toBeVisible();
+  // The reload spent the cookie for a new one.
+  expect((await refreshCookie())?.value).not.toBe(token);
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect.poll(refreshCookie).toBeUndefined();
+  expect(await stored()).not.toContainEqual({ name: 'mitra.session', value: '1' });
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Masuk' })).toBeVisible();
+});
+
+test('(h) an auditor reads the users list but has no way to change it', async ({ page, auditor }) => {
+  await login(page, auditor);
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengguna' }).click();
+  const users = page.getByRole('table', { name: 'Pengguna' });
+  await expect(users.getByRole('row').filter({ hasText: auditor.username })).toContainText('Auditor');
+  await expect(page.getByRole('button', { name: 'Tambah pengguna' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Aksi untuk / })).toHaveCount(0);
 });

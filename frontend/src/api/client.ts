@@ -1,12 +1,12 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { SESSION_FLAG_KEY, SessionStore } from '../auth/session';
 import type { paths } from './schema';
-import type { TokenPair } from './types';
-import { REFRESH_TOKEN_KEY, SessionStore } from '../auth/session';
+import type { ProblemCode, TokenPair } from './types';
 
 export type ApiClient = Client<paths>;
 
 /** Codes on a 401 that mean "get a new access token and try again". */
-const RENEWABLE = new Set(['token_expired', 'invalid_token']);
+const RENEWABLE: ReadonlySet<string> = new Set<ProblemCode>(['token_expired', 'invalid_token']);
 const AUTH_PATH = /^\/api\/v1\/auth\//;
 /** Renew this many seconds before the access token expires. */
 const DEFAULT_LEEWAY_SECONDS = 60;
@@ -15,8 +15,6 @@ export interface ApiOptions {
   session: SessionStore;
   baseUrl?: string;
   fetch?: (request: Request) => Promise<Response>;
-  /** Called once when the session could not be renewed and was cleared. */
-  onSessionEnded?: () => void;
   /** Renew the access token shortly before it expires (off in unit tests). */
   proactiveRefresh?: boolean;
   leewaySeconds?: number;
@@ -25,11 +23,19 @@ export interface ApiOptions {
 export interface Api {
   client: ApiClient;
   session: SessionStore;
-  /** Renew the access token with the stored refresh token; concurrent callers share one request. */
+  /** Get a new access token with the session cookie; concurrent callers share one request. */
   refreshSession: () => Promise<boolean>;
-  /** Store a fresh token pair (after login) and plan its renewal. */
+  /** Keep the access token of a login and plan its renewal. */
   acceptTokens: (pair: TokenPair) => void;
+  /** Forget the session at once, and end it on the server in the background. */
   logout: () => Promise<void>;
+  /**
+   * Renew the session a reload left behind, then follow sign-ins and sign-outs in other tabs.
+   * Returns the function that stops following them.
+   */
+  start: () => () => void;
+  /** What `start` does when another tab changed the session flag. */
+  followOtherTab: () => void;
   dispose: () => void;
 }
 
@@ -51,7 +57,10 @@ async function problemCode(response: Response): Promise<string | null> {
   return null;
 }
 
-/** Serialise renewals across tabs: refresh tokens rotate, and a reused one revokes the session. */
+/**
+ * Serialise the uses of the session cookie across tabs: each refresh rotates it, and presenting
+ * one that another tab has just spent would be taken as theft and end the session.
+ */
 async function withCrossTabLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (!locks) return task();
@@ -59,7 +68,7 @@ async function withCrossTabLock<T>(task: () => Promise<T>): Promise<T> {
 }
 
 export function createApi(options: ApiOptions): Api {
-  const { session, onSessionEnded } = options;
+  const { session } = options;
   const leeway = options.leewaySeconds ?? DEFAULT_LEEWAY_SECONDS;
   const client = createClient<paths>({
     baseUrl: options.baseUrl ?? '',
@@ -68,6 +77,8 @@ export function createApi(options: ApiOptions): Api {
 
   let inflight: Promise<boolean> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Counts the sessions ended here, so that a renewal answered after its session ended is dropped. */
+  let ended = 0;
   const pending = new Map<string, Pending>();
 
   function cancelTimer() {
@@ -81,44 +92,49 @@ export function createApi(options: ApiOptions): Api {
     const delay = Math.max(5, expiresIn - Math.min(leeway, expiresIn / 2)) * 1000;
     timer = setTimeout(() => {
       timer = null;
-      if (session.getRefreshToken()) void refreshSession();
+      if (session.getAccessToken() !== null) void refreshSession();
     }, delay);
   }
 
-  function endSession() {
+  function endSession(reason: 'logout' | 'expired') {
+    ended += 1;
     cancelTimer();
-    session.clear('expired');
-    onSessionEnded?.();
+    session.clear(reason);
   }
 
   async function renew(): Promise<boolean> {
-    return withCrossTabLock(async () => {
-      const refreshToken = session.getRefreshToken();
-      if (!refreshToken) {
-        if (session.getSnapshot().signedIn) endSession();
+    // Without an access token nothing is known until the server answers: the app waits for it.
+    const restoring = session.getAccessToken() === null;
+    const generation = ended;
+    if (restoring) session.setRestoring(true);
+    try {
+      return await withCrossTabLock(async () => {
+        if (generation !== ended) return false;
+        let outcome;
+        try {
+          outcome = await client.POST('/api/v1/auth/refresh', { body: {} });
+        } catch {
+          // Network failure: the cookie may still be good, keep the session for the next try.
+          return false;
+        }
+        // Signed out while the answer was on its way: its tokens belong to no session here.
+        if (generation !== ended) return false;
+        if (outcome.data) {
+          acceptTokens(outcome.data);
+          return true;
+        }
+        // invalid_refresh_token, refresh_token_reused, cross_site_request: this session is over.
+        if (outcome.response.status >= 400 && outcome.response.status < 500) endSession('expired');
         return false;
-      }
-      let outcome;
-      try {
-        outcome = await client.POST('/api/v1/auth/refresh', { body: { refresh_token: refreshToken } });
-      } catch {
-        // Network failure: the refresh token may still be good, keep it for the next try.
-        return false;
-      }
-      if (outcome.data) {
-        session.setTokens(outcome.data);
-        planRenewal(outcome.data.expires_in);
-        return true;
-      }
-      if (outcome.response.status === 400 || outcome.response.status === 401) {
-        // invalid_refresh_token or refresh_token_reused: this session is over.
-        endSession();
-      }
-      return false;
-    });
+      });
+    } finally {
+      if (restoring) session.setRestoring(false);
+    }
   }
 
   function refreshSession(): Promise<boolean> {
+    // Neither an access token nor a cookie to renew: signed out, nothing to ask.
+    if (inflight === null && session.getAccessToken() === null && !session.mayHaveSession()) return Promise.resolve(false);
     inflight ??= renew().finally(() => {
       inflight = null;
     });
@@ -129,8 +145,8 @@ export function createApi(options: ApiOptions): Api {
     async onRequest({ request, schemaPath, id }) {
       if (AUTH_PATH.test(schemaPath)) return undefined;
       let token = session.getAccessToken();
-      if (token === null && session.getRefreshToken() !== null) {
-        // After a reload only the refresh token is left.
+      if (token === null && session.mayHaveSession()) {
+        // After a reload only the session cookie is left.
         await refreshSession();
         token = session.getAccessToken();
       }
@@ -167,36 +183,45 @@ export function createApi(options: ApiOptions): Api {
   }
 
   async function logout() {
-    const refreshToken = session.getRefreshToken();
-    cancelTimer();
-    session.clear('logout');
-    if (refreshToken) {
-      try {
-        await client.POST('/api/v1/auth/logout', { body: { refresh_token: refreshToken } });
-      } catch {
-        // Signed out locally either way; the token expires on its own.
-      }
+    endSession('logout');
+    try {
+      // After any renewal still running, so that the cookie it leaves is the one ended.
+      await withCrossTabLock(() => client.POST('/api/v1/auth/logout', { body: {} }));
+    } catch {
+      // Signed out here either way; the server's session expires on its own.
     }
   }
 
-  return { client, session, refreshSession, acceptTokens, logout, dispose: cancelTimer };
-}
+  function followOtherTab() {
+    if (session.mayHaveSession()) {
+      // Signed in over there: this tab gets its own access token from the shared cookie.
+      if (session.getAccessToken() === null) void refreshSession();
+    } else if (session.getSnapshot().signedIn) {
+      // Signed out over there, or its renewal was refused: the cookie is gone for this tab too.
+      endSession('logout');
+    }
+  }
 
-const session = new SessionStore();
+  function start() {
+    const onStorage = (event: StorageEvent) => {
+      // A null key: the other tab cleared all of localStorage.
+      if (event.key === null || event.key === SESSION_FLAG_KEY) followOtherTab();
+    };
+    window.addEventListener('storage', onStorage);
+    void refreshSession();
+    return () => {
+      window.removeEventListener('storage', onStorage);
+    };
+  }
+
+  return { client, session, refreshSession, acceptTokens, logout, start, followOtherTab, dispose: cancelTimer };
+}
 
 /** The one API client of the app. */
 export const api: Api = createApi({
-  session,
+  session: new SessionStore(),
   baseUrl: typeof window === 'undefined' ? '' : window.location.origin,
   // Looked up on each call so tests can stub the global fetch.
   fetch: (request) => globalThis.fetch(request),
   proactiveRefresh: true,
 });
-
-if (typeof window !== 'undefined') {
-  window.addEventListener('storage', (event) => {
-    if (event.key === null || event.key === REFRESH_TOKEN_KEY) session.sync();
-  });
-}
-
-export const apiClient = api.client;

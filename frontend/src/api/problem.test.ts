@@ -3,13 +3,14 @@ import { useForm } from 'react-hook-form';
 import i18n from '../i18n';
 import { ApiError } from './errors';
 import { applyFieldErrors, fieldErrorKey, problemKey, problemMessage } from './problem';
-import type { Problem } from './types';
+import type { FieldErrorCode, Problem, ProblemCode } from './types';
 
 const t = i18n.getFixedT('id');
 const tEn = i18n.getFixedT('en');
 
+/** A problem as the server sends it; a newer server may send codes this build does not know. */
 function problem(code: string, extra: Partial<Problem> = {}): Problem {
-  return { type: 'about:blank', title: 'Unauthorized (server prose)', status: 400, code, detail: 'secret detail', ...extra };
+  return { type: 'about:blank', title: 'Unauthorized (server prose)', status: 400, code: code as ProblemCode, detail: 'secret detail', ...extra };
 }
 
 describe('problemMessage', () => {
@@ -79,7 +80,7 @@ describe('applyFieldErrors', () => {
         errors: [
           { field: 'username', code: 'invalid_format', message: 'must match [a-z0-9._-]' },
           { field: 'password', code: 'too_short', message: 'at least 12' },
-          { field: 'password', code: 'mystery', message: 'server prose' },
+          { field: 'password', code: 'mystery' as FieldErrorCode, message: 'server prose' },
           { field: 'not_a_form_field', code: 'required', message: 'x' },
         ],
       }),

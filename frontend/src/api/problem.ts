@@ -1,60 +1,21 @@
 import type { TFunction } from 'i18next';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { ApiError } from './errors';
-
-/** Every `code` the contract promises; each has a translation under `problem.<code>`. */
-export const PROBLEM_CODES = [
-  'validation_failed',
-  'malformed_json',
-  'payload_too_large',
-  'unsupported_media_type',
-  'invalid_path_parameter',
-  'invalid_query_parameter',
-  'not_found',
-  'method_not_allowed',
-  'unauthenticated',
-  'invalid_token',
-  'token_expired',
-  'forbidden',
-  'invalid_credentials',
-  'too_many_attempts',
-  'invalid_refresh_token',
-  'refresh_token_reused',
-  'username_taken',
-  'unit_code_taken',
-  'unknown_unit',
-  'cannot_disable_self',
-  'cannot_change_own_role',
-  'precondition_required',
-  'precondition_failed',
-  'internal_error',
-  'service_unavailable',
-] as const;
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
-
-/** Every FieldError.code; each has a translation under `fieldError.<code>`. */
-export const FIELD_ERROR_CODES = [
-  'required',
-  'too_short',
-  'too_long',
-  'invalid_format',
-  'invalid_value',
-  'unknown_unit',
-] as const;
-export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+import { fieldErrorCodeValues, problemCodeValues } from './schema';
+import type { ProblemCode } from './types';
 
 function isKnown<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
 }
 
-/** The i18n key for a problem code; unknown codes get the generic message. */
+/** The i18n key for a problem code; codes this build does not know get the generic message. */
 export function problemKey(code: string | null | undefined): string {
-  return code && isKnown(PROBLEM_CODES, code) ? `problem.${code}` : 'problem.unknown';
+  return code && isKnown(problemCodeValues, code) ? `problem.${code}` : 'problem.unknown';
 }
 
 /** The i18n key for a field error code, to be stored as a react-hook-form message. */
 export function fieldErrorKey(code: string): string {
-  return isKnown(FIELD_ERROR_CODES, code) ? `fieldError.${code}` : 'fieldError.invalid';
+  return isKnown(fieldErrorCodeValues, code) ? `fieldError.${code}` : 'fieldError.invalid';
 }
 
 /**
@@ -100,7 +61,7 @@ export function applyFieldErrors<T extends FieldValues>(
     mapped = true;
   }
   const code = error.problem.code;
-  const field = isKnown(PROBLEM_CODES, code) ? mapping.codes?.[code] : undefined;
+  const field = isKnown(problemCodeValues, code) ? mapping.codes?.[code] : undefined;
   if (field !== undefined) {
     setError(field, { type: 'server', message: problemKey(code) });
     mapped = true;

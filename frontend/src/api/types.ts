@@ -4,17 +4,24 @@ type Schemas = components['schemas'];
 
 export type TokenPair = Schemas['TokenPair'];
 export type Me = Schemas['Me'];
-export type Organisation = Schemas['Organisation'];
 export type Unit = Schemas['Unit'];
-export type Role = Schemas['Role'];
+export type CreateUnitRequest = Schemas['CreateUnitRequest'];
+export type UpdateUnitRequest = Schemas['UpdateUnitRequest'];
 export type User = Schemas['User'];
-export type UserPage = Schemas['UserPage'];
 export type CreateUserRequest = Schemas['CreateUserRequest'];
 export type UpdateUserRequest = Schemas['UpdateUserRequest'];
 export type AuditEvent = Schemas['AuditEvent'];
-export type AuditEventPage = Schemas['AuditEventPage'];
 export type ChainVerification = Schemas['ChainVerification'];
 export type Problem = Schemas['Problem'];
 export type FieldError = Schemas['FieldError'];
 
-export const ROLES = ['admin', 'verifier', 'officer', 'treasurer', 'auditor'] as const satisfies readonly Role[];
+// The vocabularies of the contract. Each also exists as a generated array in ./schema
+// (`roleValues`, `permissionValues`, ...), the one list the app and its translation tests read.
+export type Role = Schemas['Role'];
+/** An action a role allows, as `GET /me` lists them (e.g. `users.manage`). */
+export type Permission = Schemas['Permission'];
+export type ProblemCode = Schemas['ProblemCode'];
+export type FieldErrorCode = Schemas['FieldErrorCode'];
+export type AuditAction = Schemas['AuditAction'];
+export type EntityType = Schemas['EntityType'];
+export type ChainBreakReason = Schemas['ChainBreakReason'];

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
+import type { Permission } from '../api/types';
+import { ForbiddenPage } from '../components/ForbiddenPage';
 import { useCan } from './hooks';
-import { ForbiddenPage } from '../pages/ForbiddenPage';
 
-export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   return useCan(permission) ? children : <ForbiddenPage />;
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
+import type { Me, Permission } from '../api/types';
 import type { SessionSnapshot } from './session';
 
 export function useSession(): SessionSnapshot {
@@ -18,8 +19,13 @@ export function useMe() {
   });
 }
 
-/** Whether the signed-in user holds a permission (an action string from /me). */
-export function useCan(permission: string): boolean {
+/** Whether a user holds a permission (an action string from /me). */
+export function holds(me: Me, permission: Permission): boolean {
+  return me.permissions.includes(permission);
+}
+
+/** Whether the signed-in user holds a permission; false while /me is loading. */
+export function useCan(permission: Permission): boolean {
   const { data } = useMe();
-  return data?.permissions.includes(permission) ?? false;
+  return data ? holds(data, permission) : false;
 }

@@ -1,12 +1,21 @@
 import type { TokenPair } from '../api/types';
 
-export const REFRESH_TOKEN_KEY = 'mitra.refresh_token';
+/**
+ * Set to "1" while a session cookie may exist. It is no secret: it only tells a reloaded page, or
+ * another tab, that asking `POST /auth/refresh` is worth a try. The refresh token itself travels
+ * in an HttpOnly cookie that no script can read, and the access token stays in memory.
+ */
+export const SESSION_FLAG_KEY = 'mitra.session';
+const SESSION_FLAG = '1';
 
 /** Why the last session ended: shown once on the login page. */
 export type EndReason = 'logout' | 'expired';
 
 export interface SessionSnapshot {
+  /** An access token is held, or a session cookie may exist. */
   signedIn: boolean;
+  /** A session with no access token yet (after a reload, or a sign-in in another tab) is being renewed. */
+  restoring: boolean;
   endReason: EndReason | null;
 }
 
@@ -18,13 +27,10 @@ function defaultStorage(): Storage | null {
   }
 }
 
-/**
- * Holds the tokens: the access token only in memory, the refresh token in localStorage so that a
- * reload can start a new access token without asking for the password again.
- */
+/** The session as this tab knows it: the access token in memory, and the flag in localStorage. */
 export class SessionStore {
   private accessToken: string | null = null;
-  private accessExpiresAt = 0;
+  private restoring = false;
   private endReason: EndReason | null = null;
   private readonly listeners = new Set<() => void>();
   private snapshot: SessionSnapshot;
@@ -39,47 +45,42 @@ export class SessionStore {
     return this.accessToken;
   }
 
-  /** Milliseconds since the epoch at which the access token expires (0 without one). */
-  getAccessExpiresAt(): number {
-    return this.accessExpiresAt;
-  }
-
-  /** Read on every use: another tab may have rotated it. */
-  getRefreshToken(): string | null {
+  /** Whether a session cookie may exist. Read on every use: another tab may have signed in or out. */
+  mayHaveSession(): boolean {
     try {
-      return this.storage?.getItem(REFRESH_TOKEN_KEY) ?? null;
+      return this.storage?.getItem(SESSION_FLAG_KEY) === SESSION_FLAG;
     } catch {
-      return null;
+      return false;
     }
   }
 
-  setTokens(pair: TokenPair, now: number = Date.now()): void {
+  /** Keep a new access token; whatever else the pair carries is not kept. */
+  setTokens(pair: Pick<TokenPair, 'access_token'>): void {
     this.accessToken = pair.access_token;
-    this.accessExpiresAt = now + pair.expires_in * 1000;
     this.endReason = null;
     try {
-      this.storage?.setItem(REFRESH_TOKEN_KEY, pair.refresh_token);
+      this.storage?.setItem(SESSION_FLAG_KEY, SESSION_FLAG);
     } catch {
       // Private mode or full storage: the session then lasts as long as the page.
     }
     this.emit();
   }
 
-  /** End the session; `reason` (null: none) is shown once on the login page. */
-  clear(reason: EndReason | null): void {
-    this.accessToken = null;
-    this.accessExpiresAt = 0;
-    this.endReason = reason;
-    try {
-      this.storage?.removeItem(REFRESH_TOKEN_KEY);
-    } catch {
-      // Nothing to remove.
-    }
+  setRestoring(restoring: boolean): void {
+    this.restoring = restoring;
     this.emit();
   }
 
-  /** Re-read the stored refresh token, e.g. after a `storage` event from another tab. */
-  sync(): void {
+  /** End the session; `reason` (null: none) is shown once on the login page. */
+  clear(reason: EndReason | null): void {
+    this.accessToken = null;
+    this.restoring = false;
+    this.endReason = reason;
+    try {
+      this.storage?.removeItem(SESSION_FLAG_KEY);
+    } catch {
+      // Nothing to remove.
+    }
     this.emit();
   }
 
@@ -94,14 +95,17 @@ export class SessionStore {
 
   private computeSnapshot(): SessionSnapshot {
     return {
-      signedIn: this.accessToken !== null || this.getRefreshToken() !== null,
+      signedIn: this.accessToken !== null || this.mayHaveSession(),
+      restoring: this.restoring,
       endReason: this.endReason,
     };
   }
 
   private emit(): void {
     const next = this.computeSnapshot();
-    if (next.signedIn !== this.snapshot.signedIn || next.endReason !== this.snapshot.endReason) {
+    const { signedIn, restoring, endReason } = this.snapshot;
+    // A new object only on change: React re-renders on every new snapshot.
+    if (next.signedIn !== signedIn || next.restoring !== restoring || next.endReason !== endReason) {
       this.snapshot = next;
     }
     for (const listener of [...this.listeners]) listener();
