@@ -39,6 +39,7 @@ blocked_by() {
   return 1
 }
 
+# Prints how the suites went and ends the run: non-zero when one failed.
 summary() {
   echo
   echo "suites: ${#passed[@]} passed, ${#failed[@]} failed"
@@ -46,6 +47,7 @@ summary() {
     printf '  failed: %s\n' "${failed[@]}"
     exit 1
   fi
+  exit 0
 }
 
 if [ "${MITRA_TEST_REQUIRE_POSTGRES:-0}" = 1 ] && [ -z "${MITRA_TEST_DATABASE_URL:-}" ]; then
@@ -83,9 +85,7 @@ run "web app: type-check" web npm run --silent typecheck
 [ "$quick" = 0 ] && run "web app: lint" web npm run --silent lint
 run "web app: unit tests" web npm test
 
-if [ "$quick" = 1 ]; then
-  summary
-fi
+[ "$quick" = 1 ] && summary
 
 run "web app: build" web npm run --silent build
 run "server: build" cargo build -p mitra --locked
