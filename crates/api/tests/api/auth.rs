@@ -168,6 +168,14 @@ async fn a_browser_session_keeps_its_refresh_token_where_scripts_cannot_read_it(
         assert!(attributes.contains(attribute), "{attribute} missing from {attributes}");
     }
     assert!(!attributes.contains("Secure"), "plain HTTP here; Secure is set behind HTTPS");
+    let behind_https = app
+        .request(Method::POST, "/api/v1/auth/login")
+        .header("X-Forwarded-Proto", "https")
+        .json(&json!({ "username": "alpha.officer", "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert!(refresh_cookie(&behind_https).1.contains("Secure"), "behind a TLS-terminating proxy the cookie is Secure");
     let body: Value = login.json().await.unwrap();
     assert!(body.get("refresh_token").is_none(), "the body carries no refresh token: {body}");
 
