@@ -1,10 +1,17 @@
 //! The demo organisation a brand-new embedded database starts with, so that a first run shows
-//! a working system: Kabupaten Ogan Komering Ilir, its Diskominfo, and one user per role.
+//! a working system: Kabupaten Ogan Komering Ilir, its Diskominfo, one user per role, and its
+//! policy for the year in progress from the OKI standard.
 
+use chrono::Datelike;
 use mitra_domain::access::Role;
 use mitra_domain::identity::{FullName, NewUser, Password, Username};
 use mitra_domain::organisation::{NewUnit, OrganisationName, Slug, UnitCode, UnitName};
+use mitra_domain::policy::FiscalYear;
+use mitra_domain::presets;
+use mitra_persistence::policy::{self, PolicySource};
 use mitra_persistence::{Store, StoreError, organisations, units, users};
+
+use crate::calendar::jakarta_today;
 
 use crate::auth::password;
 
@@ -50,6 +57,9 @@ pub async fn seed_if_empty(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin
         accounts.push((user, hash, DemoLogin { role, username, password }));
     }
     let (name, slug) = (OrganisationName::parse(ORGANISATION)?, Slug::parse(SLUG)?);
+    // The region's standard for the year in progress, so the policy area has something to show.
+    let preset = presets::load("oki")?;
+    let this_year = FiscalYear::parse(jakarta_today().year())?;
     let unit =
         NewUnit { code: UnitCode::parse("DISKOMINFO")?, name: UnitName::parse("Dinas Komunikasi dan Informatika")? };
     let logins = store
@@ -61,6 +71,7 @@ pub async fn seed_if_empty(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin
                 users::create(tx, NewUser { unit_id: Some(unit.id), ..user }, hash).await?;
                 logins.push(login);
             }
+            policy::create_version(tx, this_year, PolicySource::Preset(Box::new(preset))).await?;
             Ok::<_, StoreError>(logins)
         })
         .await?;

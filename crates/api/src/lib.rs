@@ -4,9 +4,11 @@
 mod access;
 mod app;
 pub mod auth;
+mod calendar;
 pub mod config;
 pub mod demo;
 pub mod extract;
+pub mod files;
 pub mod logging;
 pub mod openapi;
 mod problem;

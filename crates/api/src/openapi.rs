@@ -31,6 +31,7 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
         (name = "organisation", description = "The caller's organisation and its units"),
         (name = "users", description = "User management (admins)"),
         (name = "audit", description = "The hash-chained audit trail (auditors and admins)"),
+        (name = "policy", description = "Policy as data: presets, regulations and policy versions per fiscal year"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

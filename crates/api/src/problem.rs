@@ -11,9 +11,8 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpMessage, HttpResponse, ResponseError};
-use mitra_domain::identity::SelfChange;
 use mitra_domain::{Violation, ViolationCode, Violations};
-use mitra_persistence::{Conflict, Reference, StoreError};
+use mitra_persistence::{Conflict, Reference, Refusal, StoreError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -51,6 +50,21 @@ pub enum ProblemCode {
     UnknownUnit,
     CannotDisableSelf,
     CannotChangeOwnRole,
+    RegulationExists,
+    PolicyRevisionTaken,
+    UnknownRegulation,
+    UnknownPolicyVersion,
+    PolicyVersionInUse,
+    /// A form that must carry a file carries none.
+    FileMissing,
+    /// A form carries more than the one file it may.
+    TooManyFiles,
+    FileEmpty,
+    FileTooLarge,
+    /// The file's content, whatever its name or declared type, is not of a type the operation takes.
+    FileTypeNotAllowed,
+    /// The file stops short of the end its type requires: the upload was cut off.
+    FileTruncated,
     PreconditionRequired,
     PreconditionFailed,
     RequestTimeout,
@@ -232,6 +246,12 @@ impl From<StoreError> for ApiError {
             StoreError::UnknownReference(reference) => {
                 let (code, detail) = match reference {
                     Reference::Unit => (ProblemCode::UnknownUnit, "the unit does not exist in your organisation"),
+                    Reference::Regulation => {
+                        (ProblemCode::UnknownRegulation, "the regulation does not exist in your organisation")
+                    }
+                    Reference::PolicyVersion => {
+                        (ProblemCode::UnknownPolicyVersion, "the policy version does not exist in your organisation")
+                    }
                 };
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, detail).with_errors(vec![FieldError {
                     field: reference.field().to_owned(),
@@ -249,16 +269,32 @@ impl From<StoreError> for ApiError {
                     Conflict::OrganisationNameTaken => {
                         (ProblemCode::OrganisationNameTaken, "an organisation with that name already uses Mitra")
                     }
+                    Conflict::RegulationExists => {
+                        (ProblemCode::RegulationExists, "your organisation already records this regulation")
+                    }
+                    Conflict::PolicyRevisionTaken => (
+                        ProblemCode::PolicyRevisionTaken,
+                        "another revision of this year's policy was created at the same time; try again",
+                    ),
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }
-            StoreError::SelfChange(change) => {
-                let code = match change {
-                    SelfChange::Disable => ProblemCode::CannotDisableSelf,
-                    SelfChange::ChangeRole => ProblemCode::CannotChangeOwnRole,
+            StoreError::Refused(refusal) => {
+                let (code, detail) = match refusal {
+                    Refusal::CannotDisableSelf => {
+                        (ProblemCode::CannotDisableSelf, "nobody may disable their own account; ask another admin")
+                    }
+                    Refusal::CannotChangeOwnRole => {
+                        (ProblemCode::CannotChangeOwnRole, "nobody may change their own role; ask another admin")
+                    }
+                    Refusal::PolicyVersionInUse => (
+                        ProblemCode::PolicyVersionInUse,
+                        "a decision has used this policy version; copy it to a new revision to change it",
+                    ),
                 };
-                ApiError::new(StatusCode::CONFLICT, code, format!("{change}; ask another admin"))
+                ApiError::new(StatusCode::CONFLICT, code, detail)
             }
+            StoreError::Invalid(violations) => violations.into(),
             err @ (StoreError::Invariant(_) | StoreError::Unaudited | StoreError::Unscoped | StoreError::Db(_)) => {
                 ApiError::internal(err)
             }

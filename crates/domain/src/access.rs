@@ -40,6 +40,8 @@ vocabulary! {
         UsersRead = "users.read",
         UsersManage = "users.manage",
         AuditRead = "audit.read",
+        PolicyRead = "policy.read",
+        PolicyManage = "policy.manage",
     }
 }
 
@@ -50,8 +52,10 @@ vocabulary! {
 fn permitted_roles(action: Action) -> &'static [Role] {
     use Role::*;
     match action {
-        Action::OrganisationRead | Action::UnitsRead => &[Admin, Verifier, Officer, Treasurer, Auditor],
-        Action::UnitsManage | Action::UsersManage => &[Admin],
+        Action::OrganisationRead | Action::UnitsRead | Action::PolicyRead => {
+            &[Admin, Verifier, Officer, Treasurer, Auditor]
+        }
+        Action::UnitsManage | Action::UsersManage | Action::PolicyManage => &[Admin],
         Action::UsersRead | Action::AuditRead => &[Admin, Auditor],
     }
 }

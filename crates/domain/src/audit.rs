@@ -16,6 +16,8 @@ vocabulary! {
         Unit = "unit",
         User = "user",
         Session = "session",
+        Regulation = "regulation",
+        PolicyVersion = "policy_version",
     }
 }
 
@@ -34,6 +36,10 @@ vocabulary! {
         SessionLogout = "session.logout",
         /// A rotated refresh token was presented again: taken as theft, the session is revoked.
         SessionReuseDetected = "session.reuse_detected",
+        RegulationCreated = "regulation.created",
+        RegulationUpdated = "regulation.updated",
+        PolicyVersionCreated = "policy_version.created",
+        PolicyVersionUpdated = "policy_version.updated",
     }
 }
 
@@ -51,6 +57,8 @@ impl AuditAction {
             AuditAction::SessionLogin | AuditAction::SessionLogout | AuditAction::SessionReuseDetected => {
                 EntityType::Session
             }
+            AuditAction::RegulationCreated | AuditAction::RegulationUpdated => EntityType::Regulation,
+            AuditAction::PolicyVersionCreated | AuditAction::PolicyVersionUpdated => EntityType::PolicyVersion,
         }
     }
 }

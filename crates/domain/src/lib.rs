@@ -3,8 +3,14 @@
 
 pub mod access;
 pub mod audit;
+pub mod eligibility;
+pub mod files;
 pub mod identity;
+pub mod money;
 pub mod organisation;
+pub mod policy;
+pub mod presets;
+pub mod press;
 pub mod throttle;
 pub mod violation;
 pub mod vocabulary;

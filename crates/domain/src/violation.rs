@@ -111,6 +111,11 @@ impl Violations {
         self.0.iter()
     }
 
+    /// Every violation seen from the enclosing value (see [`Violation::within`]).
+    pub fn within(self, prefix: &str) -> Self {
+        Violations(self.0.into_iter().map(|violation| violation.within(prefix)).collect())
+    }
+
     pub fn into_vec(self) -> Vec<Violation> {
         self.0
     }

@@ -76,10 +76,33 @@ pub(crate) const RULES: &[Rule] = &[
         &["organisation_id", "id"],
         Reference::Unit,
     ),
+    unique(
+        "ux_regulations_identity",
+        "regulations",
+        &["organisation_id", "kind", "number", "year"],
+        Conflict::RegulationExists,
+    ),
+    unique(
+        "ux_policy_versions_revision",
+        "policy_versions",
+        &["organisation_id", "fiscal_year", "revision"],
+        Conflict::PolicyRevisionTaken,
+    ),
+    reference(
+        "fk_policy_versions_regulation",
+        "policy_versions",
+        &["organisation_id", "regulation_id"],
+        "regulations",
+        &["organisation_id", "id"],
+        Reference::Regulation,
+    ),
     check("ck_organisations_version", "organisations", Invariant::VersionPositive),
     check("ck_organisations_audit_head", "organisations", Invariant::AuditHeadNonNegative),
     check("ck_units_version", "units", Invariant::VersionPositive),
     check("ck_users_version", "users", Invariant::VersionPositive),
+    check("ck_regulations_version", "regulations", Invariant::VersionPositive),
+    check("ck_policy_versions_version", "policy_versions", Invariant::VersionPositive),
+    check("ck_policy_versions_revision", "policy_versions", Invariant::RevisionPositive),
 ];
 
 /// What a failed statement on `table` broke.

@@ -1,3 +1,4 @@
+use mitra_domain::Violations;
 use mitra_domain::identity::SelfChange;
 use sea_orm::DbErr;
 
@@ -8,6 +9,10 @@ pub enum Conflict {
     UnitCodeTaken,
     SlugTaken,
     OrganisationNameTaken,
+    /// The organisation already records this regulation (kind, number and year).
+    RegulationExists,
+    /// Another revision of the year's policy was created at the same moment.
+    PolicyRevisionTaken,
 }
 
 /// A reference to a record that does not exist in the caller's organisation.
@@ -15,6 +20,10 @@ pub enum Conflict {
 pub enum Reference {
     /// `unit_id` names no unit of the organisation.
     Unit,
+    /// `regulation_id` names no regulation of the organisation.
+    Regulation,
+    /// `copy_of` names no policy version of the organisation.
+    PolicyVersion,
 }
 
 impl Reference {
@@ -22,7 +31,29 @@ impl Reference {
     pub fn field(self) -> &'static str {
         match self {
             Reference::Unit => "unit_id",
+            Reference::Regulation => "regulation_id",
+            Reference::PolicyVersion => "copy_of",
         }
+    }
+}
+
+/// A change the business rules forbid, whatever the data says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Nobody disables their own account.
+    CannotDisableSelf,
+    /// Nobody changes their own role.
+    CannotChangeOwnRole,
+    /// A policy version a decision has used is frozen: copy it to change it.
+    PolicyVersionInUse,
+}
+
+impl From<SelfChange> for StoreError {
+    fn from(change: SelfChange) -> Self {
+        StoreError::Refused(match change {
+            SelfChange::Disable => Refusal::CannotDisableSelf,
+            SelfChange::ChangeRole => Refusal::CannotChangeOwnRole,
+        })
     }
 }
 
@@ -34,6 +65,8 @@ pub enum Invariant {
     VersionPositive,
     /// An organisation's audit chain head never goes below the empty chain.
     AuditHeadNonNegative,
+    /// A policy's revisions count from 1.
+    RevisionPositive,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,9 +82,12 @@ pub enum StoreError {
     /// The record changed since the caller read it (optimistic concurrency).
     #[error("version mismatch")]
     VersionMismatch,
-    /// A change nobody may make to their own account.
-    #[error("refused change to one's own account: {0:?}")]
-    SelfChange(#[from] SelfChange),
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
+    /// The values, once combined with what is stored, break a rule of the domain; each
+    /// violation names its place in the request.
+    #[error("invalid: {0}")]
+    Invalid(Violations),
     #[error("database invariant broken: {0:?}")]
     Invariant(Invariant),
     /// A write changed data but recorded no audit event; it was rolled back.

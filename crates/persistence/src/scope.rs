@@ -81,7 +81,7 @@ macro_rules! org_owned {
     };
 }
 
-org_owned!(unit, user, refresh_token, audit_event);
+org_owned!(unit, user, refresh_token, audit_event, regulation, policy_version);
 
 impl Global for crate::entities::organisation::Entity {}
 impl Global for crate::entities::login_failure::Entity {}

@@ -9,6 +9,9 @@ export interface TextLimit {
 
 /** The text limits of each request body's fields, e.g. `limits.CreateUserRequest.username`. */
 export const limits = {
+  CreatePolicyVersionRequest: {
+    preset: { maxLength: 40 },
+  },
   CreateUnitRequest: {
     code: { minLength: 2, maxLength: 32, pattern: new RegExp("^[A-Za-z0-9._-]+$", 'u') },
     name: { minLength: 2, maxLength: 200 },
@@ -22,6 +25,10 @@ export const limits = {
   LoginRequest: {
     password: { minLength: 1 },
     username: { minLength: 1 },
+  },
+  RegulationRequest: {
+    number: { minLength: 1, maxLength: 64 },
+    title: { minLength: 3, maxLength: 500 },
   },
   ResetPasswordRequest: {
     new_password: { minLength: 12, maxLength: 128 },

@@ -146,6 +146,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policy-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List policy versions
+         * @description Newest fiscal year and revision first.
+         */
+        get: operations["list_policy_versions"];
+        put?: never;
+        /**
+         * Create a policy version
+         * @description The next revision of the fiscal year's policy, copied from a preset (whose regulation is
+         *     recorded for the organisation) or from one of the organisation's versions.
+         */
+        post: operations["create_policy_version"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy-versions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the policy in force for a fiscal year
+         * @description The latest revision of the year: the one new applications use.
+         */
+        get: operations["get_current_policy_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a policy version */
+        get: operations["get_policy_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a policy version
+         * @description Requires `If-Match` with the ETag last read. A version a decision has used is frozen: copy it
+         *     to a new revision instead.
+         */
+        patch: operations["update_policy_version"];
+        trace?: never;
+    };
+    "/api/v1/policy/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the shipped presets */
+        get: operations["list_presets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy/presets/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a preset with its policy */
+        get: operations["get_preset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List regulations */
+        get: operations["list_regulations"];
+        put?: never;
+        /** Record a regulation */
+        post: operations["create_regulation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a regulation */
+        get: operations["get_regulation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a regulation
+         * @description Replaces every field. Requires `If-Match` with the ETag last read.
+         */
+        patch: operations["update_regulation"];
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -327,7 +467,7 @@ export interface components {
          * @description What happened, named `<entity type>.<past participle>`.
          * @enum {string}
          */
-        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected";
+        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated";
         /** @description One recorded state change. Events are chained by hash per organisation. */
         AuditEvent: {
             action: components["schemas"]["AuditAction"];
@@ -386,6 +526,61 @@ export interface components {
             head_sequence: number;
             valid: boolean;
         };
+        /** @description What a rule checks, with its parameters. */
+        Check: {
+            /** @enum {string} */
+            kind: "legal_form_accepted";
+        } | {
+            /** @enum {string} */
+            kind: "press_council_at_least";
+        } | {
+            /** @enum {string} */
+            kind: "editor_competence_at_least";
+            level: components["schemas"]["CompetenceLevel"];
+        } | {
+            /** Format: int32 */
+            count: number;
+            /** @enum {string} */
+            kind: "staff_at_least";
+        } | {
+            /** @enum {string} */
+            kind: "active_for_months";
+            /** Format: int32 */
+            months: number;
+        } | {
+            amount: components["schemas"]["Rupiah"];
+            /** @enum {string} */
+            kind: "paid_up_capital_at_least";
+        } | {
+            /** @enum {string} */
+            kind: "broadcast_licence";
+        } | {
+            /** @enum {string} */
+            kind: "local_office";
+        } | {
+            /** @enum {string} */
+            kind: "association_member";
+        };
+        /**
+         * @description A journalist's competence level from the UKW examination, lowest first.
+         * @enum {string}
+         */
+        CompetenceLevel: "muda" | "madya" | "utama";
+        /** @description A new policy version for a fiscal year, from exactly one of a preset or another version. */
+        CreatePolicyVersionRequest: {
+            /**
+             * Format: uuid
+             * @description One of the organisation's versions to copy, e.g. last year's.
+             */
+            copy_of?: string | null;
+            /**
+             * Format: int32
+             * @example 2026
+             */
+            fiscal_year: number;
+            /** @description A preset's code, e.g. `oki`. */
+            preset?: string | null;
+        };
         CreateUnitRequest: {
             code: string;
             name: string;
@@ -399,11 +594,18 @@ export interface components {
             unit_id?: string | null;
             username: string;
         };
+        /** @description A scoring criterion (circulation, visitors, reach, ...) and its options. */
+        Criterion: {
+            code: string;
+            label: components["schemas"]["Label"];
+            media_types: components["schemas"]["MediaType"][];
+            options: components["schemas"]["RubricOption"][];
+        };
         /**
          * @description The kind of record an audit event is about.
          * @enum {string}
          */
-        EntityType: "organisation" | "unit" | "user" | "session";
+        EntityType: "organisation" | "unit" | "user" | "session" | "regulation" | "policy_version";
         /** @description Why one field of the request was refused. */
         FieldError: {
             code: components["schemas"]["FieldErrorCode"];
@@ -416,10 +618,28 @@ export interface components {
          * @enum {string}
          */
         FieldErrorCode: "required" | "too_short" | "too_long" | "out_of_range" | "invalid_format" | "invalid_value" | "unknown_reference";
+        /**
+         * @description The kinds of file Mitra keeps. A file's kind is read from its first bytes, never from its
+         *     name or the type its sender claimed: a renamed executable is not a PDF.
+         * @enum {string}
+         */
+        FileType: "pdf" | "jpeg" | "png";
         Health: {
             /** @example ok */
             status: string;
         };
+        /** @description A name in both languages of the app. */
+        Label: {
+            /** @description English. */
+            en: string;
+            /** @description Bahasa Indonesia. */
+            id: string;
+        };
+        /**
+         * @description The legal form of a press company (*badan hukum*); a policy lists the accepted ones.
+         * @enum {string}
+         */
+        LegalForm: "pt" | "pt_perorangan" | "yayasan" | "koperasi" | "cv" | "firma";
         LoginRequest: {
             password: string;
             refresh_token_delivery?: components["schemas"]["RefreshTokenDelivery"];
@@ -438,6 +658,38 @@ export interface components {
             role: components["schemas"]["Role"];
             unit: components["schemas"]["Unit"] | null;
             username: string;
+        };
+        /**
+         * @description What an outlet is: its media type decides which requirements, rules and rates apply.
+         * @enum {string}
+         */
+        MediaType: "print" | "online" | "tv" | "radio";
+        /** @description A regulation a policy rests on, as an admin records it. */
+        NewRegulation: {
+            /** Format: date */
+            effective_from?: string | null;
+            /** Format: date */
+            effective_until?: string | null;
+            kind: components["schemas"]["RegulationKind"];
+            /** @description As printed: "54", "141/PMK.03/2015". */
+            number: string;
+            title: string;
+            /** Format: int32 */
+            year: number;
+        };
+        /**
+         * @description The documents Mitra numbers.
+         * @enum {string}
+         */
+        NumberedDocument: "agreement" | "order" | "acceptance" | "decision";
+        /**
+         * @description How a kind of document is numbered: `{seq}` (or `{seq:4}`, zero-padded), `{year}`, `{month}`
+         *     (roman, as Indonesian letters number them) and `{unit}` (the issuing unit's code).
+         */
+        NumberingPattern: {
+            document: components["schemas"]["NumberedDocument"];
+            /** @example {seq:3}/PKS/{unit}/{month}/{year} */
+            pattern: string;
         };
         /** @description A regional government using Mitra. */
         Organisation: {
@@ -477,6 +729,74 @@ export interface components {
                  * @description Position in the organisation's chain, from 1.
                  */
                 sequence: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One page of a list, newest or oldest first as the list says. */
+        Page_PolicyVersionSummary: {
+            items: {
+                /** Format: date-time */
+                created_at: string;
+                /**
+                 * Format: int32
+                 * @example 2026
+                 */
+                fiscal_year: number;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                regulation_id: string | null;
+                /**
+                 * Format: int32
+                 * @description Counts from 1 within the fiscal year; the highest is the one new applications use.
+                 */
+                revision: number;
+                /** @description Where the content was copied from: `preset:oki`, or `version:<id>`. */
+                source: string;
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @description When a decision first used this version; from then on it cannot change.
+                 */
+                used_at: string | null;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` when updating.
+                 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One page of a list, newest or oldest first as the list says. */
+        Page_Regulation: {
+            items: {
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date */
+                effective_from: string | null;
+                /** Format: date */
+                effective_until: string | null;
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["RegulationKind"];
+                /** @example 54 */
+                number: string;
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` when updating.
+                 */
+                version: number;
+                /**
+                 * Format: int32
+                 * @example 2018
+                 */
+                year: number;
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
@@ -536,7 +856,98 @@ export interface components {
          *     `Permission`: each operation names the one it requires.
          * @enum {string}
          */
-        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read";
+        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "policy.read" | "policy.manage";
+        /** @description A region's policy for a fiscal year. */
+        Policy: {
+            accepted_legal_forms: components["schemas"]["LegalForm"][];
+            numbering: components["schemas"]["NumberingPattern"][];
+            press_council_minimums: components["schemas"]["PressCouncilMinimum"][];
+            products: components["schemas"]["Product"][];
+            rate_card: components["schemas"]["Rate"][];
+            requirements: components["schemas"]["Requirement"][];
+            rubric: components["schemas"]["Criterion"][];
+            rules: components["schemas"]["Rule"][];
+            tax: components["schemas"]["TaxSettings"];
+            tiers: components["schemas"]["Tier"][];
+        };
+        /**
+         * @description An edit of a policy version: each section given replaces that section whole; the result is
+         *     judged whole again.
+         */
+        PolicyChanges: {
+            accepted_legal_forms?: components["schemas"]["LegalForm"][] | null;
+            numbering?: components["schemas"]["NumberingPattern"][] | null;
+            press_council_minimums?: components["schemas"]["PressCouncilMinimum"][] | null;
+            products?: components["schemas"]["Product"][] | null;
+            rate_card?: components["schemas"]["Rate"][] | null;
+            requirements?: components["schemas"]["Requirement"][] | null;
+            rubric?: components["schemas"]["Criterion"][] | null;
+            rules?: components["schemas"]["Rule"][] | null;
+            tax?: components["schemas"]["TaxSettings"] | null;
+            tiers?: components["schemas"]["Tier"][] | null;
+        };
+        /** @description A policy version with its whole document. */
+        PolicyVersion: components["schemas"]["PolicyVersionSummary"] & {
+            policy: components["schemas"]["Policy"];
+        };
+        /** @description A policy version without its document, for lists. */
+        PolicyVersionSummary: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int32
+             * @example 2026
+             */
+            fiscal_year: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            regulation_id: string | null;
+            /**
+             * Format: int32
+             * @description Counts from 1 within the fiscal year; the highest is the one new applications use.
+             */
+            revision: number;
+            /** @description Where the content was copied from: `preset:oki`, or `version:<id>`. */
+            source: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description When a decision first used this version; from then on it cannot change.
+             */
+            used_at: string | null;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` when updating.
+             */
+            version: number;
+        };
+        /** @description A region's standard shipped with Mitra, to start a policy from. */
+        PresetSummary: {
+            /** @example oki */
+            code: string;
+            name: components["schemas"]["Label"];
+            /** @description How far the values can be trusted: they are editable defaults. */
+            note: components["schemas"]["Label"];
+            /** @description The regulation the standard comes from; recorded for the organisation when it adopts it. */
+            regulation: components["schemas"]["NewRegulation"];
+        };
+        /** @description A preset with its whole policy. */
+        PresetView: components["schemas"]["PresetSummary"] & {
+            policy: components["schemas"]["Policy"];
+        };
+        /** @description The minimum Press Council standing for one media type. */
+        PressCouncilMinimum: {
+            media_type: components["schemas"]["MediaType"];
+            minimum: components["schemas"]["PressCouncilStatus"];
+        };
+        /**
+         * @description A company's standing with the Press Council, lowest first: the order is the ranking
+         *     that a policy's minimum compares against.
+         * @enum {string}
+         */
+        PressCouncilStatus: "none" | "registered" | "administratively_verified" | "factually_verified";
         /**
          * @description An error as the client sees it. `code` is stable and is what clients (and the web app's
          *     translations) switch on; `title` and `detail` are English prose for people reading raw JSON.
@@ -556,12 +967,87 @@ export interface components {
          * @description The stable code of a problem: what clients, and the web app's translations, switch on.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
+        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "regulation_exists" | "policy_revision_taken" | "unknown_regulation" | "unknown_policy_version" | "policy_version_in_use" | "file_missing" | "too_many_files" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_truncated" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
+        /** @description Something a region buys from the press, and the unit it is counted in. */
+        Product: {
+            code: string;
+            label: components["schemas"]["Label"];
+            /** @description The unit of a quantity: "tayang", "edisi per bulan", "menit". */
+            unit: components["schemas"]["Label"];
+        };
+        /** @description The highest unit price an agreement may set for a product, by media type and tier. */
+        Rate: {
+            /** @description Where the price comes from: the Perbup annex, an SK, the regional standard price list. */
+            legal_basis: string;
+            max_unit_price: components["schemas"]["Rupiah"];
+            media_type: components["schemas"]["MediaType"];
+            product: string;
+            /** @description Whether the price includes VAT (regional price lists usually state tax-inclusive maxima). */
+            tax_inclusive: boolean;
+            tier: string;
+        };
         /**
          * @description Where the client wants its refresh token.
          * @enum {string}
          */
         RefreshTokenDelivery: "cookie" | "body";
+        /** @description A regulation the organisation's policy rests on. */
+        Regulation: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            effective_from: string | null;
+            /** Format: date */
+            effective_until: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["RegulationKind"];
+            /** @example 54 */
+            number: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` when updating.
+             */
+            version: number;
+            /**
+             * Format: int32
+             * @example 2018
+             */
+            year: number;
+        };
+        /**
+         * @description The kind of a regulation, from national law down to a regent's decree.
+         * @enum {string}
+         */
+        RegulationKind: "uu" | "pp" | "perpres" | "permen" | "perda" | "pergub" | "perbup" | "perwali" | "sk";
+        /** @description A regulation as recorded; an update replaces every field. */
+        RegulationRequest: {
+            /** Format: date */
+            effective_from?: string | null;
+            /** Format: date */
+            effective_until?: string | null;
+            kind: components["schemas"]["RegulationKind"];
+            number: string;
+            title: string;
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description A document an applicant must (or may) provide. */
+        Requirement: {
+            /** @description Stable within the policy, e.g. `akta_pendirian`: documents refer to it. */
+            code: string;
+            file_types: components["schemas"]["FileType"][];
+            label: components["schemas"]["Label"];
+            mandatory: boolean;
+            /** Format: int64 */
+            max_size_bytes: number;
+            media_types: components["schemas"]["MediaType"][];
+            /** @description The document states a validity end (a certificate, a licence) that must be recorded. */
+            needs_expiry: boolean;
+        };
         ResetPasswordRequest: {
             new_password: string;
         };
@@ -570,9 +1056,56 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "verifier" | "officer" | "treasurer" | "auditor";
+        /** @description One choice of a scoring criterion and what it is worth. */
+        RubricOption: {
+            code: string;
+            label: components["schemas"]["Label"];
+            /** Format: int32 */
+            points: number;
+        };
+        /** @description One eligibility rule, switched on for some media types. */
+        Rule: {
+            check: components["schemas"]["Check"];
+            code: string;
+            label: components["schemas"]["Label"];
+            media_types: components["schemas"]["MediaType"][];
+        };
+        /** @description Whole rupiah; the amount is a string so that no reader rounds it. */
+        Rupiah: {
+            /** @example 1500000 */
+            amount: string;
+            /** @enum {string} */
+            currency: "IDR";
+        };
         /** @description The refresh token to use: in the body (systems), or absent to use the cookie (browsers). */
         SessionRequest: {
             refresh_token?: string | null;
+        };
+        /** @description Tax settings that change with the law, so they are data: rates in basis points. */
+        TaxSettings: {
+            /** @description Withholding income tax (PPh 23) on the amount before VAT: 200 = 2 %. */
+            pph23_bp: components["schemas"]["u32"];
+            /** @description PPh 23 for a payee without an NPWP (100 % higher). */
+            pph23_without_npwp_bp: components["schemas"]["u32"];
+            stamp_duty: components["schemas"]["Rupiah"];
+            /** @description Documents over this amount carry stamp duty. */
+            stamp_duty_threshold: components["schemas"]["Rupiah"];
+            /** Format: int32 */
+            vat_base_denominator: number;
+            /**
+             * Format: int32
+             * @description VAT is charged on `numerator / denominator` of the price (11/12 since PMK 131/2024).
+             */
+            vat_base_numerator: number;
+            /** @description The nominal VAT rate: 1200 = 12 %. */
+            vat_bp: components["schemas"]["u32"];
+        };
+        /** @description A tier (*golongan*) reached with at least `min_points`; the rate card prices by tier. */
+        Tier: {
+            code: string;
+            label: components["schemas"]["Label"];
+            /** Format: int32 */
+            min_points: number;
         };
         /**
          * @description A new access token, and the refresh token's lifetime (the token itself only when asked for
@@ -616,6 +1149,15 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description An edit of a policy version: each section of `policy` given replaces that section whole,
+         *     and the document is judged whole again; `regulation_id` links it (null unlinks).
+         */
+        UpdatePolicyVersionRequest: {
+            policy?: components["schemas"]["PolicyChanges"] | null;
+            /** Format: uuid */
+            regulation_id?: string | null;
+        };
         /** @description Fields left out are not changed. */
         UpdateUnitRequest: {
             code?: string;
@@ -653,6 +1195,8 @@ export interface components {
              */
             version: number;
         };
+        /** Format: int32 */
+        u32: number;
     };
     responses: never;
     parameters: never;
@@ -1070,6 +1614,888 @@ export interface operations {
             };
             /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_policy_versions: {
+        parameters: {
+            query?: {
+                /** @description Only versions of this fiscal year. */
+                fiscal_year?: number;
+                /** @description Page size, 1-100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions without their documents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PolicyVersionSummary"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_policy_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePolicyVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersion"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another revision was created at the same time (`policy_revision_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `copy_of` names no version of the organisation (`unknown_policy_version`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_current_policy_version: {
+        parameters: {
+            query: {
+                fiscal_year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version in force */
+            200: {
+                headers: {
+                    /** @description The version's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersion"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_policy_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Policy version id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    /** @description The version's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersion"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_policy_version: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Policy version id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePolicyVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersion"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A decision has used this version (`policy_version_in_use`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown regulation (`unknown_regulation`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_presets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every preset a policy can start from */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresetSummary"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_preset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Preset code
+                 * @example oki
+                 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresetView"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_regulations: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Regulations in creation order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Regulation"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_regulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegulationRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description The regulation's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Regulation"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already recorded (`regulation_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_regulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Regulation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The regulation */
+            200: {
+                headers: {
+                    /** @description The regulation's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Regulation"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_regulation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Regulation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegulationRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Regulation"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another record has this kind, number and year (`regulation_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2105,11 +3531,46 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated"];
 export const chainBreakReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakReason"]> = ["content_altered", "link_broken", "event_missing", "tail_missing"];
-export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session"];
+export const checkOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
+    kind: unknown;
+}>["kind"]> = ["legal_form_accepted"];
+export const checkOneOf1KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
+    kind: unknown;
+}>["kind"]> = ["press_council_at_least"];
+export const checkOneOf2KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
+    kind: unknown;
+}>["kind"]> = ["editor_competence_at_least"];
+export const checkOneOf3KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
+    kind: unknown;
+}>["kind"]> = ["staff_at_least"];
+export const checkOneOf4KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
+    kind: unknown;
+}>["kind"]> = ["active_for_months"];
+export const checkOneOf5KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
+    kind: unknown;
+}>["kind"]> = ["paid_up_capital_at_least"];
+export const checkOneOf6KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
+    kind: unknown;
+}>["kind"]> = ["broadcast_licence"];
+export const checkOneOf7KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
+    kind: unknown;
+}>["kind"]> = ["local_office"];
+export const checkOneOf8KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
+    kind: unknown;
+}>["kind"]> = ["association_member"];
+export const competenceLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompetenceLevel"]> = ["muda", "madya", "utama"];
+export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldErrorCode"]> = ["required", "too_short", "too_long", "out_of_range", "invalid_format", "invalid_value", "unknown_reference"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
+export const fileTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileType"]> = ["pdf", "jpeg", "png"];
+export const legalFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalForm"]> = ["pt", "pt_perorangan", "yayasan", "koperasi", "cv", "firma"];
+export const mediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaType"]> = ["print", "online", "tv", "radio"];
+export const numberedDocumentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NumberedDocument"]> = ["agreement", "order", "acceptance", "decision"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "policy.read", "policy.manage"];
+export const pressCouncilStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PressCouncilStatus"]> = ["none", "registered", "administratively_verified", "factually_verified"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
 export const refreshTokenDeliveryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RefreshTokenDelivery"]> = ["cookie", "body"];
+export const regulationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegulationKind"]> = ["uu", "pp", "perpres", "permen", "perda", "pergub", "perbup", "perwali", "sk"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "verifier", "officer", "treasurer", "auditor"];
+export const rupiahCurrencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rupiah"]["currency"]> = ["IDR"];

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod auth;
 pub mod health;
 pub mod me;
+pub mod policy;
 pub mod units;
 pub mod users;
 
@@ -28,7 +29,19 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(users::enable_user)
         .service(users::reset_password)
         .service(audit::verify_chain)
-        .service(audit::list_audit_events);
+        .service(audit::list_audit_events)
+        .service(policy::list_presets)
+        .service(policy::get_preset)
+        .service(policy::list_regulations)
+        .service(policy::create_regulation)
+        .service(policy::get_regulation)
+        .service(policy::update_regulation)
+        .service(policy::list_policy_versions)
+        // Before `{id}`, which would otherwise take "current" for an id.
+        .service(policy::get_current_policy_version)
+        .service(policy::create_policy_version)
+        .service(policy::get_policy_version)
+        .service(policy::update_policy_version);
 }
 
 /// Operations outside the versioned API: process and database health.

@@ -12,5 +12,6 @@ mod helpers;
 mod logs;
 mod openapi;
 mod operations;
+mod policy;
 mod units;
 mod users;

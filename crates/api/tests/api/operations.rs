@@ -58,6 +58,17 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("reset_password", &[Admin]),
     ("list_audit_events", &[Admin, Auditor]),
     ("verify_chain", &[Admin, Auditor]),
+    ("list_presets", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_preset", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("list_regulations", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_regulation", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_regulation", &[Admin]),
+    ("update_regulation", &[Admin]),
+    ("list_policy_versions", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_current_policy_version", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_policy_version", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_policy_version", &[Admin]),
+    ("update_policy_version", &[Admin]),
 ];
 
 /// Operations anyone may call, without a token.
@@ -65,32 +76,56 @@ const PUBLIC: &[&str] = &["login", "refresh", "logout", "healthz", "readyz"];
 
 /// A request that exercises an operation on `target`'s records: its path and body. `tag` keeps
 /// the names it creates apart between callers. Operations that name a record of `target` in
-/// their body say so with `references`.
+/// their path or body say so with `names_record` and `references`.
 struct Sample {
     path: String,
     body: Option<Value>,
+    names_record: bool,
     references: bool,
 }
 
-/// The records of `target` that operations act on: its unit, and a user who is none of the
-/// callers (disabling a caller would end their part in the walk).
+/// The records of `target` that operations act on: its unit, a user who is none of the callers
+/// (disabling a caller would end their part in the walk), its policy version for 2026 (from the
+/// OKI preset) and the regulation that brought.
 struct Target<'a> {
     org: &'a TestOrg,
     subject: Uuid,
+    policy_version: Uuid,
+    regulation: Uuid,
 }
 
 async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
     let admin = app.token(org, Admin);
+    let id = |value: &Value| value["id"].as_str().unwrap().parse::<Uuid>().unwrap();
     let subject = json!({ "username": format!("{}.subject", org.slug), "full_name": "Subjek Uji", "role": "officer",
                            "password": "kopi-pagi-di-kayuagung" });
-    let created: Value = app.post(&admin, "/api/v1/users", &subject).await.json().await.unwrap();
-    Target { org, subject: created["id"].as_str().unwrap().parse().unwrap() }
+    let subject: Value = app.post(&admin, "/api/v1/users", &subject).await.json().await.unwrap();
+    let version = json!({ "fiscal_year": 2026, "preset": "oki" });
+    let version: Value = app.post(&admin, "/api/v1/policy-versions", &version).await.json().await.unwrap();
+    Target {
+        org,
+        subject: id(&subject),
+        policy_version: id(&version),
+        regulation: version["regulation_id"].as_str().unwrap().parse().unwrap(),
+    }
 }
 
 async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -> Sample {
-    let (org, subject) = (target.org, target.subject);
-    let path =
-        op.path.replace("{id}", &if op.path.starts_with("/api/v1/units") { org.unit_id } else { subject }.to_string());
+    let org = target.org;
+    let record = [
+        ("/api/v1/units/", org.unit_id),
+        ("/api/v1/users/", target.subject),
+        ("/api/v1/regulations/", target.regulation),
+        ("/api/v1/policy-versions/", target.policy_version),
+    ]
+    .into_iter()
+    .find(|(prefix, _)| op.path.starts_with(prefix));
+    let path = match record {
+        Some((_, id)) => op.path.replace("{id}", &id.to_string()),
+        None => op.path.replace("{code}", "oki"),
+    };
+    let path = if op.id == "get_current_policy_version" { format!("{path}?fiscal_year=2026") } else { path };
+    let names_record = record.is_some() && op.path.contains("{id}");
     let (body, references) = match op.id.as_str() {
         "login" => (
             Some(json!({ "username": org.username(Officer), "password": PASSWORD, "refresh_token_delivery": "body" })),
@@ -109,10 +144,20 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         ),
         "update_user" => (Some(json!({ "full_name": format!("Edited by {tag}") })), false),
         "reset_password" => (Some(json!({ "new_password": "pempek-kapal-selam-2026" })), false),
+        "create_regulation" | "update_regulation" => (
+            Some(json!({ "kind": "sk", "number": format!("{}/KPTS/{tag}", op.method), "year": 2025,
+                         "title": "Standar harga satuan belanja publikasi" })),
+            false,
+        ),
+        "create_policy_version" => (Some(json!({ "fiscal_year": 2027, "copy_of": target.policy_version })), true),
+        "update_policy_version" => (
+            Some(json!({ "policy": { "accepted_legal_forms": ["pt", "pt_perorangan", "yayasan", "koperasi"] } })),
+            false,
+        ),
         _ if op.method == Method::POST || op.method == Method::PATCH => (Some(json!({})), false),
         _ => (None, false),
     };
-    Sample { path, body, references }
+    Sample { path, body, names_record, references }
 }
 
 /// Sends the sample as the holder of `token`, reading the current version first for an update,
@@ -187,12 +232,13 @@ async fn another_organisation_reaches_none_of_alphas_records() {
         let response = send(&app, &op, &sample, Some(&token)).await;
         let status = response.status();
         let text = response.text().await.unwrap();
-        if op.path.contains('{') {
+        if sample.names_record {
             assert_eq!(status, StatusCode::NOT_FOUND, "{} of alpha's record by beta: {text}", op.id);
         } else if sample.references {
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{} naming alpha's record by beta: {text}", op.id);
         } else {
-            assert!(status.is_success(), "{} by beta: {status} {text}", op.id);
+            // Beta's own answer: its records, or none (it has no policy of its own here).
+            assert!(status.is_success() || status == StatusCode::NOT_FOUND, "{} by beta: {status} {text}", op.id);
             for id in &alpha_ids {
                 assert!(!text.contains(id.as_str()), "{} shows beta alpha's {id}", op.id);
             }

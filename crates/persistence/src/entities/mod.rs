@@ -5,7 +5,9 @@
 pub mod audit_event;
 pub mod login_failure;
 pub mod organisation;
+pub mod policy_version;
 pub mod refresh_token;
+pub mod regulation;
 pub mod unit;
 pub mod user;
 
@@ -102,6 +104,34 @@ mod tests {
             rotated_at: None,
             revoked_at: None,
         };
+        let regulation = regulation::Model {
+            id,
+            organisation_id: id,
+            kind: "perbup".into(),
+            number: "54".into(),
+            year: 2018,
+            title: "Mekanisme".into(),
+            effective_from: None,
+            effective_until: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let policy_version = policy_version::Model {
+            id,
+            organisation_id: id,
+            fiscal_year: 2026,
+            revision: 1,
+            source: "preset:oki".into(),
+            regulation_id: None,
+            content: serde_json::json!({}),
+            used_at: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        assert_eq!(left_out::<regulation::Column>(&regulation), Vec::<&str>::new());
+        assert_eq!(left_out::<policy_version::Column>(&policy_version), Vec::<&str>::new());
         assert_eq!(left_out::<organisation::Column>(&organisation), ["audit_head_sequence", "audit_head_hash"]);
         assert_eq!(left_out::<unit::Column>(&unit), Vec::<&str>::new());
         assert_eq!(left_out::<user::Column>(&user), ["password_hash"]);

@@ -7,53 +7,10 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
+use super::helpers::{foreign_key, index, owned_by_organisation, scoped_key, version_positive};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-/// A foreign key from `columns` of `table` to the same-named key of `target`.
-fn foreign_key(
-    name: &str,
-    table: &'static str,
-    columns: &[&'static str],
-    target: &'static str,
-    target_columns: &[&'static str],
-) -> ForeignKeyCreateStatement {
-    let mut key = ForeignKey::create();
-    key.name(name).from_tbl(table).to_tbl(target);
-    for column in columns {
-        key.from_col(*column);
-    }
-    for column in target_columns {
-        key.to_col(*column);
-    }
-    key.on_delete(ForeignKeyAction::Restrict).on_update(ForeignKeyAction::Restrict).to_owned()
-}
-
-/// Points a row at its organisation.
-fn owned_by_organisation(table: &'static str) -> ForeignKeyCreateStatement {
-    foreign_key(&format!("fk_{table}_organisation"), table, &["organisation_id"], "organisations", &["id"])
-}
-
-fn index(name: &str, table: &'static str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
-    let mut statement = Index::create();
-    statement.name(name).table(table);
-    for col in cols {
-        statement.col(*col);
-    }
-    if unique {
-        statement.unique();
-    }
-    statement.to_owned()
-}
-
-/// The key other organisation-owned rows reference: `(organisation_id, id)`.
-fn scoped_key(table: &'static str) -> IndexCreateStatement {
-    index(&format!("ux_{table}_scoped_id"), table, &["organisation_id", "id"], true)
-}
-
-fn version_positive(table: &str) -> Check {
-    Check::named(format!("ck_{table}_version"), Expr::col("version").gte(1))
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -4,13 +4,15 @@
 
 use sea_orm_migration::prelude::*;
 
+mod helpers;
 mod m20261126_000001_foundation;
+mod m20261127_000001_policy;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261126_000001_foundation::Migration)]
+        vec![Box::new(m20261126_000001_foundation::Migration), Box::new(m20261127_000001_policy::Migration)]
     }
 }
