@@ -95,9 +95,16 @@ impl Operations {
     }
 
     /// What the operation at `method` and `path` requires, if there is one. Runs on every request.
+    /// Chosen as the router chooses: among the operations of this method, the most specific
+    /// template (`PATCH /policy-versions/current` is `PATCH /policy-versions/{id}`, since only
+    /// `GET` has the literal).
     pub fn access(&self, method: &Method, path: &str) -> Option<Access> {
-        let template = self.template(path)?;
-        self.operations.iter().find(|op| op.method == *method && op.segments == template).map(|op| op.access)
+        self.operations
+            .iter()
+            .filter(|op| op.method == *method)
+            .filter_map(|op| Self::fit(op, path).map(|parameters| (parameters, op)))
+            .min_by_key(|(parameters, _)| *parameters)
+            .map(|(_, op)| op.access)
     }
 
     /// The methods `path` allows, if it is a path of the API at all.
@@ -222,6 +229,11 @@ mod tests {
             Some(Access::Requires(Action::AuditRead))
         );
         assert_eq!(operations.allowed("/api/v1/users"), Some(vec!["GET", "POST"]));
+        assert_eq!(
+            operations.access(&Method::PATCH, "/api/v1/policy-versions/current"),
+            Some(Access::Requires(Action::PolicyManage)),
+            "a method the literal lacks falls to the parameter, as in the router"
+        );
         assert_eq!(operations.allowed("/apiary"), None);
     }
 }
