@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::Duration;
 
-use crate::auth::keys::{KeyError, KeySet};
+use mitra_persistence::personal::PersonalDataKey;
+
+use crate::auth::keys::{KeyError, KeySet, random_secret, strength};
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -17,6 +19,9 @@ pub struct Config {
     pub production: bool,
     /// `None`: generate one and keep it in the data folder (development only).
     pub jwt_keys: Option<KeySet>,
+    /// The secret personal data (journalists' NIKs) is sealed with; `None`: generated into the
+    /// data folder (development only). Losing it loses the sealed numbers: back it up.
+    pub personal_data_secret: Option<String>,
     pub spa_dir: PathBuf,
     pub access_ttl: Duration,
     pub refresh_ttl: Duration,
@@ -137,6 +142,17 @@ impl Config {
             let keys = jwt_keys.as_ref().ok_or_else(|| ConfigError::Production("MITRA_JWT_KEYS is not set".into()))?;
             keys.check_strength().map_err(|err| ConfigError::Production(err.to_string()))?;
         }
+        let personal_data_secret = source.get("MITRA_PERSONAL_DATA_KEY").map(str::to_owned);
+        if production {
+            let secret = personal_data_secret
+                .as_deref()
+                .ok_or_else(|| ConfigError::Production("MITRA_PERSONAL_DATA_KEY is not set".into()))?;
+            strength(secret.as_bytes()).map_err(|_| {
+                ConfigError::Production(
+                    "MITRA_PERSONAL_DATA_KEY is weak or a default: use `openssl rand -base64 48`".into(),
+                )
+            })?;
+        }
         let embedded = source.get("DATABASE_URL").is_none();
         Ok(Config {
             auto_migrate: optional_flag(source, "MITRA_AUTO_MIGRATE")?.unwrap_or(embedded),
@@ -146,6 +162,7 @@ impl Config {
             database_url: source.get("DATABASE_URL").map(str::to_owned),
             production,
             jwt_keys,
+            personal_data_secret,
             spa_dir: PathBuf::from(source.get("MITRA_SPA_DIR").unwrap_or("frontend/dist")),
             access_ttl: minutes(source, "MITRA_ACCESS_TOKEN_MINUTES", 15, 1..=60)?,
             refresh_ttl: minutes(source, "MITRA_REFRESH_TOKEN_MINUTES", 14 * 24 * 60, 10..=90 * 24 * 60)?,
@@ -182,6 +199,29 @@ impl Config {
     }
 }
 
+impl Config {
+    /// The key that seals personal data: configured, or (development only) generated once into
+    /// the data folder.
+    pub fn personal_data_key(&self) -> anyhow::Result<PersonalDataKey> {
+        let secret = match &self.personal_data_secret {
+            Some(secret) => secret.clone(),
+            None => {
+                let path = self.data_dir.join("personal-data.key");
+                match std::fs::read_to_string(&path) {
+                    Ok(secret) => secret.trim().to_owned(),
+                    Err(_) => {
+                        let secret = random_secret();
+                        write_private(&path, &secret)?;
+                        log::warn!("no MITRA_PERSONAL_DATA_KEY set: generated one in {}", path.display());
+                        secret
+                    }
+                }
+            }
+        };
+        Ok(PersonalDataKey::from_secret(secret.as_bytes())?)
+    }
+}
+
 /// Writes a secret readable by the owner only.
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;
@@ -199,6 +239,8 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    const STRONG_SECRET: &str = "pQ7x2Lm9Zr4Tb8Nc1Vh6Kj3Wf0Gs5Ed8Yu2Io7Pa4";
+
     #[test]
     fn development_needs_nothing() {
         let config = Config::load(&Source::from_pairs([])).map_err(|e| e.to_string());
@@ -210,17 +252,20 @@ mod tests {
     #[test]
     fn production_refuses_missing_default_or_weak_keys() {
         for keys in [None, Some("k:changeme"), Some("k:short"), Some("k:secretsecretsecretsecretsecretsecret")] {
-            let mut pairs = vec![("MITRA_PRODUCTION", "true")];
+            let mut pairs = vec![("MITRA_PRODUCTION", "true"), ("MITRA_PERSONAL_DATA_KEY", STRONG_SECRET)];
             if let Some(keys) = keys {
                 pairs.push(("MITRA_JWT_KEYS", keys));
             }
             assert!(Config::load(&Source::from_pairs(pairs)).is_err(), "{keys:?} must be refused");
         }
-        let strong = Source::from_pairs([
-            ("MITRA_PRODUCTION", "yes"),
-            ("MITRA_JWT_KEYS", "2026-11:Vd8q2Lr7ZpX4mN1cT6bW9yK3hF0sJ5gE8aU2oR7iQ4"),
-        ]);
-        assert!(Config::load(&strong).is_ok());
+        let strong =
+            [("MITRA_PRODUCTION", "yes"), ("MITRA_JWT_KEYS", "2026-11:Vd8q2Lr7ZpX4mN1cT6bW9yK3hF0sJ5gE8aU2oR7iQ4")];
+        assert!(Config::load(&Source::from_pairs(strong)).is_err(), "the personal data key is missing");
+        let with_secret = strong.into_iter().chain([("MITRA_PERSONAL_DATA_KEY", STRONG_SECRET)]);
+        assert!(Config::load(&Source::from_pairs(with_secret)).is_ok());
+        let weak_secret =
+            strong.into_iter().chain([("MITRA_PERSONAL_DATA_KEY", "changeme-changeme-changeme-changeme")]);
+        assert!(Config::load(&Source::from_pairs(weak_secret)).is_err());
     }
 
     #[test]

@@ -32,6 +32,7 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
         (name = "users", description = "User management (admins)"),
         (name = "audit", description = "The hash-chained audit trail (auditors and admins)"),
         (name = "policy", description = "Policy as data: presets, regulations and policy versions per fiscal year"),
+        (name = "registry", description = "The press registry: companies, outlets, newsrooms, Press Council checks, bank accounts"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

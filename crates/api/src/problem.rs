@@ -55,6 +55,13 @@ pub enum ProblemCode {
     UnknownRegulation,
     UnknownPolicyVersion,
     PolicyVersionInUse,
+    NpwpTaken,
+    CompanyNameTaken,
+    OutletNameTaken,
+    PersonAlreadyRecorded,
+    BankAccountExists,
+    UnknownCompany,
+    HolderIsNotTheCompany,
     /// A form that must carry a file carries none.
     FileMissing,
     /// A form carries more than the one file it may.
@@ -252,6 +259,9 @@ impl From<StoreError> for ApiError {
                     Reference::PolicyVersion => {
                         (ProblemCode::UnknownPolicyVersion, "the policy version does not exist in your organisation")
                     }
+                    Reference::Company => {
+                        (ProblemCode::UnknownCompany, "the press company does not exist in your organisation")
+                    }
                 };
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, detail).with_errors(vec![FieldError {
                     field: reference.field().to_owned(),
@@ -276,6 +286,18 @@ impl From<StoreError> for ApiError {
                         ProblemCode::PolicyRevisionTaken,
                         "another revision of this year's policy was created at the same time; try again",
                     ),
+                    Conflict::NpwpTaken => (ProblemCode::NpwpTaken, "another company already has this NPWP"),
+                    Conflict::CompanyNameTaken => {
+                        (ProblemCode::CompanyNameTaken, "another company already has this legal name")
+                    }
+                    Conflict::OutletNameTaken => {
+                        (ProblemCode::OutletNameTaken, "another outlet of this media type already has this name")
+                    }
+                    Conflict::PersonAlreadyRecorded => (
+                        ProblemCode::PersonAlreadyRecorded,
+                        "this NIK is already recorded for a company in this fiscal year",
+                    ),
+                    Conflict::BankAccountExists => (ProblemCode::BankAccountExists, "this account is already recorded"),
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }
@@ -291,13 +313,19 @@ impl From<StoreError> for ApiError {
                         ProblemCode::PolicyVersionInUse,
                         "a decision has used this policy version; copy it to a new revision to change it",
                     ),
+                    Refusal::HolderIsNotTheCompany => (
+                        ProblemCode::HolderIsNotTheCompany,
+                        "the account is not in the company's legal name, so it cannot be paid into",
+                    ),
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }
             StoreError::Invalid(violations) => violations.into(),
-            err @ (StoreError::Invariant(_) | StoreError::Unaudited | StoreError::Unscoped | StoreError::Db(_)) => {
-                ApiError::internal(err)
-            }
+            err @ (StoreError::Invariant(_)
+            | StoreError::Unaudited
+            | StoreError::Unscoped
+            | StoreError::NoPersonalDataKey
+            | StoreError::Db(_)) => ApiError::internal(err),
         }
     }
 }

@@ -42,6 +42,13 @@ vocabulary! {
         AuditRead = "audit.read",
         PolicyRead = "policy.read",
         PolicyManage = "policy.manage",
+        RegistryRead = "registry.read",
+        /// Register and edit companies, outlets, newsroom people, Press Council checks and accounts.
+        RegistryManage = "registry.manage",
+        /// Suspend, bar or reinstate a company.
+        RegistrySanction = "registry.sanction",
+        /// Confirm a bank account is in the company's own name, so it can be paid into.
+        BankAccountsVerify = "bank_accounts.verify",
     }
 }
 
@@ -52,10 +59,13 @@ vocabulary! {
 fn permitted_roles(action: Action) -> &'static [Role] {
     use Role::*;
     match action {
-        Action::OrganisationRead | Action::UnitsRead | Action::PolicyRead => {
+        Action::OrganisationRead | Action::UnitsRead | Action::PolicyRead | Action::RegistryRead => {
             &[Admin, Verifier, Officer, Treasurer, Auditor]
         }
         Action::UnitsManage | Action::UsersManage | Action::PolicyManage => &[Admin],
+        Action::RegistryManage => &[Admin, Verifier, Officer],
+        Action::RegistrySanction => &[Admin, Verifier],
+        Action::BankAccountsVerify => &[Admin, Treasurer],
         Action::UsersRead | Action::AuditRead => &[Admin, Auditor],
     }
 }

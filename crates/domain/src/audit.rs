@@ -18,6 +18,11 @@ vocabulary! {
         Session = "session",
         Regulation = "regulation",
         PolicyVersion = "policy_version",
+        PressCompany = "press_company",
+        Outlet = "outlet",
+        NewsroomPerson = "newsroom_person",
+        PressCouncilRecord = "press_council_record",
+        BankAccount = "bank_account",
     }
 }
 
@@ -40,6 +45,17 @@ vocabulary! {
         RegulationUpdated = "regulation.updated",
         PolicyVersionCreated = "policy_version.created",
         PolicyVersionUpdated = "policy_version.updated",
+        PressCompanyCreated = "press_company.created",
+        PressCompanyUpdated = "press_company.updated",
+        /// Suspended, barred or reinstated, with the decision's reason.
+        PressCompanyStatusDecided = "press_company.status_decided",
+        OutletCreated = "outlet.created",
+        OutletUpdated = "outlet.updated",
+        PersonCreated = "newsroom_person.created",
+        PersonUpdated = "newsroom_person.updated",
+        PressCouncilRecorded = "press_council_record.created",
+        BankAccountCreated = "bank_account.created",
+        BankAccountVerified = "bank_account.verified",
     }
 }
 
@@ -59,6 +75,13 @@ impl AuditAction {
             }
             AuditAction::RegulationCreated | AuditAction::RegulationUpdated => EntityType::Regulation,
             AuditAction::PolicyVersionCreated | AuditAction::PolicyVersionUpdated => EntityType::PolicyVersion,
+            AuditAction::PressCompanyCreated
+            | AuditAction::PressCompanyUpdated
+            | AuditAction::PressCompanyStatusDecided => EntityType::PressCompany,
+            AuditAction::OutletCreated | AuditAction::OutletUpdated => EntityType::Outlet,
+            AuditAction::PersonCreated | AuditAction::PersonUpdated => EntityType::NewsroomPerson,
+            AuditAction::PressCouncilRecorded => EntityType::PressCouncilRecord,
+            AuditAction::BankAccountCreated | AuditAction::BankAccountVerified => EntityType::BankAccount,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod organisation;
 pub mod policy;
 pub mod presets;
 pub mod press;
+pub mod registry;
 pub mod throttle;
 pub mod violation;
 pub mod vocabulary;

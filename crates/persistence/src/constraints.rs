@@ -96,6 +96,35 @@ pub(crate) const RULES: &[Rule] = &[
         &["organisation_id", "id"],
         Reference::Regulation,
     ),
+    unique("ux_press_companies_npwp", "press_companies", &["organisation_id", "npwp"], Conflict::NpwpTaken),
+    unique(
+        "ux_press_companies_name",
+        "press_companies",
+        &["organisation_id", "legal_name"],
+        Conflict::CompanyNameTaken,
+    ),
+    unique("ux_outlets_name", "outlets", &["organisation_id", "media_type", "name"], Conflict::OutletNameTaken),
+    unique(
+        "ux_newsroom_people_nik_year",
+        "newsroom_people",
+        &["organisation_id", "nik_lookup", "fiscal_year"],
+        Conflict::PersonAlreadyRecorded,
+    ),
+    unique(
+        "ux_bank_accounts_number",
+        "bank_accounts",
+        &["organisation_id", "bank_name", "account_number"],
+        Conflict::BankAccountExists,
+    ),
+    reference("fk_outlets_company", "outlets", COMPANY_KEY, "press_companies", SCOPED_ID, Reference::Company),
+    reference(
+        "fk_newsroom_people_company",
+        "newsroom_people",
+        COMPANY_KEY,
+        "press_companies",
+        SCOPED_ID,
+        Reference::Company,
+    ),
     check("ck_organisations_version", "organisations", Invariant::VersionPositive),
     check("ck_organisations_audit_head", "organisations", Invariant::AuditHeadNonNegative),
     check("ck_units_version", "units", Invariant::VersionPositive),
@@ -103,7 +132,15 @@ pub(crate) const RULES: &[Rule] = &[
     check("ck_regulations_version", "regulations", Invariant::VersionPositive),
     check("ck_policy_versions_version", "policy_versions", Invariant::VersionPositive),
     check("ck_policy_versions_revision", "policy_versions", Invariant::RevisionPositive),
+    check("ck_press_companies_version", "press_companies", Invariant::VersionPositive),
+    check("ck_outlets_version", "outlets", Invariant::VersionPositive),
+    check("ck_newsroom_people_version", "newsroom_people", Invariant::VersionPositive),
+    check("ck_bank_accounts_version", "bank_accounts", Invariant::VersionPositive),
 ];
+
+/// A reference to one of the organisation's press companies, and the key it points at.
+const COMPANY_KEY: &[&str] = &["organisation_id", "company_id"];
+const SCOPED_ID: &[&str] = &["organisation_id", "id"];
 
 /// What a failed statement on `table` broke.
 #[derive(Debug, Clone, Copy)]

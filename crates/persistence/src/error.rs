@@ -13,6 +13,16 @@ pub enum Conflict {
     RegulationExists,
     /// Another revision of the year's policy was created at the same moment.
     PolicyRevisionTaken,
+    /// Another company of the organisation has this NPWP.
+    NpwpTaken,
+    /// Another company of the organisation has this legal name.
+    CompanyNameTaken,
+    /// Another outlet of this media type has this name.
+    OutletNameTaken,
+    /// This NIK is already recorded for a company in this fiscal year.
+    PersonAlreadyRecorded,
+    /// This bank account is already recorded.
+    BankAccountExists,
 }
 
 /// A reference to a record that does not exist in the caller's organisation.
@@ -24,6 +34,8 @@ pub enum Reference {
     Regulation,
     /// `copy_of` names no policy version of the organisation.
     PolicyVersion,
+    /// `company_id` names no press company of the organisation.
+    Company,
 }
 
 impl Reference {
@@ -33,6 +45,7 @@ impl Reference {
             Reference::Unit => "unit_id",
             Reference::Regulation => "regulation_id",
             Reference::PolicyVersion => "copy_of",
+            Reference::Company => "company_id",
         }
     }
 }
@@ -46,6 +59,8 @@ pub enum Refusal {
     CannotChangeOwnRole,
     /// A policy version a decision has used is frozen: copy it to change it.
     PolicyVersionInUse,
+    /// Payments go only to an account in the company's own legal name.
+    HolderIsNotTheCompany,
 }
 
 impl From<SelfChange> for StoreError {
@@ -96,6 +111,9 @@ pub enum StoreError {
     /// A command that needs an organisation ran in a write that has none.
     #[error("no organisation scope in this write")]
     Unscoped,
+    /// Personal data was to be sealed but no key is configured.
+    #[error("no personal data key is configured")]
+    NoPersonalDataKey,
     #[error(transparent)]
     Db(#[from] DbErr),
 }

@@ -81,7 +81,19 @@ macro_rules! org_owned {
     };
 }
 
-org_owned!(unit, user, refresh_token, audit_event, regulation, policy_version);
+org_owned!(
+    unit,
+    user,
+    refresh_token,
+    audit_event,
+    regulation,
+    policy_version,
+    press_company,
+    outlet,
+    newsroom_person,
+    press_council_record,
+    bank_account
+);
 
 impl Global for crate::entities::organisation::Entity {}
 impl Global for crate::entities::login_failure::Entity {}

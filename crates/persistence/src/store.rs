@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::callers::CallerCache;
 use crate::migration::Migrator;
+use crate::personal::PersonalDataKey;
 use crate::tx::Tx;
 use crate::{OrgScope, StoreError, audit};
 
@@ -59,6 +60,8 @@ impl Exempt {
 pub struct Store {
     db: DatabaseConnection,
     pub(crate) callers: Arc<CallerCache>,
+    /// Seals personal data (a journalist's NIK); none on a store that never writes any.
+    personal: Option<Arc<PersonalDataKey>>,
 }
 
 impl Store {
@@ -78,13 +81,19 @@ impl Store {
             options.max_connections(16).min_connections(1);
         }
         let db = Database::connect(options).await?;
-        Ok(Store { db, callers: Arc::new(CallerCache::new(CallerCache::DEFAULT_TTL)) })
+        Ok(Store { db, callers: Arc::new(CallerCache::new(CallerCache::DEFAULT_TTL)), personal: None })
     }
 
     /// How long a verified caller is trusted without asking the database again. Changes made
     /// through this store forget the caller at once; other instances notice within this time.
     pub fn with_caller_ttl(mut self, ttl: Duration) -> Store {
         self.callers = Arc::new(CallerCache::new(ttl));
+        self
+    }
+
+    /// The key that seals personal data written through this store.
+    pub fn with_personal_data_key(mut self, key: PersonalDataKey) -> Store {
+        self.personal = Some(Arc::new(key));
         self
     }
 
@@ -118,7 +127,8 @@ impl Store {
         ctx: &AuditContext,
         work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = Tx::new(self.begin().await?, Some(ctx.scope), ctx.actor_id, ctx.request_id.clone());
+        let tx =
+            Tx::new(self.begin().await?, self.personal.clone(), Some(ctx.scope), ctx.actor_id, ctx.request_id.clone());
         self.finish(tx, None, work).await
     }
 
@@ -129,7 +139,7 @@ impl Store {
         request_id: Option<String>,
         work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = Tx::new(self.begin().await?, None, None, request_id);
+        let tx = Tx::new(self.begin().await?, self.personal.clone(), None, None, request_id);
         self.finish(tx, Some(reason), work).await
     }
 
@@ -140,7 +150,7 @@ impl Store {
         request_id: Option<String>,
         work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = Tx::new(self.begin().await?, None, None, request_id);
+        let tx = Tx::new(self.begin().await?, self.personal.clone(), None, None, request_id);
         self.finish(tx, None, work).await
     }
 
@@ -153,7 +163,7 @@ impl Store {
         request_id: Option<String>,
         work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = Tx::new(self.begin().await?, Some(scope), actor_id, request_id);
+        let tx = Tx::new(self.begin().await?, self.personal.clone(), Some(scope), actor_id, request_id);
         self.finish(tx, None, work).await
     }
 

@@ -18,7 +18,10 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::StoreError;
+use std::sync::Arc;
+
 use crate::constraints::{self, Broken};
+use crate::personal::PersonalDataKey;
 use crate::scope::{self, Global, OrgOwned, OrgScope};
 
 /// A row whose changes the audit trail records, snapshotted whole through `Serialize`: a new
@@ -52,6 +55,7 @@ pub(crate) struct PendingEvent {
 /// An open write transaction, with who is acting and the events recorded so far.
 pub struct Tx {
     pub(crate) txn: DatabaseTransaction,
+    personal: Option<Arc<PersonalDataKey>>,
     scope: Option<OrgScope>,
     actor_id: Option<Uuid>,
     pub(crate) request_id: Option<String>,
@@ -62,11 +66,17 @@ pub struct Tx {
 impl Tx {
     pub(crate) fn new(
         txn: DatabaseTransaction,
+        personal: Option<Arc<PersonalDataKey>>,
         scope: Option<OrgScope>,
         actor_id: Option<Uuid>,
         request_id: Option<String>,
     ) -> Self {
-        Tx { txn, scope, actor_id, request_id, events: Vec::new(), changed: false }
+        Tx { txn, personal, scope, actor_id, request_id, events: Vec::new(), changed: false }
+    }
+
+    /// The key that seals personal data in this write.
+    pub(crate) fn personal_data_key(&self) -> Result<&PersonalDataKey, StoreError> {
+        self.personal.as_deref().ok_or(StoreError::NoPersonalDataKey)
     }
 
     /// The organisation this write acts for.

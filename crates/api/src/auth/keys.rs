@@ -36,6 +36,36 @@ pub enum KeyError {
     DuplicateKid(String),
 }
 
+/// Why a configured secret is refused in production.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weakness {
+    /// Shorter than 32 bytes, or fewer than 16 different bytes.
+    Weak,
+    /// Contains a secret seen in examples.
+    Default,
+}
+
+/// Whether a configured secret is strong enough for production: long, varied, not an example's.
+pub fn strength(secret: &[u8]) -> Result<(), Weakness> {
+    let text = String::from_utf8_lossy(secret).to_lowercase();
+    if KNOWN_DEFAULTS.iter().any(|default| text.contains(default)) {
+        return Err(Weakness::Default);
+    }
+    let mut distinct = secret.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if secret.len() < 32 || distinct.len() < 16 { Err(Weakness::Weak) } else { Ok(()) }
+}
+
+/// 48 random bytes as URL-safe text: a secret for a development server with nothing configured.
+pub fn random_secret() -> String {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut bytes = [0u8; 48];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
 /// Secrets seen in examples and tutorials; refused in production whatever their length.
 const KNOWN_DEFAULTS: &[&str] =
     &["secret", "changeme", "change-me", "please-change", "mitra", "password", "example", "default"];
@@ -64,15 +94,10 @@ impl KeySet {
     /// Production refuses keys that are short, low in variety or copied from an example.
     pub fn check_strength(&self) -> Result<(), KeyError> {
         for key in &self.keys {
-            let text = String::from_utf8_lossy(&key.secret).to_lowercase();
-            if KNOWN_DEFAULTS.iter().any(|default| text.contains(default)) {
-                return Err(KeyError::Default(key.kid.clone()));
-            }
-            let mut distinct = key.secret.clone();
-            distinct.sort_unstable();
-            distinct.dedup();
-            if key.secret.len() < 32 || distinct.len() < 16 {
-                return Err(KeyError::Weak(key.kid.clone()));
+            match strength(&key.secret) {
+                Ok(()) => {}
+                Err(Weakness::Default) => return Err(KeyError::Default(key.kid.clone())),
+                Err(Weakness::Weak) => return Err(KeyError::Weak(key.kid.clone())),
             }
         }
         Ok(())
@@ -80,12 +105,8 @@ impl KeySet {
 
     /// A fresh random key, for a development server with nothing configured.
     pub fn generate() -> KeySet {
-        use base64::Engine;
-        use rand::RngCore;
-        let mut bytes = [0u8; 48];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
-        let secret = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-        let kid = format!("local-{}", &hex::encode(&bytes[..4]));
+        let secret = random_secret();
+        let kid = format!("local-{}", &hex::encode(&secret.as_bytes()[..4]));
         KeySet { keys: vec![SigningKey { kid, secret: secret.into_bytes() }] }
     }
 

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod health;
 pub mod me;
 pub mod policy;
+pub mod registry;
 pub mod units;
 pub mod users;
 
@@ -41,7 +42,26 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(policy::get_current_policy_version)
         .service(policy::create_policy_version)
         .service(policy::get_policy_version)
-        .service(policy::update_policy_version);
+        .service(policy::update_policy_version)
+        .service(registry::list_press_companies)
+        .service(registry::create_press_company)
+        .service(registry::get_press_company)
+        .service(registry::update_press_company)
+        .service(registry::decide_press_company_status)
+        .service(registry::list_press_council_records)
+        .service(registry::record_press_council_check)
+        .service(registry::list_bank_accounts)
+        .service(registry::create_bank_account)
+        .service(registry::verify_bank_account)
+        .service(registry::list_newsroom_people)
+        .service(registry::list_outlets)
+        .service(registry::create_outlet)
+        .service(registry::get_outlet)
+        .service(registry::update_outlet)
+        .service(registry::judge_outlet_eligibility)
+        .service(registry::create_newsroom_person)
+        .service(registry::get_newsroom_person)
+        .service(registry::update_newsroom_person);
 }
 
 /// Operations outside the versioned API: process and database health.

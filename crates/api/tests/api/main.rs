@@ -13,5 +13,6 @@ mod logs;
 mod openapi;
 mod operations;
 mod policy;
+mod registry;
 mod units;
 mod users;

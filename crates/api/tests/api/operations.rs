@@ -19,6 +19,8 @@ struct Operation {
     path: String,
     public: bool,
     not_audited: bool,
+    /// Takes `If-Match` with the version of the record it changes.
+    conditional: bool,
 }
 
 fn operations() -> Vec<Operation> {
@@ -33,6 +35,9 @@ fn operations() -> Vec<Operation> {
                 path: path.clone(),
                 public: security.iter().all(|requirement| requirement.as_object().is_some_and(|o| o.is_empty())),
                 not_audited: operation.get("x-not-audited").is_some(),
+                conditional: operation["parameters"]
+                    .as_array()
+                    .is_some_and(|params| params.iter().any(|p| p["name"] == "If-Match" && p["in"] == "header")),
             });
         }
     }
@@ -69,6 +74,25 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("get_policy_version", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("create_policy_version", &[Admin]),
     ("update_policy_version", &[Admin]),
+    ("list_press_companies", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_press_company", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_press_company", &[Admin, Verifier, Officer]),
+    ("update_press_company", &[Admin, Verifier, Officer]),
+    ("decide_press_company_status", &[Admin, Verifier]),
+    ("list_press_council_records", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("record_press_council_check", &[Admin, Verifier, Officer]),
+    ("list_bank_accounts", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_bank_account", &[Admin, Verifier, Officer]),
+    ("verify_bank_account", &[Admin, Treasurer]),
+    ("list_newsroom_people", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("list_outlets", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_outlet", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_outlet", &[Admin, Verifier, Officer]),
+    ("update_outlet", &[Admin, Verifier, Officer]),
+    ("judge_outlet_eligibility", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_newsroom_person", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_newsroom_person", &[Admin, Verifier, Officer]),
+    ("update_newsroom_person", &[Admin, Verifier, Officer]),
 ];
 
 /// Operations anyone may call, without a token.
@@ -86,12 +110,23 @@ struct Sample {
 
 /// The records of `target` that operations act on: its unit, a user who is none of the callers
 /// (disabling a caller would end their part in the walk), its policy version for 2026 (from the
-/// OKI preset) and the regulation that brought.
+/// OKI preset) and the regulation that brought, and a press company with an online outlet, an
+/// editor-in-chief and a bank account in its name.
 struct Target<'a> {
     org: &'a TestOrg,
     subject: Uuid,
     policy_version: Uuid,
     regulation: Uuid,
+    company: Uuid,
+    outlet: Uuid,
+    person: Uuid,
+    bank_account: Uuid,
+}
+
+/// A company profile; `tag` makes its name and NPWP unique.
+fn company_body(tag: u32) -> Value {
+    json!({ "legal_name": format!("PT Media Uji {tag}"), "legal_form": "pt", "npwp": format!("01234567{tag:07}"),
+            "staff_count": 6, "local_office": true })
 }
 
 async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
@@ -102,12 +137,32 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
     let subject: Value = app.post(&admin, "/api/v1/users", &subject).await.json().await.unwrap();
     let version = json!({ "fiscal_year": 2026, "preset": "oki" });
     let version: Value = app.post(&admin, "/api/v1/policy-versions", &version).await.json().await.unwrap();
+    let company: Value = app.post(&admin, "/api/v1/press-companies", &company_body(1)).await.json().await.unwrap();
+    let outlet = json!({ "company_id": company["id"], "media_type": "online", "name": format!("Berita {}", org.slug),
+                         "scale": "local", "periodicity": "continuous", "first_published": "2020-01-15" });
+    let outlet: Value = app.post(&admin, "/api/v1/outlets", &outlet).await.json().await.unwrap();
+    let person = json!({ "company_id": company["id"], "fiscal_year": 2026, "nik": "1602041506900003",
+                         "full_name": "Pemimpin Redaksi", "role": "editor_in_chief", "competence_level": "utama" });
+    let person: Value = app.post(&admin, "/api/v1/people", &person).await.json().await.unwrap();
+    let account =
+        json!({ "bank_name": "Bank Sumsel Babel", "account_number": "1234567890", "holder_name": "PT Media Uji 1" });
+    let account_path = format!("/api/v1/press-companies/{}/bank-accounts", company["id"].as_str().unwrap());
+    let account: Value = app.post(&admin, &account_path, &account).await.json().await.unwrap();
     Target {
         org,
         subject: id(&subject),
         policy_version: id(&version),
         regulation: version["regulation_id"].as_str().unwrap().parse().unwrap(),
+        company: id(&company),
+        outlet: id(&outlet),
+        person: id(&person),
+        bank_account: id(&account),
     }
+}
+
+/// A number for `tag`, to keep NPWPs, NIKs and account numbers apart between callers.
+fn tag_number(tag: &str) -> u32 {
+    tag.bytes().fold(7u32, |n, b| (n * 31 + u32::from(b)) % 90_000) + 10
 }
 
 async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -> Sample {
@@ -117,6 +172,10 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         ("/api/v1/users/", target.subject),
         ("/api/v1/regulations/", target.regulation),
         ("/api/v1/policy-versions/", target.policy_version),
+        ("/api/v1/press-companies/", target.company),
+        ("/api/v1/outlets/", target.outlet),
+        ("/api/v1/people/", target.person),
+        ("/api/v1/bank-accounts/", target.bank_account),
     ]
     .into_iter()
     .find(|(prefix, _)| op.path.starts_with(prefix));
@@ -154,6 +213,37 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
             Some(json!({ "policy": { "accepted_legal_forms": ["pt", "pt_perorangan", "yayasan", "koperasi"] } })),
             false,
         ),
+        "create_press_company" => (Some(company_body(tag_number(tag))), false),
+        "update_press_company" => (Some(company_body(1)), false),
+        "decide_press_company_status" => {
+            (Some(json!({ "status": "suspended", "reason": "Pemeriksaan Inspektorat" })), false)
+        }
+        "record_press_council_check" => (
+            Some(json!({ "status": "administratively_verified", "certificate_number": "123/DP-Terverifikasi/2024",
+                         "valid_until": "2029-05-01", "evidence": "https://dewanpers.or.id/data/perusahaanpers" })),
+            false,
+        ),
+        "create_bank_account" => (
+            Some(json!({ "bank_name": "Bank Sumsel Babel", "account_number": format!("55500{}", tag_number(tag)),
+                         "holder_name": "PT Media Uji 1" })),
+            false,
+        ),
+        "create_outlet" | "update_outlet" => (
+            Some(
+                json!({ "company_id": target.company, "media_type": "print", "name": format!("Koran {} {tag}", op.method),
+                         "scale": "provincial", "periodicity": "daily" }),
+            ),
+            true,
+        ),
+        "create_newsroom_person" => (
+            Some(json!({ "company_id": target.company, "fiscal_year": 2026,
+                         "nik": format!("16020415069{:05}", tag_number(tag)), "full_name": "Wartawan Uji", "role": "journalist" })),
+            true,
+        ),
+        "update_newsroom_person" => (
+            Some(json!({ "full_name": "Pemimpin Redaksi", "role": "editor_in_chief", "competence_level": "utama" })),
+            false,
+        ),
         _ if op.method == Method::POST || op.method == Method::PATCH => (Some(json!({})), false),
         _ => (None, false),
     };
@@ -167,9 +257,13 @@ async fn send(app: &TestApp, op: &Operation, sample: &Sample, token: Option<&str
     if let Some(token) = token {
         request = request.bearer_auth(token);
     }
-    if op.method == Method::PATCH {
+    if op.conditional {
+        // The record changed is the path up to its id: `/press-companies/{id}/status` changes
+        // `/press-companies/{id}`.
+        let id_end = sample.path.match_indices('/').nth(4).map_or(sample.path.len(), |(at, _)| at);
         let reader = app.token(&app.alpha, Admin);
-        let current: Value = app.get(token.unwrap_or(&reader), &sample.path).await.json().await.unwrap_or_default();
+        let record = &sample.path[..id_end];
+        let current: Value = app.get(token.unwrap_or(&reader), record).await.json().await.unwrap_or_default();
         request = request.header("If-Match", format!("\"{}\"", current["version"].as_i64().unwrap_or(1)));
     }
     if let Some(body) = &sample.body {

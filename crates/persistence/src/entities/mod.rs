@@ -3,9 +3,14 @@
 //! `Serialize`, with every secret column skipped explicitly.
 
 pub mod audit_event;
+pub mod bank_account;
 pub mod login_failure;
+pub mod newsroom_person;
 pub mod organisation;
+pub mod outlet;
 pub mod policy_version;
+pub mod press_company;
+pub mod press_council_record;
 pub mod refresh_token;
 pub mod regulation;
 pub mod unit;
@@ -130,6 +135,104 @@ mod tests {
             updated_at: now,
             version: 1,
         };
+        let company = press_company::Model {
+            id,
+            organisation_id: id,
+            legal_name: "PT".into(),
+            legal_form: "pt".into(),
+            deed_number: None,
+            deed_date: None,
+            ahu_number: None,
+            ahu_date: None,
+            nib: None,
+            npwp: "0012345678912000".into(),
+            vat_registered: false,
+            vat_registered_since: None,
+            address: None,
+            phone: None,
+            email: None,
+            website: None,
+            staff_count: None,
+            paid_up_capital: None,
+            local_office: None,
+            association: None,
+            status: "active".into(),
+            status_reason: None,
+            status_since: now.date_naive(),
+            press_council_status: "none".into(),
+            press_council_valid_until: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let outlet = outlet::Model {
+            id,
+            organisation_id: id,
+            company_id: id,
+            media_type: "online".into(),
+            name: "x".into(),
+            url: None,
+            frequency: None,
+            scale: "local".into(),
+            first_published: None,
+            periodicity: "daily".into(),
+            circulation: None,
+            monthly_visitors: None,
+            claims_evidence: None,
+            broadcast_licence: None,
+            broadcast_licence_until: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let person = newsroom_person::Model {
+            id,
+            organisation_id: id,
+            company_id: id,
+            fiscal_year: 2026,
+            full_name: "x".into(),
+            role: "journalist".into(),
+            nik_sealed: vec![1, 2, 3],
+            nik_lookup: "secret".into(),
+            nik_last_four: "0003".into(),
+            competence_level: None,
+            competence_certificate: None,
+            competence_date: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let check = press_council_record::Model {
+            id,
+            organisation_id: id,
+            company_id: id,
+            status: "registered".into(),
+            certificate_number: None,
+            certificate_date: None,
+            valid_until: None,
+            checked_on: now.date_naive(),
+            checked_by: None,
+            evidence: "x".into(),
+            created_at: now,
+        };
+        let account = bank_account::Model {
+            id,
+            organisation_id: id,
+            company_id: id,
+            bank_name: "x".into(),
+            account_number: "12345".into(),
+            holder_name: "x".into(),
+            verified_at: None,
+            verified_by: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        assert_eq!(left_out::<press_company::Column>(&company), Vec::<&str>::new());
+        assert_eq!(left_out::<outlet::Column>(&outlet), Vec::<&str>::new());
+        assert_eq!(left_out::<newsroom_person::Column>(&person), ["nik_sealed", "nik_lookup"]);
+        assert_eq!(left_out::<press_council_record::Column>(&check), Vec::<&str>::new());
+        assert_eq!(left_out::<bank_account::Column>(&account), Vec::<&str>::new());
         assert_eq!(left_out::<regulation::Column>(&regulation), Vec::<&str>::new());
         assert_eq!(left_out::<policy_version::Column>(&policy_version), Vec::<&str>::new());
         assert_eq!(left_out::<organisation::Column>(&organisation), ["audit_head_sequence", "audit_head_hash"]);

@@ -7,12 +7,17 @@ use sea_orm_migration::prelude::*;
 mod helpers;
 mod m20261126_000001_foundation;
 mod m20261127_000001_policy;
+mod m20261127_000002_registry;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261126_000001_foundation::Migration), Box::new(m20261127_000001_policy::Migration)]
+        vec![
+            Box::new(m20261126_000001_foundation::Migration),
+            Box::new(m20261127_000001_policy::Migration),
+            Box::new(m20261127_000002_registry::Migration),
+        ]
     }
 }
