@@ -6,6 +6,7 @@
 
 mod audit;
 mod auth;
+mod demo;
 mod errors;
 mod health;
 mod helpers;

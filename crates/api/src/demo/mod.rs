@@ -1,6 +1,8 @@
 //! The demo organisation a brand-new embedded database starts with, so that a first run shows
 //! a working system: Kabupaten Ogan Komering Ilir, its Diskominfo, one user per role, and its
-//! policy for the year in progress from the OKI standard.
+//! policy for the year in progress from the OKI standard, and a press registry to work on.
+
+mod press;
 
 use chrono::Datelike;
 use mitra_domain::access::Role;
@@ -72,6 +74,7 @@ pub async fn seed_if_empty(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin
                 logins.push(login);
             }
             policy::create_version(tx, this_year, PolicySource::Preset(Box::new(preset))).await?;
+            press::seed(tx, this_year, jakarta_today()).await?;
             Ok::<_, StoreError>(logins)
         })
         .await?;

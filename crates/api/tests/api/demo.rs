@@ -1,0 +1,75 @@
+//! A first start on an empty database shows a working region: logins for every role, this
+//! year's policy, and a press registry with something true in every state.
+
+use mitra_api::{Application, Config, Source};
+use mitra_domain::access::Role;
+use mitra_persistence::testing::TestDatabase;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::JWT_KEYS;
+
+#[tokio::test]
+async fn a_new_database_starts_with_a_region_a_policy_and_a_registry_to_work_on() {
+    let db = TestDatabase::empty().await;
+    let data_dir = db.dir().join("data").display().to_string();
+    let pairs = vec![
+        ("MITRA_BIND", "127.0.0.1:0"),
+        ("MITRA_DATA_DIR", data_dir.as_str()),
+        ("DATABASE_URL", db.url.as_str()),
+        ("MITRA_AUTO_MIGRATE", "true"),
+        ("MITRA_DEMO_DATA", "true"),
+        ("MITRA_JWT_KEYS", JWT_KEYS),
+    ];
+    let app = Application::build(Config::load(&Source::from_pairs(pairs)).unwrap()).await.unwrap();
+    let url = app.url();
+    let logins = app.demo_logins().expect("a new database is seeded").to_vec();
+    assert_eq!(logins.len(), Role::ALL.len(), "one login per role");
+    tokio::spawn(app.run());
+
+    let client = reqwest::Client::new();
+    // The auditor reads everything and changes nothing.
+    let auditor = logins.iter().find(|login| login.role == Role::Auditor).unwrap();
+    let session: Value = client
+        .post(format!("{url}/api/v1/auth/login"))
+        .json(&json!({ "username": auditor.username, "password": auditor.password, "refresh_token_delivery": "body" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = session["access_token"].as_str().expect("the printed password logs in").to_owned();
+    let get = async |path: &str| -> Value {
+        let response = client.get(format!("{url}{path}")).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        response.json().await.unwrap()
+    };
+
+    let companies = get("/api/v1/press-companies?limit=100").await;
+    let companies = companies["items"].as_array().unwrap();
+    assert!(companies.len() >= 10, "a registry worth browsing: {}", companies.len());
+    for status in ["active", "suspended", "blacklisted"] {
+        assert!(companies.iter().any(|c| c["status"] == status), "a company that is {status}");
+    }
+    for standing in ["none", "registered", "administratively_verified", "factually_verified"] {
+        assert!(companies.iter().any(|c| c["press_council_status"] == standing), "a company {standing}");
+    }
+
+    let outlets = get("/api/v1/outlets?limit=100").await;
+    let outlets = outlets["items"].as_array().unwrap();
+    for media_type in ["print", "online", "tv", "radio"] {
+        assert!(outlets.iter().any(|o| o["media_type"] == media_type), "a {media_type} outlet");
+    }
+    let policies = get("/api/v1/policy-versions").await;
+    let year = policies["items"][0]["fiscal_year"].as_i64().expect("this year's policy");
+    let mut verdicts = Vec::new();
+    for outlet in outlets {
+        let path = format!("/api/v1/outlets/{}/eligibility?fiscal_year={year}", outlet["id"].as_str().unwrap());
+        verdicts.push(get(&path).await["eligible"].as_bool().unwrap());
+    }
+    assert!(verdicts.contains(&true) && verdicts.contains(&false), "eligible and ineligible outlets: {verdicts:?}");
+
+    let report = get("/api/v1/audit-events/verification").await;
+    assert_eq!(report["valid"], true, "the seed is audited like any write: {report}");
+}
