@@ -1,4 +1,4 @@
-import { formatInstant, jakartaDayToInstant } from './format';
+import { formatBasisPoints, formatDay, formatInstant, formatRupiah, groupDigits, jakartaDayToInstant, jakartaYear } from './format';
 
 describe('format', () => {
   it('shows instants in Jakarta time', () => {
@@ -9,5 +9,26 @@ describe('format', () => {
     expect(jakartaDayToInstant('2025-03-02')).toBe('2025-03-01T17:00:00.000Z');
     expect(jakartaDayToInstant('2025-03-02', true)).toBe('2025-03-02T16:59:59.999Z');
     expect(jakartaDayToInstant('')).toBeUndefined();
+  });
+
+  it('writes whole rupiah as Indonesian documents do, up to the largest amount the API sends', () => {
+    expect(formatRupiah('1500000')).toBe('Rp\u00a01.500.000');
+    expect(formatRupiah('0')).toBe('Rp\u00a00');
+    expect(formatRupiah('999999999999999')).toBe('Rp\u00a0999.999.999.999.999');
+    expect(groupDigits('50000000')).toBe('50.000.000');
+  });
+
+  it('writes basis points as percentages', () => {
+    expect(formatBasisPoints(200)).toBe('2%');
+    expect(formatBasisPoints(1250)).toBe('12,5%');
+  });
+
+  it('writes calendar dates without a time zone shift', () => {
+    expect(formatDay('2018-12-31')).toBe('31/12/2018');
+  });
+
+  it('knows the year in Jakarta, which starts seven hours before UTC', () => {
+    expect(jakartaYear(new Date('2025-12-31T16:59:59Z'))).toBe(2025);
+    expect(jakartaYear(new Date('2025-12-31T17:00:00Z'))).toBe(2026);
   });
 });

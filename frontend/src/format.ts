@@ -24,3 +24,43 @@ export function jakartaDayToInstant(day: string, endOfDay = false): string | und
   const date = new Date(`${day}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}+07:00`);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
+
+const rupiahFormat = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
+
+/**
+ * An amount of whole rupiah as the API sends it ("1500000"), as Indonesian documents write it:
+ * "Rp 1.500.000". The API's amounts have at most 15 digits, below 2^53, so `Number` holds them
+ * exactly; nothing is computed with them here.
+ */
+export function formatRupiah(amount: string): string {
+  return rupiahFormat.format(Number(amount));
+}
+
+const groupedFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+
+/** An amount of whole rupiah without its currency, as a price field shows it: "1.500.000". */
+export function groupDigits(amount: string): string {
+  return groupedFormat.format(Number(amount));
+}
+
+const percentFormat = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 2 });
+
+/** A rate in basis points as a percentage: 200 is "2%", 1250 is "12,5%". */
+export function formatBasisPoints(basisPoints: number): string {
+  return percentFormat.format(basisPoints / 10_000);
+}
+
+const dayFormat = new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** A calendar date (YYYY-MM-DD) as "01/02/2025", without moving it through a time zone. */
+export function formatDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : dayFormat.format(date);
+}
+
+const yearFormat = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' });
+
+/** The year in progress in Jakarta, which is the fiscal year in progress. */
+export function jakartaYear(now: Date = new Date()): number {
+  return Number(yearFormat.format(now));
+}

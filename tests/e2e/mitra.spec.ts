@@ -6,7 +6,7 @@ test('(a) the demo admin signs in and sees the app shell', async ({ page, admin 
   await expect(page.getByRole('heading', { level: 1, name: /^Selamat datang, / })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
   // The navigation shows only the areas that exist, and the administrator may open them all.
-  await expect(nav.getByRole('link')).toHaveText(['Dasbor', 'Unit kerja', 'Pengguna', 'Log audit']);
+  await expect(nav.getByRole('link')).toHaveText(['Dasbor', 'Unit kerja', 'Kebijakan', 'Pengguna', 'Log audit']);
   await expect(page.getByRole('region', { name: 'Peran' })).toHaveText(/Administrator/);
   await expect(page.getByRole('button', { name: 'Keluar' })).toBeVisible();
 
@@ -135,4 +135,30 @@ test('(h) an auditor reads the users list but has no way to change it', async ({
   await expect(users.getByRole('row').filter({ hasText: auditor.username })).toContainText('Auditor');
   await expect(page.getByRole('button', { name: 'Tambah pengguna' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Aksi untuk / })).toHaveCount(0);
+});
+
+test('(i) an admin changes a price on the rate card, and the new price stays after a reload', async ({ page, admin }) => {
+  await login(page, admin);
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kebijakan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kebijakan' })).toBeVisible();
+  // The demo organisation starts the year in progress on the OKI standard.
+  await expect(page.getByRole('heading', { level: 2, name: /^Tahun Anggaran \d{4} revisi 1$/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Standar harga' }).click();
+
+  const online = page.getByRole('table', { name: 'Standar harga Media siber' });
+  const advertorial = online.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Advertorial/ }) });
+  await expect(advertorial).toContainText(/Rp\s2\.000\.000/);
+
+  await page.getByRole('button', { name: 'Ubah standar harga' }).click();
+  const price = page.getByRole('textbox', { name: 'Harga Advertorial, Golongan C, Media siber' });
+  await price.fill('654.321');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText(/^Kebijakan Tahun Anggaran \d{4} revisi 1 telah disimpan\.$/)).toBeVisible();
+  await expect(advertorial).toContainText(/Rp\s654\.321/);
+
+  // The address keeps the tab, and the server kept the price.
+  await page.reload();
+  await expect(page).toHaveURL(/[?&]tab=rates/);
+  await expect(advertorial).toContainText(/Rp\s654\.321/);
+  await expect(advertorial).toContainText(/Rp\s2\.000\.000/);
 });

@@ -111,6 +111,36 @@ describe('applyFieldErrors', () => {
     expect(tEn('problem.username_taken')).toBe('This username is already taken.');
   });
 
+  it('places an error on a nested field the form names differently', () => {
+    const form = renderHook(() => {
+      const hook = useForm<{ prices: string[] }>({ defaultValues: { prices: ['1', '2', '3'] } });
+      const { errors } = hook.formState;
+      return { ...hook, errors };
+    }).result;
+    const error = new ApiError(
+      400,
+      problem('validation_failed', {
+        errors: [
+          { field: 'lines[2].unit_price', code: 'out_of_range', message: 'x' },
+          { field: 'elsewhere', code: 'required', message: 'x' },
+        ],
+      }),
+    );
+    let mapped = false;
+    act(() => {
+      mapped = applyFieldErrors(error, form.current.setError, {
+        fields: ['prices'],
+        place: (field) => {
+          const row = /^lines\[(\d+)\]/.exec(field)?.[1];
+          return row === undefined ? undefined : `prices.${Number(row)}`;
+        },
+      });
+    });
+    expect(mapped).toBe(true);
+    expect(form.current.formState.errors.prices?.[2]?.message).toBe('fieldError.out_of_range');
+    expect(form.current.formState.errors.prices?.[0]).toBeUndefined();
+  });
+
   it('reports nothing mapped for errors without field information', () => {
     const form = setup();
     let mapped = true;

@@ -40,6 +40,8 @@ export interface FieldMapping<T extends FieldValues> {
   fields: readonly Path<T>[];
   /** Problem codes that concern one field, e.g. `username_taken` -> `username`. */
   codes?: Partial<Record<ProblemCode, Path<T>>>;
+  /** The form field for a server field not named in `fields`, e.g. `lines[2].unit_price` -> `prices.2`. */
+  place?: (field: string) => Path<T> | undefined;
 }
 
 /**
@@ -56,8 +58,9 @@ export function applyFieldErrors<T extends FieldValues>(
   let mapped = false;
   const known = mapping.fields as readonly string[];
   for (const fieldError of error.problem.errors ?? []) {
-    if (!known.includes(fieldError.field)) continue;
-    setError(fieldError.field as Path<T>, { type: 'server', message: fieldErrorKey(fieldError.code) });
+    const field = known.includes(fieldError.field) ? (fieldError.field as Path<T>) : mapping.place?.(fieldError.field);
+    if (field === undefined) continue;
+    setError(field, { type: 'server', message: fieldErrorKey(fieldError.code) });
     mapped = true;
   }
   const code = error.problem.code;

@@ -112,6 +112,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bank-accounts/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a bank account
+         * @description Refused unless the holder is the company itself (its legal name, case and punctuation aside):
+         *     payments go to no one else.
+         */
+        post: operations["verify_bank_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -144,6 +165,107 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outlets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List outlets */
+        get: operations["list_outlets"];
+        put?: never;
+        /** Register an outlet */
+        post: operations["create_outlet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outlets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an outlet */
+        get: operations["get_outlet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an outlet
+         * @description Replaces the profile. Requires `If-Match` with the ETag last read.
+         */
+        patch: operations["update_outlet"];
+        trace?: never;
+    };
+    "/api/v1/outlets/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Judge an outlet's eligibility
+         * @description Evaluates the outlet and its company, as the registry knows them today, against the policy in
+         *     force for the fiscal year, rule by rule, with the evidence each rule used.
+         */
+        get: operations["judge_outlet_eligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a person of a company's newsroom
+         * @description One person is in one company's newsroom per fiscal year.
+         */
+        post: operations["create_newsroom_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a person of a newsroom */
+        get: operations["get_newsroom_person"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a person of a newsroom
+         * @description Replaces the name, role and competence. Requires `If-Match` with the ETag last read.
+         */
+        patch: operations["update_newsroom_person"];
         trace?: never;
     };
     "/api/v1/policy-versions": {
@@ -241,6 +363,130 @@ export interface paths {
         get: operations["get_preset"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/press-companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List press companies
+         * @description In registration order; filters combine.
+         */
+        get: operations["list_press_companies"];
+        put?: never;
+        /** Register a press company */
+        post: operations["create_press_company"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/press-companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a press company */
+        get: operations["get_press_company"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a press company
+         * @description Replaces the profile. Requires `If-Match` with the ETag last read.
+         */
+        patch: operations["update_press_company"];
+        trace?: never;
+    };
+    "/api/v1/press-companies/{id}/bank-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a company's bank accounts */
+        get: operations["list_bank_accounts"];
+        put?: never;
+        /**
+         * Record a bank account of a company
+         * @description Unverified until someone checks it is in the company's legal name.
+         */
+        post: operations["create_bank_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/press-companies/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a company's newsroom */
+        get: operations["list_newsroom_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/press-companies/{id}/press-council-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a company's Press Council checks
+         * @description Newest check first; the newest is the company's standing.
+         */
+        get: operations["list_press_council_records"];
+        put?: never;
+        /**
+         * Record a Press Council check
+         * @description The newest check becomes the company's standing, which eligibility rules read.
+         */
+        post: operations["record_press_council_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/press-companies/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend, bar or reinstate a press company
+         * @description Requires `If-Match` with the ETag last read. The decision's reason and date are kept.
+         */
+        post: operations["decide_press_company_status"];
         delete?: never;
         options?: never;
         head?: never;
@@ -467,7 +713,7 @@ export interface components {
          * @description What happened, named `<entity type>.<past participle>`.
          * @enum {string}
          */
-        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated";
+        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated" | "press_company.created" | "press_company.updated" | "press_company.status_decided" | "outlet.created" | "outlet.updated" | "newsroom_person.created" | "newsroom_person.updated" | "press_council_record.created" | "bank_account.created" | "bank_account.verified";
         /** @description One recorded state change. Events are chained by hash per organisation. */
         AuditEvent: {
             action: components["schemas"]["AuditAction"];
@@ -494,6 +740,33 @@ export interface components {
              * @description Position in the organisation's chain, from 1.
              */
             sequence: number;
+        };
+        /** @description A bank account a company is paid into. */
+        BankAccount: {
+            account_number: string;
+            bank_name: string;
+            /** Format: uuid */
+            company_id: string;
+            /** Format: date-time */
+            created_at: string;
+            holder_name: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Set once checked to be in the company's legal name; only then can it be paid into.
+             */
+            verified_at: string | null;
+            /** Format: uuid */
+            verified_by: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        BankAccountRequest: {
+            /** @description Digits; spaces and dashes are dropped. */
+            account_number: string;
+            bank_name: string;
+            holder_name: string;
         };
         /** @description Where verification found the chain broken. */
         ChainBreak: {
@@ -561,6 +834,38 @@ export interface components {
             /** @enum {string} */
             kind: "association_member";
         };
+        /** @description A company's profile; an update replaces every field. */
+        CompanyRequest: {
+            address?: string | null;
+            /** Format: date */
+            ahu_date?: string | null;
+            ahu_number?: string | null;
+            association?: string | null;
+            /** Format: date */
+            deed_date?: string | null;
+            deed_number?: string | null;
+            email?: string | null;
+            legal_form: components["schemas"]["LegalForm"];
+            legal_name: string;
+            local_office?: boolean | null;
+            nib?: string | null;
+            npwp: string;
+            paid_up_capital?: components["schemas"]["Rupiah"] | null;
+            phone?: string | null;
+            /** Format: int32 */
+            staff_count?: number | null;
+            /**
+             * Format: date
+             * @description When the company became VAT-registered (PKP); null when it is not.
+             */
+            vat_registered_since?: string | null;
+            website?: string | null;
+        };
+        /**
+         * @description Whether a company may be contracted at all.
+         * @enum {string}
+         */
+        CompanyStatus: "active" | "suspended" | "blacklisted";
         /**
          * @description A journalist's competence level from the UKW examination, lowest first.
          * @enum {string}
@@ -605,7 +910,13 @@ export interface components {
          * @description The kind of record an audit event is about.
          * @enum {string}
          */
-        EntityType: "organisation" | "unit" | "user" | "session" | "regulation" | "policy_version";
+        EntityType: "organisation" | "unit" | "user" | "session" | "regulation" | "policy_version" | "press_company" | "outlet" | "newsroom_person" | "press_council_record" | "bank_account";
+        /** @description Every applicable rule's outcome, in the policy's order. */
+        Evaluation: {
+            /** @description True when every rule passes. */
+            eligible: boolean;
+            rules: components["schemas"]["RuleOutcome"][];
+        };
         /** @description Why one field of the request was refused. */
         FieldError: {
             code: components["schemas"]["FieldErrorCode"];
@@ -664,6 +975,23 @@ export interface components {
          * @enum {string}
          */
         MediaType: "print" | "online" | "tv" | "radio";
+        /** @description A person joining a company's newsroom for a fiscal year, with their NIK. */
+        NewPersonRequest: {
+            /** Format: uuid */
+            company_id: string;
+            competence_certificate?: string | null;
+            /** Format: date */
+            competence_date?: string | null;
+            competence_level?: components["schemas"]["CompetenceLevel"] | null;
+            /**
+             * Format: int32
+             * @example 2026
+             */
+            fiscal_year: number;
+            full_name: string;
+            nik: string;
+            role: components["schemas"]["NewsroomRole"];
+        };
         /** @description A regulation a policy rests on, as an admin records it. */
         NewRegulation: {
             /** Format: date */
@@ -677,6 +1005,43 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
+        /** @description A person of a company's newsroom for a fiscal year. The NIK is never shown whole. */
+        NewsroomPerson: {
+            /** Format: uuid */
+            company_id: string;
+            competence_certificate: string | null;
+            /** Format: date */
+            competence_date: string | null;
+            competence_level: components["schemas"]["CompetenceLevel"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int32
+             * @example 2026
+             */
+            fiscal_year: number;
+            full_name: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The NIK's last four digits.
+             * @example 0003
+             */
+            nik_last_four: string;
+            role: components["schemas"]["NewsroomRole"];
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` when updating.
+             */
+            version: number;
+        };
+        /**
+         * @description A person's place in a newsroom.
+         * @enum {string}
+         */
+        NewsroomRole: "editor_in_chief" | "journalist";
         /**
          * @description The documents Mitra numbers.
          * @enum {string}
@@ -702,6 +1067,71 @@ export interface components {
             /** @example oki */
             slug: string;
         };
+        /** @description An outlet (*media*) of a press company. */
+        Outlet: {
+            broadcast_licence: string | null;
+            /** Format: date */
+            broadcast_licence_until: string | null;
+            /**
+             * Format: int64
+             * @description Copies per edition, as claimed.
+             */
+            circulation: number | null;
+            claims_evidence: string | null;
+            /** Format: uuid */
+            company_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            first_published: string | null;
+            /** @description A station's frequency or channel. */
+            frequency: string | null;
+            /** Format: uuid */
+            id: string;
+            media_type: components["schemas"]["MediaType"];
+            /**
+             * Format: int64
+             * @description Visits per month, as claimed.
+             */
+            monthly_visitors: number | null;
+            name: string;
+            periodicity: components["schemas"]["Periodicity"];
+            scale: components["schemas"]["OutletScale"];
+            /** Format: date-time */
+            updated_at: string;
+            url: string | null;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` when updating.
+             */
+            version: number;
+        };
+        /** @description An outlet's profile; an update replaces every field. */
+        OutletRequest: {
+            broadcast_licence?: string | null;
+            /** Format: date */
+            broadcast_licence_until?: string | null;
+            /** Format: int64 */
+            circulation?: number | null;
+            claims_evidence?: string | null;
+            /** Format: uuid */
+            company_id: string;
+            /** Format: date */
+            first_published?: string | null;
+            frequency?: string | null;
+            media_type: components["schemas"]["MediaType"];
+            /** Format: int64 */
+            monthly_visitors?: number | null;
+            name: string;
+            periodicity: components["schemas"]["Periodicity"];
+            scale: components["schemas"]["OutletScale"];
+            url?: string | null;
+        };
+        /**
+         * @description How far an outlet reaches.
+         * @enum {string}
+         */
+        OutletScale: "local" | "provincial" | "national";
         /** @description One page of a list, newest or oldest first as the list says. */
         Page_AuditEvent: {
             items: {
@@ -729,6 +1159,85 @@ export interface components {
                  * @description Position in the organisation's chain, from 1.
                  */
                 sequence: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One page of a list, newest or oldest first as the list says. */
+        Page_NewsroomPerson: {
+            items: {
+                /** Format: uuid */
+                company_id: string;
+                competence_certificate: string | null;
+                /** Format: date */
+                competence_date: string | null;
+                competence_level: components["schemas"]["CompetenceLevel"] | null;
+                /** Format: date-time */
+                created_at: string;
+                /**
+                 * Format: int32
+                 * @example 2026
+                 */
+                fiscal_year: number;
+                full_name: string;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description The NIK's last four digits.
+                 * @example 0003
+                 */
+                nik_last_four: string;
+                role: components["schemas"]["NewsroomRole"];
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` when updating.
+                 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One page of a list, newest or oldest first as the list says. */
+        Page_Outlet: {
+            items: {
+                broadcast_licence: string | null;
+                /** Format: date */
+                broadcast_licence_until: string | null;
+                /**
+                 * Format: int64
+                 * @description Copies per edition, as claimed.
+                 */
+                circulation: number | null;
+                claims_evidence: string | null;
+                /** Format: uuid */
+                company_id: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date */
+                first_published: string | null;
+                /** @description A station's frequency or channel. */
+                frequency: string | null;
+                /** Format: uuid */
+                id: string;
+                media_type: components["schemas"]["MediaType"];
+                /**
+                 * Format: int64
+                 * @description Visits per month, as claimed.
+                 */
+                monthly_visitors: number | null;
+                name: string;
+                periodicity: components["schemas"]["Periodicity"];
+                scale: components["schemas"]["OutletScale"];
+                /** Format: date-time */
+                updated_at: string;
+                url: string | null;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` when updating.
+                 */
+                version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
@@ -766,6 +1275,63 @@ export interface components {
                  * @description Send as `If-Match` when updating.
                  */
                 version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One page of a list, newest or oldest first as the list says. */
+        Page_PressCompany: {
+            items: {
+                address: string | null;
+                /** Format: date */
+                ahu_date: string | null;
+                ahu_number: string | null;
+                /** @description The Press Council constituent it belongs to; empty: none; null: not recorded. */
+                association: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date */
+                deed_date: string | null;
+                deed_number: string | null;
+                email: string | null;
+                /** Format: uuid */
+                id: string;
+                legal_form: components["schemas"]["LegalForm"];
+                legal_name: string;
+                local_office: boolean | null;
+                nib: string | null;
+                /**
+                 * @description The 16 digits.
+                 * @example 0012345678912000
+                 */
+                npwp: string;
+                /** @description The old printed form where there is one (`01.234.567.8-912.000`). */
+                npwp_printed: string;
+                paid_up_capital: components["schemas"]["Rupiah"] | null;
+                phone: string | null;
+                /** @description The newest Press Council check's standing. */
+                press_council_status: components["schemas"]["PressCouncilStatus"];
+                /** Format: date */
+                press_council_valid_until: string | null;
+                /** Format: int32 */
+                staff_count: number | null;
+                status: components["schemas"]["CompanyStatus"];
+                status_reason: string | null;
+                /** Format: date */
+                status_since: string;
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: date
+                 * @description VAT-registered (PKP) since this date; null when not registered.
+                 */
+                vat_registered_since: string | null;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` when updating.
+                 */
+                version: number;
+                website: string | null;
             }[];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
@@ -852,11 +1418,25 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * @description How often an outlet publishes.
+         * @enum {string}
+         */
+        Periodicity: "continuous" | "daily" | "weekly" | "fortnightly" | "monthly";
+        /**
          * @description Something a user can ask the system to do, named `area.verb`. The API publishes it as
          *     `Permission`: each operation names the one it requires.
          * @enum {string}
          */
-        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "policy.read" | "policy.manage";
+        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify";
+        /** @description What can change of a person: the NIK, company and year cannot (record the person anew). */
+        PersonDetailsRequest: {
+            competence_certificate?: string | null;
+            /** Format: date */
+            competence_date?: string | null;
+            competence_level?: components["schemas"]["CompetenceLevel"] | null;
+            full_name: string;
+            role: components["schemas"]["NewsroomRole"];
+        };
         /** @description A region's policy for a fiscal year. */
         Policy: {
             accepted_legal_forms: components["schemas"]["LegalForm"][];
@@ -937,10 +1517,100 @@ export interface components {
         PresetView: components["schemas"]["PresetSummary"] & {
             policy: components["schemas"]["Policy"];
         };
+        /** @description A press company (*perusahaan pers*). */
+        PressCompany: {
+            address: string | null;
+            /** Format: date */
+            ahu_date: string | null;
+            ahu_number: string | null;
+            /** @description The Press Council constituent it belongs to; empty: none; null: not recorded. */
+            association: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            deed_date: string | null;
+            deed_number: string | null;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            legal_form: components["schemas"]["LegalForm"];
+            legal_name: string;
+            local_office: boolean | null;
+            nib: string | null;
+            /**
+             * @description The 16 digits.
+             * @example 0012345678912000
+             */
+            npwp: string;
+            /** @description The old printed form where there is one (`01.234.567.8-912.000`). */
+            npwp_printed: string;
+            paid_up_capital: components["schemas"]["Rupiah"] | null;
+            phone: string | null;
+            /** @description The newest Press Council check's standing. */
+            press_council_status: components["schemas"]["PressCouncilStatus"];
+            /** Format: date */
+            press_council_valid_until: string | null;
+            /** Format: int32 */
+            staff_count: number | null;
+            status: components["schemas"]["CompanyStatus"];
+            status_reason: string | null;
+            /** Format: date */
+            status_since: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date
+             * @description VAT-registered (PKP) since this date; null when not registered.
+             */
+            vat_registered_since: string | null;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` when updating.
+             */
+            version: number;
+            website: string | null;
+        };
+        PressCouncilCheckRequest: {
+            /** Format: date */
+            certificate_date?: string | null;
+            certificate_number?: string | null;
+            /**
+             * Format: date
+             * @description The day of the check; today when left out.
+             */
+            checked_on?: string | null;
+            evidence: string;
+            status: components["schemas"]["PressCouncilStatus"];
+            /**
+             * Format: date
+             * @description A factual verification certificate is valid 5 years.
+             */
+            valid_until?: string | null;
+        };
         /** @description The minimum Press Council standing for one media type. */
         PressCouncilMinimum: {
             media_type: components["schemas"]["MediaType"];
             minimum: components["schemas"]["PressCouncilStatus"];
+        };
+        /** @description What a check with the Press Council found, and by whom. */
+        PressCouncilRecord: {
+            /** Format: date */
+            certificate_date: string | null;
+            certificate_number: string | null;
+            /** Format: uuid */
+            checked_by: string | null;
+            /** Format: date */
+            checked_on: string;
+            /** Format: uuid */
+            company_id: string;
+            /** Format: date-time */
+            created_at: string;
+            evidence: string;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["PressCouncilStatus"];
+            /** Format: date */
+            valid_until: string | null;
         };
         /**
          * @description A company's standing with the Press Council, lowest first: the order is the ranking
@@ -967,7 +1637,7 @@ export interface components {
          * @description The stable code of a problem: what clients, and the web app's translations, switch on.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "regulation_exists" | "policy_revision_taken" | "unknown_regulation" | "unknown_policy_version" | "policy_version_in_use" | "file_missing" | "too_many_files" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_truncated" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
+        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "regulation_exists" | "policy_revision_taken" | "unknown_regulation" | "unknown_policy_version" | "policy_version_in_use" | "npwp_taken" | "company_name_taken" | "outlet_name_taken" | "person_already_recorded" | "bank_account_exists" | "unknown_company" | "holder_is_not_the_company" | "file_missing" | "too_many_files" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_truncated" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
         /** @description Something a region buys from the press, and the unit it is counted in. */
         Product: {
             code: string;
@@ -1070,6 +1740,24 @@ export interface components {
             label: components["schemas"]["Label"];
             media_types: components["schemas"]["MediaType"][];
         };
+        /**
+         * @description The kinds of eligibility rule a policy can switch on.
+         * @enum {string}
+         */
+        RuleKind: "legal_form_accepted" | "press_council_at_least" | "editor_competence_at_least" | "staff_at_least" | "active_for_months" | "paid_up_capital_at_least" | "broadcast_licence" | "local_office" | "association_member";
+        /** @description One rule's judgement and the evidence it used: what the policy asks, and what was found. */
+        RuleOutcome: {
+            /** @description What the policy asks, e.g. `{"minimum": "administratively_verified"}`. */
+            expected: unknown;
+            /**
+             * @description What the registry holds, e.g. `{"status": "registered", "valid_until": "2027-03-01"}`;
+             *     null when nothing is recorded.
+             */
+            found: unknown;
+            kind: components["schemas"]["RuleKind"];
+            rule: string;
+            verdict: components["schemas"]["Verdict"];
+        };
         /** @description Whole rupiah; the amount is a string so that no reader rounds it. */
         Rupiah: {
             /** @example 1500000 */
@@ -1080,6 +1768,11 @@ export interface components {
         /** @description The refresh token to use: in the body (systems), or absent to use the cookie (browsers). */
         SessionRequest: {
             refresh_token?: string | null;
+        };
+        /** @description A decision on a company's status: suspending or barring needs its reason. */
+        StatusRequest: {
+            reason?: string | null;
+            status: components["schemas"]["CompanyStatus"];
         };
         /** @description Tax settings that change with the law, so they are data: rates in basis points. */
         TaxSettings: {
@@ -1195,6 +1888,11 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description How one rule judged an applicant.
+         * @enum {string}
+         */
+        Verdict: "pass" | "fail" | "missing";
         /** Format: int32 */
         u32: number;
     };
@@ -1547,6 +2245,83 @@ export interface operations {
             };
         };
     };
+    verify_bank_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Bank account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Verified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccount"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in the company's legal name (`holder_is_not_the_company`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -1614,6 +2389,722 @@ export interface operations {
             };
             /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_outlets: {
+        parameters: {
+            query?: {
+                company_id?: string;
+                media_type?: components["schemas"]["MediaType"];
+                /** @description Part of the outlet's name, any case. */
+                q?: string;
+                /** @description Page size, 1-100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Outlets in registration order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Outlet"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_outlet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutletRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    /** @description The outlet's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outlet"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another outlet of this media type has this name (`outlet_name_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such company in the organisation (`unknown_company`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_outlet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Outlet id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outlet */
+            200: {
+                headers: {
+                    /** @description The outlet's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outlet"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_outlet: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Outlet id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutletRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outlet"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another outlet of this media type has this name (`outlet_name_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such company in the organisation (`unknown_company`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    judge_outlet_eligibility: {
+        parameters: {
+            query?: {
+                /** @description The fiscal year; the current one in Jakarta when left out. */
+                fiscal_year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Outlet id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every applicable rule's outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such outlet, or no policy for the fiscal year (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_newsroom_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPersonRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description The person's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsroomPerson"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This NIK is already recorded for the year (`person_already_recorded`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such company in the organisation (`unknown_company`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_newsroom_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    /** @description The person's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsroomPerson"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_newsroom_person: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Person id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonDetailsRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsroomPerson"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2154,6 +3645,868 @@ export interface operations {
             };
             /** @description No such record in the caller's organisation (`not_found`) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_press_companies: {
+        parameters: {
+            query?: {
+                /** @description Part of the legal name, any case. */
+                q?: string;
+                status?: components["schemas"]["CompanyStatus"];
+                /** @description Companies with at least one outlet of this media type. */
+                media_type?: components["schemas"]["MediaType"];
+                /** @description Companies whose newest Press Council check found this standing. */
+                press_council_status?: components["schemas"]["PressCouncilStatus"];
+                /** @description Page size, 1-100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Companies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PressCompany"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_press_company: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    /** @description The company's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressCompany"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The NPWP or the legal name is taken (`npwp_taken`, `company_name_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_press_company: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Company id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The company */
+            200: {
+                headers: {
+                    /** @description The company's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressCompany"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_press_company: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Company id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressCompany"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The NPWP or the legal name is taken (`npwp_taken`, `company_name_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_bank_accounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Company id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccount"][];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_bank_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Company id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankAccount"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already recorded (`bank_account_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_newsroom_people: {
+        parameters: {
+            query?: {
+                /** @description Only this fiscal year. */
+                fiscal_year?: number;
+                /** @description Page size, 1-100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Company id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newsroom, in recording order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NewsroomPerson"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_press_council_records: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Company id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressCouncilRecord"][];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_press_council_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Company id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PressCouncilCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressCouncilRecord"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_press_company_status: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Company id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusRequest"];
+            };
+        };
+        responses: {
+            /** @description Decided */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressCompany"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3531,7 +5884,7 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated", "press_company.created", "press_company.updated", "press_company.status_decided", "outlet.created", "outlet.updated", "newsroom_person.created", "newsroom_person.updated", "press_council_record.created", "bank_account.created", "bank_account.verified"];
 export const chainBreakReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakReason"]> = ["content_altered", "link_broken", "event_missing", "tail_missing"];
 export const checkOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
     kind: unknown;
@@ -3560,17 +5913,23 @@ export const checkOneOf7KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<
 export const checkOneOf8KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
     kind: unknown;
 }>["kind"]> = ["association_member"];
+export const companyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompanyStatus"]> = ["active", "suspended", "blacklisted"];
 export const competenceLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompetenceLevel"]> = ["muda", "madya", "utama"];
-export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version"];
+export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version", "press_company", "outlet", "newsroom_person", "press_council_record", "bank_account"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldErrorCode"]> = ["required", "too_short", "too_long", "out_of_range", "invalid_format", "invalid_value", "unknown_reference"];
 export const fileTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileType"]> = ["pdf", "jpeg", "png"];
 export const legalFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalForm"]> = ["pt", "pt_perorangan", "yayasan", "koperasi", "cv", "firma"];
 export const mediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaType"]> = ["print", "online", "tv", "radio"];
+export const newsroomRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewsroomRole"]> = ["editor_in_chief", "journalist"];
 export const numberedDocumentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NumberedDocument"]> = ["agreement", "order", "acceptance", "decision"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "policy.read", "policy.manage"];
+export const outletScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutletScale"]> = ["local", "provincial", "national"];
+export const periodicityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Periodicity"]> = ["continuous", "daily", "weekly", "fortnightly", "monthly"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify"];
 export const pressCouncilStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PressCouncilStatus"]> = ["none", "registered", "administratively_verified", "factually_verified"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
 export const refreshTokenDeliveryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RefreshTokenDelivery"]> = ["cookie", "body"];
 export const regulationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegulationKind"]> = ["uu", "pp", "perpres", "permen", "perda", "pergub", "perbup", "perwali", "sk"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "verifier", "officer", "treasurer", "auditor"];
+export const ruleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleKind"]> = ["legal_form_accepted", "press_council_at_least", "editor_competence_at_least", "staff_at_least", "active_for_months", "paid_up_capital_at_least", "broadcast_licence", "local_office", "association_member"];
 export const rupiahCurrencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rupiah"]["currency"]> = ["IDR"];
+export const verdictValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Verdict"]> = ["pass", "fail", "missing"];

@@ -25,3 +25,24 @@ export type FieldErrorCode = Schemas['FieldErrorCode'];
 export type AuditAction = Schemas['AuditAction'];
 export type EntityType = Schemas['EntityType'];
 export type ChainBreakReason = Schemas['ChainBreakReason'];
+
+// The policy: a region's rules for a fiscal year, as data.
+export type Label = Schemas['Label'];
+export type Rupiah = Schemas['Rupiah'];
+export type Policy = Schemas['Policy'];
+export type PolicyChanges = Schemas['PolicyChanges'];
+export type PolicyVersion = Schemas['PolicyVersion'];
+export type PolicyVersionSummary = Schemas['PolicyVersionSummary'];
+export type PresetSummary = Schemas['PresetSummary'];
+export type Requirement = Schemas['Requirement'];
+export type Rule = Schemas['Rule'];
+export type Check = Schemas['Check'];
+export type Rate = Schemas['Rate'];
+export type Tier = Schemas['Tier'];
+export type Product = Schemas['Product'];
+export type TaxSettings = Schemas['TaxSettings'];
+export type Regulation = Schemas['Regulation'];
+export type RegulationRequest = Schemas['RegulationRequest'];
+export type MediaType = Schemas['MediaType'];
+export type CompetenceLevel = Schemas['CompetenceLevel'];
+export type RegulationKind = Schemas['RegulationKind'];

@@ -54,6 +54,13 @@ export const AREAS: readonly Area[] = [
     routes: lazy(() => import('./units/routes')),
   },
   {
+    name: 'policy',
+    path: '/policy',
+    permission: 'policy.read',
+    nav: { label: 'nav.policy', group: 'main' },
+    routes: lazy(() => import('./policy/routes')),
+  },
+  {
     name: 'users',
     path: '/users',
     permission: 'users.read',

@@ -5,7 +5,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { applyFieldErrors, problemMessage } from '../api/problem';
-import type { TextLimit } from '../api/limits';
+import type { FieldLimit } from '../api/limits';
 import type { ProblemCode } from '../api/types';
 
 interface ApiFormOptions<TInput extends FieldValues, TOutput extends FieldValues, TData> {
@@ -20,10 +20,17 @@ interface ApiFormOptions<TInput extends FieldValues, TOutput extends FieldValues
   /** Problem codes that concern one field, e.g. `username_taken` on `username`. */
   fieldCodes?: Partial<Record<ProblemCode, Path<TInput>>>;
   /**
-   * The request's text limits (e.g. `limits.CreateUserRequest`). A field's messages may name its
-   * `{{min}}` and `{{max}}`, so that they always say what the server checks.
+   * Where a server field error lands when the form has no field of that name, e.g.
+   * `policy.rate_card[2].max_unit_price` on a table's `prices.2`; undefined leaves it to the
+   * form-level message.
    */
-  limits?: Readonly<Record<string, TextLimit>>;
+  placeFieldError?: (field: string) => Path<TInput> | undefined;
+  /**
+   * The request's limits (e.g. `limits.CreateUserRequest`). A field's messages may name its
+   * `{{min}}` and `{{max}}` (a text's length or a number's range), so that they always say what
+   * the server checks.
+   */
+  limits?: Readonly<Record<string, FieldLimit>>;
   /** For edit forms: called instead of the server when the user changed nothing. */
   onUnchanged?: () => void;
   onSuccess?: (data: TData) => void;
@@ -38,7 +45,7 @@ interface ApiFormOptions<TInput extends FieldValues, TOutput extends FieldValues
 export function useApiForm<TInput extends FieldValues, TOutput extends FieldValues, TData>(
   options: ApiFormOptions<TInput, TOutput, TData>,
 ) {
-  const { schema, defaultValues, send, fieldCodes, limits, onUnchanged, onSuccess, onError } = options;
+  const { schema, defaultValues, send, fieldCodes, placeFieldError, limits, onUnchanged, onSuccess, onError } = options;
   const { t } = useTranslation();
   const form = useForm<TInput, unknown, TOutput>({ resolver: zodResolver<TInput, unknown, TOutput>(schema), defaultValues });
   const mutation = useMutation({
@@ -50,7 +57,11 @@ export function useApiForm<TInput extends FieldValues, TOutput extends FieldValu
       onSuccess?.(data);
     },
     onError: (error) => {
-      applyFieldErrors(error, form.setError, { fields: Object.keys(schema.shape) as Path<TInput>[], codes: fieldCodes });
+      applyFieldErrors(error, form.setError, {
+        fields: Object.keys(schema.shape) as Path<TInput>[],
+        codes: fieldCodes,
+        place: placeFieldError,
+      });
       onError?.(error);
     },
   });
@@ -68,7 +79,7 @@ export function useApiForm<TInput extends FieldValues, TOutput extends FieldValu
   const fieldError = (name: Path<TInput>): string | undefined => {
     const message = form.getFieldState(name, form.formState).error?.message;
     const limit = limits?.[name];
-    return message ? t(message, { min: limit?.minLength, max: limit?.maxLength }) : undefined;
+    return message ? t(message, { min: limit?.minLength ?? limit?.minimum, max: limit?.maxLength ?? limit?.maximum }) : undefined;
   };
 
   return {

@@ -1,12 +1,4 @@
-import {
-  auditActionValues,
-  chainBreakReasonValues,
-  entityTypeValues,
-  fieldErrorCodeValues,
-  permissionValues,
-  problemCodeValues,
-  roleValues,
-} from '../api/schema';
+import * as schema from '../api/schema';
 import i18n, { AREA_NAMESPACES, COMMON_NAMESPACE, LANGUAGES } from '.';
 
 type Tree = { [key: string]: string | Tree };
@@ -41,23 +33,68 @@ beforeAll(async () => {
 const common = Object.fromEntries(LANGUAGES.map((language) => [language, leaves(i18n.getResourceBundle(language, COMMON_NAMESPACE) as Tree)]));
 
 /**
- * Every vocabulary of the contract, read from the generated arrays, and where its names live:
- * `<namespace>:<prefix>.<value>`. A value the server adds fails here until it is translated.
+ * Every vocabulary of the contract: each `...Values` array the generated schema exports, so that
+ * a vocabulary the spec gains is checked without being listed here.
  */
-const VOCABULARIES: { name: string; values: readonly string[]; namespace: string; prefix: string }[] = [
-  { name: 'ProblemCode', values: problemCodeValues, namespace: COMMON_NAMESPACE, prefix: 'problem' },
-  { name: 'FieldErrorCode', values: fieldErrorCodeValues, namespace: COMMON_NAMESPACE, prefix: 'fieldError' },
-  { name: 'Role', values: roleValues, namespace: COMMON_NAMESPACE, prefix: 'roles' },
-  { name: 'Permission', values: permissionValues, namespace: COMMON_NAMESPACE, prefix: 'permissions' },
-  { name: 'AuditAction', values: auditActionValues, namespace: 'audit', prefix: 'action' },
-  { name: 'EntityType', values: entityTypeValues, namespace: 'audit', prefix: 'entity' },
-  { name: 'ChainBreakReason', values: chainBreakReasonValues, namespace: 'audit', prefix: 'breakReason' },
+const VOCABULARIES = Object.entries(schema).flatMap(([name, values]: [string, unknown]) =>
+  name.endsWith('Values') && Array.isArray(values) ? [{ name, values: values as readonly string[] }] : [],
+);
+
+/**
+ * Where each vocabulary's names live: `<namespace>:<prefix>.<value>`. Shared vocabularies are in
+ * the common namespace, an area's own in the area's.
+ */
+const PLACES: { vocabulary: RegExp; namespace: string; prefix: string }[] = [
+  { vocabulary: /^problemCodeValues$/, namespace: COMMON_NAMESPACE, prefix: 'problem' },
+  { vocabulary: /^fieldErrorCodeValues$/, namespace: COMMON_NAMESPACE, prefix: 'fieldError' },
+  { vocabulary: /^roleValues$/, namespace: COMMON_NAMESPACE, prefix: 'roles' },
+  { vocabulary: /^permissionValues$/, namespace: COMMON_NAMESPACE, prefix: 'permissions' },
+  { vocabulary: /^mediaTypeValues$/, namespace: COMMON_NAMESPACE, prefix: 'mediaType' },
+  { vocabulary: /^legalFormValues$/, namespace: COMMON_NAMESPACE, prefix: 'legalForm' },
+  { vocabulary: /^pressCouncilStatusValues$/, namespace: COMMON_NAMESPACE, prefix: 'pressCouncilStatus' },
+  { vocabulary: /^competenceLevelValues$/, namespace: COMMON_NAMESPACE, prefix: 'competenceLevel' },
+  { vocabulary: /^fileTypeValues$/, namespace: COMMON_NAMESPACE, prefix: 'fileType' },
+  { vocabulary: /^companyStatusValues$/, namespace: COMMON_NAMESPACE, prefix: 'companyStatus' },
+  { vocabulary: /^newsroomRoleValues$/, namespace: COMMON_NAMESPACE, prefix: 'newsroomRole' },
+  { vocabulary: /^outletScaleValues$/, namespace: COMMON_NAMESPACE, prefix: 'outletScale' },
+  { vocabulary: /^periodicityValues$/, namespace: COMMON_NAMESPACE, prefix: 'periodicity' },
+  { vocabulary: /^verdictValues$/, namespace: COMMON_NAMESPACE, prefix: 'verdict' },
+  { vocabulary: /^rupiahCurrencyValues$/, namespace: COMMON_NAMESPACE, prefix: 'currency' },
+  { vocabulary: /^refreshTokenDeliveryValues$/, namespace: 'session', prefix: 'refreshTokenDelivery' },
+  { vocabulary: /^auditActionValues$/, namespace: 'audit', prefix: 'action' },
+  { vocabulary: /^entityTypeValues$/, namespace: 'audit', prefix: 'entity' },
+  { vocabulary: /^chainBreakReasonValues$/, namespace: 'audit', prefix: 'breakReason' },
+  { vocabulary: /^regulationKindValues$/, namespace: 'policy', prefix: 'regulationKind' },
+  { vocabulary: /^numberedDocumentValues$/, namespace: 'policy', prefix: 'numberedDocument' },
+  // A rule's check is tagged by its kind, published whole and, by the generator, once per variant.
+  { vocabulary: /^(ruleKindValues|checkOneOf\d+KindValues)$/, namespace: 'policy', prefix: 'ruleKind' },
 ];
 
+function placesOf(vocabulary: string) {
+  return PLACES.filter((place) => place.vocabulary.test(vocabulary));
+}
+
+describe('the contract\'s vocabularies', () => {
+  it('are read from the generated schema', () => {
+    expect(VOCABULARIES.map(({ name }) => name)).toEqual(expect.arrayContaining(['roleValues', 'mediaTypeValues', 'checkOneOf0KindValues']));
+  });
+
+  it('each have one place for their translations', () => {
+    expect(VOCABULARIES.filter(({ name }) => placesOf(name).length !== 1).map(({ name }) => name)).toEqual([]);
+  });
+
+  it('leave no place unused', () => {
+    expect(PLACES.filter((place) => !VOCABULARIES.some(({ name }) => place.vocabulary.test(name))).map((place) => place.prefix)).toEqual([]);
+  });
+});
+
 describe.each(LANGUAGES)('translations in %s', (language) => {
-  it.each(VOCABULARIES)('name every $name of the contract', ({ values, namespace, prefix }) => {
-    const texts = strings(language, namespace);
-    const missing = values.filter((value) => !texts.get(`${prefix}.${value}`)?.trim());
+  it.each(VOCABULARIES)('name every value of $name', ({ name, values }) => {
+    const [place] = placesOf(name);
+    expect(place).toBeDefined();
+    if (!place) return;
+    const texts = strings(language, place.namespace);
+    const missing = values.filter((value) => !texts.get(`${place.prefix}.${value}`)?.trim());
     expect(missing).toEqual([]);
   });
 });
