@@ -21,6 +21,7 @@ use crate::request_id;
 use crate::routes;
 use crate::spa::{self, SpaDir};
 use crate::state::AppState;
+use mitra_persistence::files::FileStore;
 
 /// Every route, for the server and for the published document alike.
 fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -57,9 +58,10 @@ impl Application {
         if config.auto_migrate {
             store.migrate().await?;
         }
-        let demo_logins = if config.demo_data { demo::seed_if_empty(&store).await? } else { None };
+        let files = FileStore::local(&config.files_dir).await?;
+        let demo_logins = if config.demo_data { demo::seed_if_empty(&store, &files).await? } else { None };
         let keys = config.signing_keys()?;
-        let state = AppState { store, tokens: TokenIssuer::new(keys, config.access_ttl, config.refresh_ttl) };
+        let state = AppState { store, files, tokens: TokenIssuer::new(keys, config.access_ttl, config.refresh_ttl) };
         let listener = TcpListener::bind(&config.bind)?;
         let address = listener.local_addr()?;
         let server = serve(listener, state, SpaDir(config.spa_dir.clone()))?;

@@ -14,6 +14,8 @@ use crate::auth::keys::{KeyError, KeySet, random_secret, strength};
 pub struct Config {
     pub bind: String,
     pub data_dir: PathBuf,
+    /// Where handed-in files (documents, photos) are kept.
+    pub files_dir: PathBuf,
     /// `None` means the embedded SQLite file in the data folder.
     pub database_url: Option<String>,
     pub production: bool,
@@ -159,6 +161,10 @@ impl Config {
             demo_data: optional_flag(source, "MITRA_DEMO_DATA")?.unwrap_or(embedded && !production),
             bind: source.get("MITRA_BIND").unwrap_or("127.0.0.1:8080").to_owned(),
             data_dir: PathBuf::from(source.get("MITRA_DATA_DIR").unwrap_or("data")),
+            files_dir: match source.get("MITRA_FILES_DIR") {
+                Some(dir) => PathBuf::from(dir),
+                None => PathBuf::from(source.get("MITRA_DATA_DIR").unwrap_or("data")).join("files"),
+            },
             database_url: source.get("DATABASE_URL").map(str::to_owned),
             production,
             jwt_keys,

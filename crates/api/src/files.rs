@@ -39,17 +39,20 @@ pub struct Upload {
 }
 
 /// Reads a form carrying exactly one file, in the field `file`, of one of the `allowed` types
-/// and at most `max_size` bytes, beside at most [`MAX_TEXT_FIELDS`] small text fields.
+/// and at most `max_size` bytes, beside at most [`MAX_TEXT_FIELDS`] small text fields, which
+/// `judge` turns into the operation's value.
 ///
 /// The file streams into the store as it arrives; it is stored only once the whole form has been
-/// read and accepted, so a form refused for anything leaves nothing behind. Its type is judged
-/// from its content: the name and the `Content-Type` its sender gave do not count.
-pub async fn receive_upload(
+/// read and `judge` accepted its fields, so a form refused for anything leaves nothing behind.
+/// Its type is judged from its content: the name and the `Content-Type` its sender gave do not
+/// count.
+pub async fn receive_upload<T>(
     mut multipart: Multipart,
     store: &FileStore,
     allowed: &[FileType],
     max_size: u64,
-) -> Result<Upload, ApiError> {
+    judge: impl FnOnce(&BTreeMap<String, String>) -> Result<T, ApiError>,
+) -> Result<(Upload, T), ApiError> {
     let mut received: Option<(StagedFile, FileName)> = None;
     let mut fields = BTreeMap::new();
     while let Some(field) = multipart.next().await {
@@ -79,8 +82,9 @@ pub async fn receive_upload(
         }
     }
     let (staged, name) = received.ok_or_else(file_missing)?;
+    let judged = judge(&fields)?;
     let file = staged.commit().await.map_err(ApiError::internal)?;
-    Ok(Upload { file, name, fields })
+    Ok((Upload { file, name, fields }, judged))
 }
 
 /// Adds one text field to `fields`, reading no more of it than the limit allows.
@@ -292,7 +296,15 @@ mod tests {
     }
 
     async fn upload(multipart: Multipart, store: web::Data<FileStore>) -> Result<HttpResponse, ApiError> {
-        let upload = receive_upload(multipart, &store, &[FileType::Pdf], LIMIT).await?;
+        let refuse_note = |fields: &BTreeMap<String, String>| match fields.get("note").map(String::as_str) {
+            Some("tolak") => Err(ApiError::from(Violations::from(Violation::new(
+                "note",
+                ViolationCode::InvalidValue,
+                "refused by the operation",
+            )))),
+            _ => Ok(()),
+        };
+        let (upload, ()) = receive_upload(multipart, &store, &[FileType::Pdf], LIMIT, refuse_note).await?;
         Ok(HttpResponse::Ok().json(json!({
             "sha256": upload.file.sha256,
             "size": upload.file.size,
@@ -367,6 +379,13 @@ mod tests {
         });
         assert_eq!(body, expected);
         assert_eq!(stored, 1);
+    }
+
+    #[actix_web::test]
+    async fn a_form_whose_fields_the_operation_refuses_stores_nothing() {
+        let fields = vec![file("akta.pdf", pdf(1000)), text("note", "tolak")];
+        let body = assert_refused(fields, StatusCode::BAD_REQUEST, "validation_failed").await;
+        assert_eq!(body["errors"][0]["field"], "note");
     }
 
     #[actix_web::test]

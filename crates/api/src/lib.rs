@@ -4,7 +4,6 @@
 mod access;
 mod app;
 pub mod auth;
-mod calendar;
 pub mod config;
 pub mod demo;
 pub mod extract;

@@ -11,6 +11,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpMessage, HttpResponse, ResponseError};
+use mitra_domain::applications::Blocker;
 use mitra_domain::{Violation, ViolationCode, Violations};
 use mitra_persistence::{Conflict, Reference, Refusal, StoreError};
 use serde::Serialize;
@@ -62,6 +63,31 @@ pub enum ProblemCode {
     BankAccountExists,
     UnknownCompany,
     HolderIsNotTheCompany,
+    UnknownOutlet,
+    /// The outlet already has an application for the fiscal year.
+    ApplicationExists,
+    /// No registration window of the fiscal year is open today.
+    NoOpenWindow,
+    /// The fiscal year has no policy to judge applications by.
+    NoPolicyForYear,
+    /// The company is suspended or barred.
+    CompanyNotActive,
+    /// The application's state does not allow the step.
+    StepNotAllowed,
+    /// The application's fiscal year is over: it can only lapse.
+    FiscalYearOver,
+    /// The fiscal year is not over yet, so nothing lapses.
+    FiscalYearNotOver,
+    /// The application takes no documents in its state.
+    DocumentsClosed,
+    /// The application is not in review.
+    NotUnderReview,
+    /// A newer document replaced this one.
+    DocumentReplaced,
+    /// The application's site visit is already recorded.
+    SiteVisitRecorded,
+    /// Something stands in the way of verifying or approving; `blockers` lists it.
+    ApplicationNotReady,
     /// A form that must carry a file carries none.
     FileMissing,
     /// A form carries more than the one file it may.
@@ -103,6 +129,9 @@ pub struct Problem {
     /// Per-field reasons, present for validation failures.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub errors: Vec<FieldError>,
+    /// What stands in the way, present for `application_not_ready`.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub blockers: Vec<Blocker>,
 }
 
 /// Why one field of the request was refused.
@@ -127,6 +156,7 @@ pub struct ApiError {
     code: ProblemCode,
     detail: String,
     errors: Vec<FieldError>,
+    blockers: Vec<Blocker>,
     retry_after_secs: Option<u64>,
     /// The cause of a 500, logged with the request id and never sent.
     source: Option<anyhow::Error>,
@@ -134,7 +164,15 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: ProblemCode, detail: impl Into<String>) -> Self {
-        ApiError { status, code, detail: detail.into(), errors: Vec::new(), retry_after_secs: None, source: None }
+        ApiError {
+            status,
+            code,
+            detail: detail.into(),
+            errors: Vec::new(),
+            blockers: Vec::new(),
+            retry_after_secs: None,
+            source: None,
+        }
     }
 
     pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
@@ -196,7 +234,10 @@ impl ApiError {
     }
 
     fn to_problem(&self) -> Problem {
-        problem(self.status, self.code, Some(self.detail.clone()), self.errors.clone())
+        Problem {
+            blockers: self.blockers.clone(),
+            ..problem(self.status, self.code, Some(self.detail.clone()), self.errors.clone())
+        }
     }
 }
 
@@ -208,6 +249,7 @@ fn problem(status: StatusCode, code: ProblemCode, detail: Option<String>, errors
         detail,
         code,
         errors,
+        blockers: Vec::new(),
     }
 }
 
@@ -262,6 +304,7 @@ impl From<StoreError> for ApiError {
                     Reference::Company => {
                         (ProblemCode::UnknownCompany, "the press company does not exist in your organisation")
                     }
+                    Reference::Outlet => (ProblemCode::UnknownOutlet, "the outlet does not exist in your organisation"),
                 };
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, detail).with_errors(vec![FieldError {
                     field: reference.field().to_owned(),
@@ -298,6 +341,12 @@ impl From<StoreError> for ApiError {
                         "this NIK is already recorded for a company in this fiscal year",
                     ),
                     Conflict::BankAccountExists => (ProblemCode::BankAccountExists, "this account is already recorded"),
+                    Conflict::ApplicationExists => {
+                        (ProblemCode::ApplicationExists, "the outlet already has an application for this fiscal year")
+                    }
+                    Conflict::SiteVisitRecorded => {
+                        (ProblemCode::SiteVisitRecorded, "the site visit is already recorded; replace it instead")
+                    }
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }
@@ -317,10 +366,48 @@ impl From<StoreError> for ApiError {
                         ProblemCode::HolderIsNotTheCompany,
                         "the account is not in the company's legal name, so it cannot be paid into",
                     ),
+                    Refusal::NoOpenWindow => {
+                        (ProblemCode::NoOpenWindow, "no registration window of this fiscal year is open today")
+                    }
+                    Refusal::NoPolicyForYear => {
+                        (ProblemCode::NoPolicyForYear, "the fiscal year has no policy; an admin creates it first")
+                    }
+                    Refusal::CompanyNotActive => {
+                        (ProblemCode::CompanyNotActive, "the company is suspended or barred and cannot apply")
+                    }
+                    Refusal::StepNotAllowed => {
+                        (ProblemCode::StepNotAllowed, "the application's state does not allow this step")
+                    }
+                    Refusal::FiscalYearOver => {
+                        (ProblemCode::FiscalYearOver, "the application's fiscal year is over; it can only lapse")
+                    }
+                    Refusal::FiscalYearNotOver => {
+                        (ProblemCode::FiscalYearNotOver, "the fiscal year is not over, so nothing lapses yet")
+                    }
+                    Refusal::DocumentsClosed => (
+                        ProblemCode::DocumentsClosed,
+                        "documents are added only to a draft or to an application sent back for revision",
+                    ),
+                    Refusal::NotUnderReview => (
+                        ProblemCode::NotUnderReview,
+                        "documents are reviewed, visits recorded and scores given only while the application is in review",
+                    ),
+                    Refusal::DocumentReplaced => {
+                        (ProblemCode::DocumentReplaced, "a newer document replaced this one; review that one")
+                    }
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }
             StoreError::Invalid(violations) => violations.into(),
+            StoreError::NotReady(blockers) => {
+                let mut err = ApiError::new(
+                    StatusCode::CONFLICT,
+                    ProblemCode::ApplicationNotReady,
+                    format!("{} thing(s) stand in the way; see `blockers`", blockers.len()),
+                );
+                err.blockers = blockers;
+                err
+            }
             err @ (StoreError::Invariant(_)
             | StoreError::Unaudited
             | StoreError::Unscoped

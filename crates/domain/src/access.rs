@@ -49,6 +49,15 @@ vocabulary! {
         RegistrySanction = "registry.sanction",
         /// Confirm a bank account is in the company's own name, so it can be paid into.
         BankAccountsVerify = "bank_accounts.verify",
+        /// Open and move registration windows.
+        WindowsManage = "registration_windows.manage",
+        ApplicationsRead = "applications.read",
+        /// Prepare applications for press companies: documents, submission, withdrawal.
+        ApplicationsManage = "applications.manage",
+        /// Review applications: documents, site visit, score; verify, send back or reject.
+        ApplicationsReview = "applications.review",
+        /// Approve verified applications; lapse a finished year's.
+        ApplicationsApprove = "applications.approve",
     }
 }
 
@@ -59,10 +68,19 @@ vocabulary! {
 fn permitted_roles(action: Action) -> &'static [Role] {
     use Role::*;
     match action {
-        Action::OrganisationRead | Action::UnitsRead | Action::PolicyRead | Action::RegistryRead => {
-            &[Admin, Verifier, Officer, Treasurer, Auditor]
-        }
-        Action::UnitsManage | Action::UsersManage | Action::PolicyManage => &[Admin],
+        Action::OrganisationRead
+        | Action::UnitsRead
+        | Action::PolicyRead
+        | Action::RegistryRead
+        | Action::ApplicationsRead => &[Admin, Verifier, Officer, Treasurer, Auditor],
+        Action::UnitsManage
+        | Action::UsersManage
+        | Action::PolicyManage
+        | Action::WindowsManage
+        | Action::ApplicationsApprove => &[Admin],
+        // Who prepares an application does not review it (segregation of duties).
+        Action::ApplicationsManage => &[Admin, Officer],
+        Action::ApplicationsReview => &[Admin, Verifier],
         Action::RegistryManage => &[Admin, Verifier, Officer],
         Action::RegistrySanction => &[Admin, Verifier],
         Action::BankAccountsVerify => &[Admin, Treasurer],

@@ -23,6 +23,11 @@ vocabulary! {
         NewsroomPerson = "newsroom_person",
         PressCouncilRecord = "press_council_record",
         BankAccount = "bank_account",
+        RegistrationWindow = "registration_window",
+        Application = "application",
+        ApplicationDocument = "application_document",
+        SiteVisit = "site_visit",
+        SiteVisitPhoto = "site_visit_photo",
     }
 }
 
@@ -45,6 +50,8 @@ vocabulary! {
         RegulationUpdated = "regulation.updated",
         PolicyVersionCreated = "policy_version.created",
         PolicyVersionUpdated = "policy_version.updated",
+        /// A decision used the version: it is frozen from now on.
+        PolicyVersionUsed = "policy_version.used",
         PressCompanyCreated = "press_company.created",
         PressCompanyUpdated = "press_company.updated",
         /// Suspended, barred or reinstated, with the decision's reason.
@@ -56,6 +63,26 @@ vocabulary! {
         PressCouncilRecorded = "press_council_record.created",
         BankAccountCreated = "bank_account.created",
         BankAccountVerified = "bank_account.verified",
+        RegistrationWindowCreated = "registration_window.created",
+        RegistrationWindowUpdated = "registration_window.updated",
+        ApplicationCreated = "application.created",
+        ApplicationSubmitted = "application.submitted",
+        ApplicationReviewStarted = "application.review_started",
+        ApplicationRevisionRequested = "application.revision_requested",
+        ApplicationVerified = "application.verified",
+        ApplicationApproved = "application.approved",
+        ApplicationRejected = "application.rejected",
+        ApplicationWithdrawn = "application.withdrawn",
+        ApplicationLapsed = "application.lapsed",
+        /// The rubric was scored, giving the tier.
+        ApplicationScored = "application.scored",
+        DocumentAdded = "application_document.added",
+        /// A newer document for the same requirement took its place.
+        DocumentReplaced = "application_document.replaced",
+        DocumentReviewed = "application_document.reviewed",
+        SiteVisitRecorded = "site_visit.recorded",
+        SiteVisitUpdated = "site_visit.updated",
+        SiteVisitPhotoAdded = "site_visit_photo.added",
     }
 }
 
@@ -74,7 +101,9 @@ impl AuditAction {
                 EntityType::Session
             }
             AuditAction::RegulationCreated | AuditAction::RegulationUpdated => EntityType::Regulation,
-            AuditAction::PolicyVersionCreated | AuditAction::PolicyVersionUpdated => EntityType::PolicyVersion,
+            AuditAction::PolicyVersionCreated | AuditAction::PolicyVersionUpdated | AuditAction::PolicyVersionUsed => {
+                EntityType::PolicyVersion
+            }
             AuditAction::PressCompanyCreated
             | AuditAction::PressCompanyUpdated
             | AuditAction::PressCompanyStatusDecided => EntityType::PressCompany,
@@ -82,6 +111,24 @@ impl AuditAction {
             AuditAction::PersonCreated | AuditAction::PersonUpdated => EntityType::NewsroomPerson,
             AuditAction::PressCouncilRecorded => EntityType::PressCouncilRecord,
             AuditAction::BankAccountCreated | AuditAction::BankAccountVerified => EntityType::BankAccount,
+            AuditAction::RegistrationWindowCreated | AuditAction::RegistrationWindowUpdated => {
+                EntityType::RegistrationWindow
+            }
+            AuditAction::ApplicationCreated
+            | AuditAction::ApplicationSubmitted
+            | AuditAction::ApplicationReviewStarted
+            | AuditAction::ApplicationRevisionRequested
+            | AuditAction::ApplicationVerified
+            | AuditAction::ApplicationApproved
+            | AuditAction::ApplicationRejected
+            | AuditAction::ApplicationWithdrawn
+            | AuditAction::ApplicationLapsed
+            | AuditAction::ApplicationScored => EntityType::Application,
+            AuditAction::DocumentAdded | AuditAction::DocumentReplaced | AuditAction::DocumentReviewed => {
+                EntityType::ApplicationDocument
+            }
+            AuditAction::SiteVisitRecorded | AuditAction::SiteVisitUpdated => EntityType::SiteVisit,
+            AuditAction::SiteVisitPhotoAdded => EntityType::SiteVisitPhoto,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! without a server or a database and every layer above speaks the same language.
 
 pub mod access;
+pub mod applications;
 pub mod audit;
 pub mod eligibility;
 pub mod files;

@@ -45,6 +45,20 @@ pub struct Requirement {
     pub max_size_bytes: u64,
 }
 
+impl Requirement {
+    /// A document's expiry date as handed in: required when the requirement needs one.
+    pub fn expiry(&self, expires_on: Option<chrono::NaiveDate>) -> Result<Option<chrono::NaiveDate>, Violation> {
+        if self.needs_expiry && expires_on.is_none() {
+            return Err(Violation::new(
+                "expires_on",
+                ViolationCode::Required,
+                "this document's expiry date is required",
+            ));
+        }
+        Ok(expires_on)
+    }
+}
+
 vocabulary! {
     /// The kinds of eligibility rule a policy can switch on.
     pub enum RuleKind ("rule kind") {

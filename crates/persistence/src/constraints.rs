@@ -125,6 +125,26 @@ pub(crate) const RULES: &[Rule] = &[
         SCOPED_ID,
         Reference::Company,
     ),
+    unique(
+        "ux_applications_outlet_year",
+        "applications",
+        &["organisation_id", "outlet_id", "fiscal_year"],
+        Conflict::ApplicationExists,
+    ),
+    reference(
+        "fk_applications_outlet",
+        "applications",
+        &["organisation_id", "outlet_id"],
+        "outlets",
+        SCOPED_ID,
+        Reference::Outlet,
+    ),
+    unique(
+        "ux_site_visits_application",
+        "site_visits",
+        &["organisation_id", "application_id"],
+        Conflict::SiteVisitRecorded,
+    ),
     check("ck_organisations_version", "organisations", Invariant::VersionPositive),
     check("ck_organisations_audit_head", "organisations", Invariant::AuditHeadNonNegative),
     check("ck_units_version", "units", Invariant::VersionPositive),
@@ -136,6 +156,11 @@ pub(crate) const RULES: &[Rule] = &[
     check("ck_outlets_version", "outlets", Invariant::VersionPositive),
     check("ck_newsroom_people_version", "newsroom_people", Invariant::VersionPositive),
     check("ck_bank_accounts_version", "bank_accounts", Invariant::VersionPositive),
+    check("ck_registration_windows_version", "registration_windows", Invariant::VersionPositive),
+    check("ck_registration_windows_dates", "registration_windows", Invariant::WindowClosesAfterOpening),
+    check("ck_applications_version", "applications", Invariant::VersionPositive),
+    check("ck_application_documents_version", "application_documents", Invariant::VersionPositive),
+    check("ck_site_visits_version", "site_visits", Invariant::VersionPositive),
 ];
 
 /// A reference to one of the organisation's press companies, and the key it points at.

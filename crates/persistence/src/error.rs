@@ -23,6 +23,10 @@ pub enum Conflict {
     PersonAlreadyRecorded,
     /// This bank account is already recorded.
     BankAccountExists,
+    /// The outlet already has an application for this fiscal year.
+    ApplicationExists,
+    /// The application's site visit is already recorded (replace it instead).
+    SiteVisitRecorded,
 }
 
 /// A reference to a record that does not exist in the caller's organisation.
@@ -36,6 +40,8 @@ pub enum Reference {
     PolicyVersion,
     /// `company_id` names no press company of the organisation.
     Company,
+    /// `outlet_id` names no outlet of the organisation.
+    Outlet,
 }
 
 impl Reference {
@@ -46,6 +52,7 @@ impl Reference {
             Reference::Regulation => "regulation_id",
             Reference::PolicyVersion => "copy_of",
             Reference::Company => "company_id",
+            Reference::Outlet => "outlet_id",
         }
     }
 }
@@ -61,6 +68,25 @@ pub enum Refusal {
     PolicyVersionInUse,
     /// Payments go only to an account in the company's own legal name.
     HolderIsNotTheCompany,
+    /// Applications are taken only while a registration window of their fiscal year is open.
+    NoOpenWindow,
+    /// The fiscal year has no policy version to judge applications by.
+    NoPolicyForYear,
+    /// A suspended or barred company cannot apply.
+    CompanyNotActive,
+    /// The application's state does not allow this step.
+    StepNotAllowed,
+    /// The application's fiscal year has ended: it can only lapse.
+    FiscalYearOver,
+    /// Only an application whose fiscal year has ended can lapse.
+    FiscalYearNotOver,
+    /// Documents are added only while an application is a draft or sent back for revision.
+    DocumentsClosed,
+    /// Documents are reviewed, visits recorded and scores given only while the application is
+    /// in review.
+    NotUnderReview,
+    /// A document that a newer one replaced is no longer reviewed.
+    DocumentReplaced,
 }
 
 impl From<SelfChange> for StoreError {
@@ -82,6 +108,8 @@ pub enum Invariant {
     AuditHeadNonNegative,
     /// A policy's revisions count from 1.
     RevisionPositive,
+    /// A registration window closes on or after the day it opens.
+    WindowClosesAfterOpening,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -105,6 +133,9 @@ pub enum StoreError {
     Invalid(Violations),
     #[error("database invariant broken: {0:?}")]
     Invariant(Invariant),
+    /// A verification or approval found something in its way; nobody can set it aside.
+    #[error("not ready: {0:?}")]
+    NotReady(Vec<mitra_domain::applications::Blocker>),
     /// A write changed data but recorded no audit event; it was rolled back.
     #[error("a change without an audit event was refused")]
     Unaudited,

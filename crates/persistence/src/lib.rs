@@ -6,8 +6,11 @@
 //! compose in one transaction and every change is audited. Neither raw connections nor
 //! transactions leave this crate.
 
+pub mod applications;
 pub mod audit;
+pub mod calendar;
 pub mod callers;
+mod columns;
 mod constraints;
 mod entities;
 mod error;

@@ -257,6 +257,27 @@ pub async fn update_version(
     Ok(after.try_into()?)
 }
 
+/// Freezes a version the first time a decision uses it: from then on it cannot change, so the
+/// decision can always be explained by the rules it applied.
+pub(crate) async fn mark_used(tx: &mut Tx, id: Uuid) -> Result<(), StoreError> {
+    let before = find_version(tx.conn(), tx.scope()?, id).await?;
+    if before.used_at.is_some() {
+        return Ok(());
+    }
+    let changed = policy_version::ActiveModel { id: Set(id), used_at: Set(Some(Utc::now())), ..Default::default() };
+    let after = tx.save(&before, changed).await?;
+    tx.record(AuditAction::PolicyVersionUsed, Some(&before), Some(&after))
+}
+
+/// A version read inside a write or a read of another area.
+pub(crate) async fn version_on(
+    conn: &impl ConnectionTrait,
+    scope: OrgScope,
+    id: Uuid,
+) -> Result<PolicyVersionRecord, StoreError> {
+    Ok(find_version(conn, scope, id).await?.try_into()?)
+}
+
 /// An edit of a policy version: sections of the document, and its regulation (`Some(None)`
 /// clears it).
 #[derive(Debug, Clone, Default)]
@@ -275,10 +296,18 @@ pub async fn current_version(
     scope: OrgScope,
     fiscal_year: FiscalYear,
 ) -> Result<PolicyVersionRecord, StoreError> {
+    current_version_on(store.db(), scope, fiscal_year).await
+}
+
+pub(crate) async fn current_version_on(
+    conn: &impl ConnectionTrait,
+    scope: OrgScope,
+    fiscal_year: FiscalYear,
+) -> Result<PolicyVersionRecord, StoreError> {
     let row = scope::select::<policy_version::Entity>(scope)
         .filter(policy_version::Column::FiscalYear.eq(fiscal_year.year()))
         .order_by_desc(policy_version::Column::Revision)
-        .one(store.db())
+        .one(conn)
         .await?
         .ok_or(StoreError::NotFound)?;
     Ok(row.try_into()?)

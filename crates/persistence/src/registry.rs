@@ -11,32 +11,16 @@ use mitra_domain::registry::{
     CompanyProfile, CompanyStatus, NewBankAccount, NewPerson, NewsroomRole, OutletProfile, OutletScale, Periodicity,
     PersonDetails, PressCouncilCheck, StatusDecision, holder_is,
 };
-use mitra_domain::vocabulary::UnknownName;
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
+use sea_orm::sea_query::Query;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
+use crate::calendar::jakarta_today as today;
+use crate::columns::{contains, stored, vocabulary, whole};
 use crate::entities::{bank_account, newsroom_person, outlet, press_company, press_council_record};
 use crate::page::{Page, PageRequest};
 use crate::scope::{self, OrgScope};
 use crate::{Refusal, Store, StoreError, Tx};
-
-fn vocabulary<T: std::str::FromStr<Err = UnknownName>>(text: &str) -> Result<T, DbErr> {
-    text.parse().map_err(|err: UnknownName| DbErr::Type(err.to_string()))
-}
-
-fn whole(value: Option<i64>) -> Option<u64> {
-    value.and_then(|v| u64::try_from(v).ok())
-}
-
-fn stored(value: Option<u64>) -> Option<i64> {
-    value.and_then(|v| i64::try_from(v).ok())
-}
-
-/// Today in Jakarta, where the registry's dates are kept.
-fn today() -> NaiveDate {
-    (Utc::now() + chrono::Duration::hours(7)).date_naive()
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompanyRecord {
@@ -179,7 +163,15 @@ pub async fn decide_status(
 }
 
 pub async fn get_company(store: &Store, scope: OrgScope, id: Uuid) -> Result<CompanyRecord, StoreError> {
-    Ok(find_company(store.db(), scope, id).await?.try_into()?)
+    company_on(store.db(), scope, id).await
+}
+
+pub(crate) async fn company_on(
+    conn: &impl ConnectionTrait,
+    scope: OrgScope,
+    id: Uuid,
+) -> Result<CompanyRecord, StoreError> {
+    Ok(find_company(conn, scope, id).await?.try_into()?)
 }
 
 /// Which companies to list; every filter is optional and they combine with AND.
@@ -225,12 +217,6 @@ pub async fn list_companies(
     let rows = query.order_by_asc(press_company::Column::Id).limit(page.limit + 1).all(store.db()).await?;
     let records = rows.into_iter().map(CompanyRecord::try_from).collect::<Result<Vec<_>, _>>()?;
     Ok(Page::from_overfetch(records, page.limit, |record: &CompanyRecord| record.id))
-}
-
-/// `column` contains `text`, ignoring case; `%` and `_` typed by a user are searched literally.
-fn contains(column: impl ColumnTrait, text: &str) -> sea_orm::sea_query::SimpleExpr {
-    let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
 }
 
 async fn find_company(
@@ -333,7 +319,15 @@ pub async fn update_outlet(
 }
 
 pub async fn get_outlet(store: &Store, scope: OrgScope, id: Uuid) -> Result<OutletRecord, StoreError> {
-    Ok(find_outlet(store.db(), scope, id).await?.try_into()?)
+    outlet_on(store.db(), scope, id).await
+}
+
+pub(crate) async fn outlet_on(
+    conn: &impl ConnectionTrait,
+    scope: OrgScope,
+    id: Uuid,
+) -> Result<OutletRecord, StoreError> {
+    Ok(find_outlet(conn, scope, id).await?.try_into()?)
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -702,14 +696,25 @@ pub async fn facts(
     fiscal_year: FiscalYear,
     on: NaiveDate,
 ) -> Result<Facts, StoreError> {
-    let outlet = OutletRecord::try_from(find_outlet(store.db(), scope, outlet_id).await?)?;
-    let company = CompanyRecord::try_from(find_company(store.db(), scope, outlet.profile.company_id).await?)?;
+    facts_on(store.db(), scope, outlet_id, fiscal_year, on).await
+}
+
+/// [`facts`] read on `conn`: inside a write, they are the facts the write's decision sees.
+pub(crate) async fn facts_on(
+    conn: &impl ConnectionTrait,
+    scope: OrgScope,
+    outlet_id: Uuid,
+    fiscal_year: FiscalYear,
+    on: NaiveDate,
+) -> Result<Facts, StoreError> {
+    let outlet = outlet_on(conn, scope, outlet_id).await?;
+    let company = company_on(conn, scope, outlet.profile.company_id).await?;
     let editor = scope::select::<newsroom_person::Entity>(scope)
         .filter(newsroom_person::Column::CompanyId.eq(company.id))
         .filter(newsroom_person::Column::FiscalYear.eq(fiscal_year.year()))
         .filter(newsroom_person::Column::Role.eq(NewsroomRole::EditorInChief.as_str()))
         .order_by_desc(newsroom_person::Column::Id)
-        .one(store.db())
+        .one(conn)
         .await?
         .map(PersonRecord::try_from)
         .transpose()?;

@@ -71,6 +71,22 @@ pub(crate) fn select_for_authentication<E: OrgOwned>() -> Select<E> {
     E::find()
 }
 
+/// The organisation's rows of `E` with the given ids, in one query.
+pub(crate) async fn by_id<E: OrgOwned>(
+    conn: &impl sea_orm::ConnectionTrait,
+    scope: OrgScope,
+    id: E::Column,
+    ids: impl Iterator<Item = Uuid>,
+) -> Result<Vec<E::Model>, sea_orm::DbErr> {
+    let mut ids: Vec<Uuid> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    select::<E>(scope).filter(id.is_in(ids)).all(conn).await
+}
+
 macro_rules! org_owned {
     ($($entity:ident),+) => {
         $(impl OrgOwned for crate::entities::$entity::Entity {
@@ -92,7 +108,13 @@ org_owned!(
     outlet,
     newsroom_person,
     press_council_record,
-    bank_account
+    bank_account,
+    registration_window,
+    application,
+    application_step,
+    application_document,
+    site_visit,
+    site_visit_photo
 );
 
 impl Global for crate::entities::organisation::Entity {}

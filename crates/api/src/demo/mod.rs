@@ -2,6 +2,7 @@
 //! a working system: Kabupaten Ogan Komering Ilir, its Diskominfo, one user per role, and its
 //! policy for the year in progress from the OKI standard, and a press registry to work on.
 
+mod applications;
 mod press;
 
 use chrono::Datelike;
@@ -10,10 +11,11 @@ use mitra_domain::identity::{FullName, NewUser, Password, Username};
 use mitra_domain::organisation::{NewUnit, OrganisationName, Slug, UnitCode, UnitName};
 use mitra_domain::policy::FiscalYear;
 use mitra_domain::presets;
+use mitra_persistence::files::FileStore;
 use mitra_persistence::policy::{self, PolicySource};
 use mitra_persistence::{Store, StoreError, organisations, units, users};
 
-use crate::calendar::jakarta_today;
+use mitra_persistence::calendar::jakarta_today;
 
 use crate::auth::password;
 
@@ -40,7 +42,7 @@ fn people(role: Role) -> &'static str {
 
 /// Creates the demo data, in one write, if the database has no organisation yet; returns the
 /// new logins.
-pub async fn seed_if_empty(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin>>> {
+pub async fn seed_if_empty(store: &Store, files: &FileStore) -> anyhow::Result<Option<Vec<DemoLogin>>> {
     if organisations::any_exists(store).await? {
         return Ok(None);
     }
@@ -61,6 +63,9 @@ pub async fn seed_if_empty(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin
     let (name, slug) = (OrganisationName::parse(ORGANISATION)?, Slug::parse(SLUG)?);
     // The region's standard for the year in progress, so the policy area has something to show.
     let preset = presets::load("oki")?;
+    let documents = applications::files(files, &preset.policy).await?;
+    let policy = preset.policy.clone();
+    let today = jakarta_today();
     let this_year = FiscalYear::parse(jakarta_today().year())?;
     let unit =
         NewUnit { code: UnitCode::parse("DISKOMINFO")?, name: UnitName::parse("Dinas Komunikasi dan Informatika")? };
@@ -74,7 +79,8 @@ pub async fn seed_if_empty(store: &Store) -> anyhow::Result<Option<Vec<DemoLogin
                 logins.push(login);
             }
             policy::create_version(tx, this_year, PolicySource::Preset(Box::new(preset))).await?;
-            press::seed(tx, this_year, jakarta_today()).await?;
+            let outlets = press::seed(tx, this_year, today).await?;
+            applications::seed(tx, this_year, today, &policy, &outlets, &documents).await?;
             Ok::<_, StoreError>(logins)
         })
         .await?;

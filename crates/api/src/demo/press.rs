@@ -386,9 +386,18 @@ const COMPANIES: &[Company] = &[
     },
 ];
 
+/// An outlet the demo registered.
+pub struct SeededOutlet {
+    pub name: &'static str,
+    pub id: uuid::Uuid,
+    pub media_type: MediaType,
+}
+
 /// Seeds the registry inside the demo's write: every company with its outlets, its newsroom for
 /// `year`, its Press Council check, its bank account and the decision against it, if any.
-pub async fn seed(tx: &mut Tx, year: FiscalYear, today: NaiveDate) -> Result<usize, StoreError> {
+/// Answers each outlet's name and id.
+pub async fn seed(tx: &mut Tx, year: FiscalYear, today: NaiveDate) -> Result<Vec<SeededOutlet>, StoreError> {
+    let mut outlets = Vec::new();
     for company in COMPANIES {
         let since = |years: u32| today.checked_sub_months(Months::new(12 * years)).unwrap_or(today);
         let profile = CompanyProfile {
@@ -422,7 +431,7 @@ pub async fn seed(tx: &mut Tx, year: FiscalYear, today: NaiveDate) -> Result<usi
                 Reach::Visitors(visitors) => (None, None, Some(visitors)),
             };
             let broadcast = matches!(outlet.media_type, Tv | Radio);
-            registry::create_outlet(
+            let created_outlet = registry::create_outlet(
                 tx,
                 OutletProfile {
                     company_id: created.id,
@@ -442,6 +451,7 @@ pub async fn seed(tx: &mut Tx, year: FiscalYear, today: NaiveDate) -> Result<usi
                 },
             )
             .await?;
+            outlets.push(SeededOutlet { name: outlet.name, id: created_outlet.id, media_type: outlet.media_type });
         }
         for person in company.people {
             let details = PersonDetails {
@@ -488,7 +498,7 @@ pub async fn seed(tx: &mut Tx, year: FiscalYear, today: NaiveDate) -> Result<usi
             }
         }
     }
-    Ok(COMPANIES.len())
+    Ok(outlets)
 }
 
 fn slug(legal_name: &str) -> String {

@@ -1,5 +1,6 @@
 //! The HTTP routes, one module per business area, all under `/api/v1` but health checks.
 
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod health;
@@ -61,7 +62,40 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(registry::judge_outlet_eligibility)
         .service(registry::create_newsroom_person)
         .service(registry::get_newsroom_person)
-        .service(registry::update_newsroom_person);
+        .service(registry::update_newsroom_person)
+        .service(applications::list_registration_windows)
+        .service(applications::create_registration_window)
+        .service(applications::get_registration_window)
+        .service(applications::update_registration_window)
+        .service(applications::list_applications)
+        // Before `{id}` routes of the same method.
+        .service(applications::lapse_applications)
+        .service(applications::create_application)
+        .service(applications::get_application)
+        .service(applications::list_application_steps)
+        .service(applications::get_application_readiness)
+        .service(applications::submit_application)
+        .service(applications::withdraw_application)
+        .service(applications::start_application_review)
+        .service(applications::request_application_revision)
+        .service(applications::verify_application)
+        .service(applications::reject_application)
+        .service(applications::approve_application)
+        .service(applications::score_application)
+        .service(applications::list_application_documents)
+        .service(applications::upload_application_document)
+        // Before `{id}`, which would otherwise take "expiring" for an id.
+        .service(applications::list_expiring_documents)
+        .service(applications::get_application_document)
+        .service(applications::download_application_document)
+        .service(applications::review_application_document)
+        .service(applications::get_site_visit)
+        .service(applications::record_site_visit)
+        .service(applications::get_site_visit_by_id)
+        .service(applications::replace_site_visit)
+        .service(applications::list_site_visit_photos)
+        .service(applications::add_site_visit_photo)
+        .service(applications::download_site_visit_photo);
 }
 
 /// Operations outside the versioned API: process and database health.

@@ -27,11 +27,11 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::auth::Caller;
-use crate::calendar::jakarta_today;
 use crate::extract::{Body, Filters, Input, Page, Paging, PagingParams, Update, etag};
 use crate::problem::ApiError;
 use crate::state::AppState;
 use crate::validation::{FilterText, nullable_text, text};
+use mitra_persistence::calendar::jakarta_today;
 
 /// Optional text ruled by `T`: blank is none.
 fn optional<T: TextRule>(raw: Option<String>, what: &str) -> Result<Option<String>, Violation> {

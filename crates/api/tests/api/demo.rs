@@ -70,6 +70,21 @@ async fn a_new_database_starts_with_a_region_a_policy_and_a_registry_to_work_on(
     }
     assert!(verdicts.contains(&true) && verdicts.contains(&false), "eligible and ineligible outlets: {verdicts:?}");
 
+    let windows = get("/api/v1/registration-windows").await;
+    assert!(windows.as_array().unwrap().iter().any(|w| w["open"] == true), "an open window: {windows}");
+    let applications = get(&format!("/api/v1/applications?fiscal_year={year}")).await;
+    let states: Vec<&str> =
+        applications["items"].as_array().unwrap().iter().map(|a| a["state"].as_str().unwrap()).collect();
+    for state in ["draft", "submitted", "in_review", "revision_requested"] {
+        assert!(states.contains(&state), "an application {state}: {states:?}");
+    }
+    let in_review = applications["items"].as_array().unwrap().iter().find(|a| a["state"] == "in_review").unwrap();
+    let readiness = get(&format!("/api/v1/applications/{}/readiness", in_review["id"].as_str().unwrap())).await;
+    let documents = readiness["requirements"].as_array().unwrap();
+    assert!(documents.iter().filter(|r| r["requirement"]["mandatory"] == true).all(|r| r["document"].is_object()));
+    let expiring = get("/api/v1/application-documents/expiring?within_days=30").await;
+    assert_eq!(expiring["items"].as_array().unwrap().len(), 1, "one certificate runs out soon: {expiring}");
+
     let report = get("/api/v1/audit-events/verification").await;
     assert_eq!(report["valid"], true, "the seed is audited like any write: {report}");
 }

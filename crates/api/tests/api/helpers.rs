@@ -161,7 +161,19 @@ impl TestApp {
     }
 
     pub async fn patch(&self, token: &str, path: &str, version: Option<i64>, body: &Value) -> Response {
-        let mut request = self.request(Method::PATCH, path).bearer_auth(token).json(body);
+        self.patch_like(Method::PATCH, token, path, version, body).await
+    }
+
+    /// A conditional change with any method: the body, and `If-Match` with `version` if given.
+    pub async fn patch_like(
+        &self,
+        method: Method,
+        token: &str,
+        path: &str,
+        version: Option<i64>,
+        body: &Value,
+    ) -> Response {
+        let mut request = self.request(method, path).bearer_auth(token).json(body);
         if let Some(version) = version {
             request = request.header("If-Match", format!("\"{version}\""));
         }

@@ -4,6 +4,7 @@
 //! fixture database (SQLite by default; PostgreSQL when MITRA_TEST_DATABASE_URL names a server)
 //! and talks HTTP.
 
+mod applications;
 mod audit;
 mod auth;
 mod demo;

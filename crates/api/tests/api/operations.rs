@@ -9,6 +9,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use crate::applications::{Stage, answers, application_at, id_of, open_call, pdf, png, this_year, today, visit};
 use crate::helpers::{PASSWORD, TestApp, TestOrg, spawn};
 
 /// One operation of the spec.
@@ -93,6 +94,37 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("get_newsroom_person", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("create_newsroom_person", &[Admin, Verifier, Officer]),
     ("update_newsroom_person", &[Admin, Verifier, Officer]),
+    ("list_registration_windows", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_registration_window", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_registration_window", &[Admin]),
+    ("update_registration_window", &[Admin]),
+    ("list_applications", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_application", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("list_application_steps", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_application_readiness", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_application", &[Admin, Officer]),
+    ("submit_application", &[Admin, Officer]),
+    ("withdraw_application", &[Admin, Officer]),
+    ("start_application_review", &[Admin, Verifier]),
+    ("request_application_revision", &[Admin, Verifier]),
+    ("verify_application", &[Admin, Verifier]),
+    ("reject_application", &[Admin, Verifier]),
+    ("approve_application", &[Admin]),
+    ("lapse_applications", &[Admin]),
+    ("score_application", &[Admin, Verifier]),
+    ("list_application_documents", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("upload_application_document", &[Admin, Officer]),
+    ("list_expiring_documents", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_application_document", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("download_application_document", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("review_application_document", &[Admin, Verifier]),
+    ("get_site_visit", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_site_visit_by_id", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("record_site_visit", &[Admin, Verifier]),
+    ("replace_site_visit", &[Admin, Verifier]),
+    ("list_site_visit_photos", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("add_site_visit_photo", &[Admin, Verifier]),
+    ("download_site_visit_photo", &[Admin, Verifier, Officer, Treasurer, Auditor]),
 ];
 
 /// Operations anyone may call, without a token.
@@ -104,14 +136,18 @@ const PUBLIC: &[&str] = &["login", "refresh", "logout", "healthz", "readyz"];
 struct Sample {
     path: String,
     body: Option<Value>,
+    /// A form's file instead of a JSON body: its name and content.
+    file: Option<(&'static str, Vec<u8>)>,
     names_record: bool,
     references: bool,
 }
 
 /// The records of `target` that operations act on: its unit, a user who is none of the callers
-/// (disabling a caller would end their part in the walk), its policy version for 2026 (from the
-/// OKI preset) and the regulation that brought, and a press company with an online outlet, an
-/// editor-in-chief and a bank account in its name.
+/// (disabling a caller would end their part in the walk), its policy version for this year (from
+/// the OKI preset) and the regulation that brought, a press company with an online outlet, an
+/// editor-in-chief and a bank account in its name, this year's call (a later revision of the
+/// policy, and an open window), a draft application, and an application in review with a
+/// document, a site visit and a photo. Steps that use an application up get a new one each.
 struct Target<'a> {
     org: &'a TestOrg,
     subject: Uuid,
@@ -121,6 +157,12 @@ struct Target<'a> {
     outlet: Uuid,
     person: Uuid,
     bank_account: Uuid,
+    window: Uuid,
+    draft: Uuid,
+    reviewed: Uuid,
+    document: Uuid,
+    visit: Uuid,
+    photo: Uuid,
 }
 
 /// A company profile; `tag` makes its name and NPWP unique.
@@ -135,19 +177,42 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
     let subject = json!({ "username": format!("{}.subject", org.slug), "full_name": "Subjek Uji", "role": "officer",
                            "password": "kopi-pagi-di-kayuagung" });
     let subject: Value = app.post(&admin, "/api/v1/users", &subject).await.json().await.unwrap();
-    let version = json!({ "fiscal_year": 2026, "preset": "oki" });
+    let version = json!({ "fiscal_year": this_year(), "preset": "oki" });
     let version: Value = app.post(&admin, "/api/v1/policy-versions", &version).await.json().await.unwrap();
     let company: Value = app.post(&admin, "/api/v1/press-companies", &company_body(1)).await.json().await.unwrap();
     let outlet = json!({ "company_id": company["id"], "media_type": "online", "name": format!("Berita {}", org.slug),
                          "scale": "local", "periodicity": "continuous", "first_published": "2020-01-15" });
     let outlet: Value = app.post(&admin, "/api/v1/outlets", &outlet).await.json().await.unwrap();
-    let person = json!({ "company_id": company["id"], "fiscal_year": 2026, "nik": "1602041506900003",
+    let person = json!({ "company_id": company["id"], "fiscal_year": this_year(), "nik": "1602041506900003",
                          "full_name": "Pemimpin Redaksi", "role": "editor_in_chief", "competence_level": "utama" });
     let person: Value = app.post(&admin, "/api/v1/people", &person).await.json().await.unwrap();
     let account =
         json!({ "bank_name": "Bank Sumsel Babel", "account_number": "1234567890", "holder_name": "PT Media Uji 1" });
     let account_path = format!("/api/v1/press-companies/{}/bank-accounts", company["id"].as_str().unwrap());
     let account: Value = app.post(&admin, &account_path, &account).await.json().await.unwrap();
+    let window = open_call(app, org).await;
+    let draft = application_at(app, org, Stage::Draft).await;
+    let reviewed = id_of(&application_at(app, org, Stage::InReview).await);
+    let documents: Value =
+        app.get(&admin, &format!("/api/v1/applications/{reviewed}/documents")).await.json().await.unwrap();
+    let visit: Value = app
+        .post(&admin, &format!("/api/v1/applications/{reviewed}/site-visit"), &visit("confirmed"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let photo =
+        reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(png()).file_name("kantor.png"));
+    let photo: Value = app
+        .request(Method::POST, &format!("/api/v1/applications/{reviewed}/site-visit/photos"))
+        .bearer_auth(&admin)
+        .multipart(photo)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     Target {
         org,
         subject: id(&subject),
@@ -157,7 +222,26 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
         outlet: id(&outlet),
         person: id(&person),
         bank_account: id(&account),
+        window: id(&window),
+        draft: id(&draft),
+        reviewed,
+        document: id(&documents[0]),
+        visit: id(&visit),
+        photo: id(&photo),
     }
+}
+
+/// The application a step uses up: a new one at the stage the step leaves from.
+async fn fresh_application(app: &TestApp, target: &Target<'_>, op: &str) -> Option<Uuid> {
+    let stage = match op {
+        "submit_application" | "withdraw_application" => Stage::Draft,
+        "start_application_review" => Stage::Submitted,
+        "request_application_revision" | "reject_application" | "record_site_visit" => Stage::InReview,
+        "verify_application" => Stage::Ready,
+        "approve_application" => Stage::Verified,
+        _ => return None,
+    };
+    Some(id_of(&application_at(app, target.org, stage).await))
 }
 
 /// A number for `tag`, to keep NPWPs, NIKs and account numbers apart between callers.
@@ -167,7 +251,13 @@ fn tag_number(tag: &str) -> u32 {
 
 async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -> Sample {
     let org = target.org;
+    let fresh = fresh_application(app, target, &op.id).await;
     let record = [
+        ("/api/v1/applications/", fresh.unwrap_or(target.reviewed)),
+        ("/api/v1/application-documents/", target.document),
+        ("/api/v1/registration-windows/", target.window),
+        ("/api/v1/site-visits/", target.visit),
+        ("/api/v1/site-visit-photos/", target.photo),
         ("/api/v1/units/", org.unit_id),
         ("/api/v1/users/", target.subject),
         ("/api/v1/regulations/", target.regulation),
@@ -180,10 +270,14 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
     .into_iter()
     .find(|(prefix, _)| op.path.starts_with(prefix));
     let path = match record {
+        // Documents are handed in to the draft.
+        Some(_) if op.id == "upload_application_document" => {
+            op.path.replace("{id}", &target.draft.to_string()).replace("{requirement}", "surat_permohonan")
+        }
         Some((_, id)) => op.path.replace("{id}", &id.to_string()),
         None => op.path.replace("{code}", "oki"),
     };
-    let path = if op.id == "get_current_policy_version" { format!("{path}?fiscal_year=2026") } else { path };
+    let path = if op.id == "get_current_policy_version" { format!("{path}?fiscal_year={}", this_year()) } else { path };
     let names_record = record.is_some() && op.path.contains("{id}");
     let (body, references) = match op.id.as_str() {
         "login" => (
@@ -208,7 +302,9 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
                          "title": "Standar harga satuan belanja publikasi" })),
             false,
         ),
-        "create_policy_version" => (Some(json!({ "fiscal_year": 2027, "copy_of": target.policy_version })), true),
+        "create_policy_version" => {
+            (Some(json!({ "fiscal_year": this_year() + 1, "copy_of": target.policy_version })), true)
+        }
         "update_policy_version" => (
             Some(json!({ "policy": { "accepted_legal_forms": ["pt", "pt_perorangan", "yayasan", "koperasi"] } })),
             false,
@@ -236,7 +332,7 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
             true,
         ),
         "create_newsroom_person" => (
-            Some(json!({ "company_id": target.company, "fiscal_year": 2026,
+            Some(json!({ "company_id": target.company, "fiscal_year": this_year(),
                          "nik": format!("16020415069{:05}", tag_number(tag)), "full_name": "Wartawan Uji", "role": "journalist" })),
             true,
         ),
@@ -244,10 +340,44 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
             Some(json!({ "full_name": "Pemimpin Redaksi", "role": "editor_in_chief", "competence_level": "utama" })),
             false,
         ),
+        "create_registration_window" | "update_registration_window" => (
+            Some(
+                json!({ "fiscal_year": this_year(), "opens_on": today(), "closes_on": today() + chrono::Duration::days(14) }),
+            ),
+            false,
+        ),
+        "create_application" => {
+            let outlet = crate::applications::applicant(app, org).await;
+            (Some(json!({ "outlet_id": outlet["id"], "fiscal_year": this_year() })), true)
+        }
+        "request_application_revision" | "reject_application" => {
+            (Some(json!({ "reason": "Berkas tidak lengkap" })), false)
+        }
+        "lapse_applications" => {
+            // An application of a year gone by, for the lapse to close.
+            let past = application_at(app, org, Stage::Draft).await;
+            let outlet = past["outlet_name"].as_str().unwrap();
+            // Ids are text on PostgreSQL and bytes on SQLite: the row is found by its outlet's name.
+            app.tamper(&format!(
+                "UPDATE applications SET fiscal_year = {} WHERE outlet_id = (SELECT id FROM outlets WHERE name = '{outlet}')",
+                this_year() - 1
+            ))
+            .await;
+            (Some(json!({ "fiscal_year": this_year() - 1 })), false)
+        }
+        "score_application" => (Some(answers()), false),
+        "review_application_document" => (Some(json!({ "review": "accepted" })), false),
+        "record_site_visit" | "replace_site_visit" => (Some(visit("confirmed")), false),
         _ if op.method == Method::POST || op.method == Method::PATCH => (Some(json!({})), false),
         _ => (None, false),
     };
-    Sample { path, body, names_record, references }
+    let file = match op.id.as_str() {
+        "upload_application_document" => Some(("surat.pdf", pdf(2000))),
+        "add_site_visit_photo" => Some(("kantor.png", png())),
+        _ => None,
+    };
+    let body = if file.is_some() { None } else { body };
+    Sample { path, body, file, names_record, references }
 }
 
 /// Sends the sample as the holder of `token`, reading the current version first for an update,
@@ -268,6 +398,10 @@ async fn send(app: &TestApp, op: &Operation, sample: &Sample, token: Option<&str
     }
     if let Some(body) = &sample.body {
         request = request.json(body);
+    }
+    if let Some((name, content)) = &sample.file {
+        let part = reqwest::multipart::Part::bytes(content.clone()).file_name(*name);
+        request = request.multipart(reqwest::multipart::Form::new().part("file", part));
     }
     request.send().await.unwrap()
 }
@@ -310,7 +444,6 @@ async fn every_role_may_call_exactly_the_operations_granted_to_it() {
 async fn another_organisation_reaches_none_of_alphas_records() {
     let app = spawn().await;
     let alpha = target(&app, &app.alpha).await;
-    let alpha_head = app.audit_head(&app.alpha).await;
     let alpha_ids: Vec<String> = app
         .alpha
         .users
@@ -323,7 +456,10 @@ async fn another_organisation_reaches_none_of_alphas_records() {
         let role = GRANTS.iter().find(|(id, _)| *id == op.id).map(|(_, roles)| roles[0]).unwrap();
         let token = app.token(&app.beta, role);
         let sample = sample(&app, &op, &alpha, "beta").await;
+        // Samples may make records of alpha's to act on; what beta does must change none.
+        let alpha_head = app.audit_head(&app.alpha).await;
         let response = send(&app, &op, &sample, Some(&token)).await;
+        assert_eq!(app.audit_head(&app.alpha).await, alpha_head, "{} by beta changed nothing of alpha's", op.id);
         let status = response.status();
         let text = response.text().await.unwrap();
         if sample.names_record {
@@ -339,7 +475,6 @@ async fn another_organisation_reaches_none_of_alphas_records() {
             assert!(!text.contains("alpha."), "{} shows beta alpha's users", op.id);
         }
     }
-    assert_eq!(app.audit_head(&app.alpha).await, alpha_head, "nothing of alpha changed");
     assert_eq!(app.login_response("alpha.officer", PASSWORD).await.status(), StatusCode::OK, "nor alpha's officer");
 }
 

@@ -2,6 +2,9 @@
 //! own records, and the API into its own types. Rows that the audit trail records derive
 //! `Serialize`, with every secret column skipped explicitly.
 
+pub mod application;
+pub mod application_document;
+pub mod application_step;
 pub mod audit_event;
 pub mod bank_account;
 pub mod login_failure;
@@ -12,7 +15,10 @@ pub mod policy_version;
 pub mod press_company;
 pub mod press_council_record;
 pub mod refresh_token;
+pub mod registration_window;
 pub mod regulation;
+pub mod site_visit;
+pub mod site_visit_photo;
 pub mod unit;
 pub mod user;
 
@@ -228,6 +234,87 @@ mod tests {
             updated_at: now,
             version: 1,
         };
+        let window = registration_window::Model {
+            id,
+            organisation_id: id,
+            fiscal_year: 2027,
+            opens_on: now.date_naive(),
+            closes_on: now.date_naive(),
+            note: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let application = application::Model {
+            id,
+            organisation_id: id,
+            outlet_id: id,
+            company_id: id,
+            fiscal_year: 2027,
+            policy_version_id: id,
+            state: "draft".into(),
+            submitted_at: None,
+            score_answers: None,
+            score_points: None,
+            tier: None,
+            last_reason: None,
+            decided_at: None,
+            decided_by: None,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let document = application_document::Model {
+            id,
+            organisation_id: id,
+            application_id: id,
+            requirement_code: "nib".into(),
+            file_sha256: "0".repeat(64),
+            file_name: "nib.pdf".into(),
+            file_type: "pdf".into(),
+            file_size: 1,
+            expires_on: None,
+            current: true,
+            review_status: "pending".into(),
+            review_note: None,
+            reviewed_by: None,
+            reviewed_at: None,
+            uploaded_by: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let visit = site_visit::Model {
+            id,
+            organisation_id: id,
+            application_id: id,
+            visited_on: now.date_naive(),
+            team: serde_json::json!([]),
+            checklist: serde_json::json!([]),
+            conclusion: "confirmed".into(),
+            notes: None,
+            recorded_by: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let photo = site_visit_photo::Model {
+            id,
+            organisation_id: id,
+            application_id: id,
+            file_sha256: "0".repeat(64),
+            file_name: "kantor.jpg".into(),
+            file_type: "jpeg".into(),
+            file_size: 1,
+            uploaded_by: None,
+            created_at: now,
+        };
+        assert_eq!(left_out::<registration_window::Column>(&window), Vec::<&str>::new());
+        assert_eq!(left_out::<application::Column>(&application), Vec::<&str>::new());
+        assert_eq!(left_out::<application_document::Column>(&document), Vec::<&str>::new());
+        assert_eq!(left_out::<site_visit::Column>(&visit), Vec::<&str>::new());
+        assert_eq!(left_out::<site_visit_photo::Column>(&photo), Vec::<&str>::new());
         assert_eq!(left_out::<press_company::Column>(&company), Vec::<&str>::new());
         assert_eq!(left_out::<outlet::Column>(&outlet), Vec::<&str>::new());
         assert_eq!(left_out::<newsroom_person::Column>(&person), ["nik_sealed", "nik_lookup"]);

@@ -49,3 +49,13 @@ pub(super) fn scoped_key(table: &'static str) -> IndexCreateStatement {
 pub(super) fn version_positive(table: &str) -> Check {
     Check::named(format!("ck_{table}_version"), Expr::col("version").gte(1))
 }
+
+/// A reference from `table.column` to a row of the same organisation in `target`.
+pub(super) fn scoped_reference(
+    name: &str,
+    table: &'static str,
+    column: &'static str,
+    target: &'static str,
+) -> ForeignKeyCreateStatement {
+    foreign_key(name, table, &["organisation_id", column], target, &["organisation_id", "id"])
+}

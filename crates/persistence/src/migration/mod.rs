@@ -8,6 +8,7 @@ mod helpers;
 mod m20261126_000001_foundation;
 mod m20261127_000001_policy;
 mod m20261127_000002_registry;
+mod m20261127_000003_applications;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_foundation::Migration),
             Box::new(m20261127_000001_policy::Migration),
             Box::new(m20261127_000002_registry::Migration),
+            Box::new(m20261127_000003_applications::Migration),
         ]
     }
 }
