@@ -12,11 +12,15 @@ FROM rust:1-bookworm AS server
 WORKDIR /src
 COPY Cargo.toml Cargo.lock clippy.toml rustfmt.toml ./
 COPY crates ./crates
+# The policy presets are compiled in; the benchmark crate is a workspace member.
+COPY presets ./presets
+COPY tests/perf/baseline ./tests/perf/baseline
 RUN cargo build --release --locked -p mitra
 
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --home /var/lib/mitra --create-home mitra
+    && useradd --system --home /var/lib/mitra --create-home mitra \
+    && install -d -o mitra /var/lib/mitra/files
 COPY --from=server /src/target/release/mitra /usr/local/bin/mitra
 COPY --from=web /src/frontend/dist /usr/share/mitra/web
 USER mitra

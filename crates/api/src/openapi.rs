@@ -33,6 +33,7 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
         (name = "audit", description = "The hash-chained audit trail (auditors and admins)"),
         (name = "policy", description = "Policy as data: presets, regulations and policy versions per fiscal year"),
         (name = "registry", description = "The press registry: companies, outlets, newsrooms, Press Council checks, bank accounts"),
+        (name = "applications", description = "The yearly call: registration windows, applications and their steps, documents and their review, site visits, readiness"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -787,3 +787,27 @@ async fn a_site_visit_is_recorded_once_in_review_by_a_team_and_its_photos_are_pi
         app.get(&verifier, &format!("/api/v1/site-visit-photos/{}/content", listed[0]["id"].as_str().unwrap())).await;
     assert_eq!(content.headers()["content-type"], "image/png");
 }
+
+#[tokio::test]
+async fn two_officers_deciding_at_once_make_one_decision() {
+    let app = spawn().await;
+    open_call(&app, &app.alpha).await;
+    let admin = app.token(&app.alpha, Role::Admin);
+    let verified = application_at(&app, &app.alpha, Stage::Verified).await;
+    let (id, version) = (id_of(&verified), verified["version"].as_i64());
+    let (approve_path, reject_path) =
+        (format!("/api/v1/applications/{id}/approve"), format!("/api/v1/applications/{id}/reject"));
+    let (no_reason, reason) = (json!({}), json!({ "reason": "Ditolak bersamaan" }));
+    let approve = app.patch_like(Method::POST, &admin, &approve_path, version, &no_reason);
+    let reject = app.patch_like(Method::POST, &admin, &reject_path, version, &reason);
+    let (approved, rejected) = tokio::join!(approve, reject);
+    let statuses = [approved.status(), rejected.status()];
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "exactly one decision wins: {statuses:?}");
+    let loser = statuses.into_iter().find(|s| *s != StatusCode::OK).unwrap();
+    // Refused as stale, or as a step the decided application no longer allows.
+    assert!([StatusCode::PRECONDITION_FAILED, StatusCode::CONFLICT].contains(&loser), "{loser}");
+    let steps: Value = app.get(&admin, &format!("/api/v1/applications/{id}/steps")).await.json().await.unwrap();
+    let decisions =
+        steps.as_array().unwrap().iter().filter(|s| s["step"] == "approve" || s["step"] == "reject").count();
+    assert_eq!(decisions, 1, "and one journal entry");
+}
