@@ -18,30 +18,9 @@ users="${MITRA_PERF_USERS:-10000}"
 seconds="${MITRA_PERF_SECONDS:-15}"
 connections="${MITRA_PERF_CONNECTIONS:-32}"
 rounds="${MITRA_PERF_ROUNDS:-3}"
-target="${CARGO_TARGET_DIR:-target}"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "perf: installing wrk (Debian package)" >&2
-  apt-get install -y -qq wrk >/dev/null
-fi
-pg_isready -d "$admin_url" -q || { echo "perf: PostgreSQL at $admin_url does not answer" >&2; exit 1; }
-
-database="mitra_perf_$$"
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  psql "$admin_url" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-psql "$admin_url" -qc "CREATE DATABASE $database"
-url="${admin_url%/*}/$database"
-
-echo "building release binaries..."
-cargo build --release --locked -q -p mitra -p mitra-perf-baseline
-bin="$target/release"
+# shellcheck source=tests/perf/common.sh
+source tests/perf/common.sh
 
 echo "seeding $users users..."
 "$bin/mitra-perf-baseline" seed "$url" perf "$users" >"$work/seed.log"

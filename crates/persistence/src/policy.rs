@@ -119,11 +119,7 @@ async fn find_regulation(
     scope: OrgScope,
     id: Uuid,
 ) -> Result<regulation::Model, StoreError> {
-    scope::select::<regulation::Entity>(scope)
-        .filter(regulation::Column::Id.eq(id))
-        .one(conn)
-        .await?
-        .ok_or(StoreError::NotFound)
+    scope::find::<regulation::Entity>(conn, scope, id).await
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -371,9 +367,5 @@ async fn find_version(
     scope: OrgScope,
     id: Uuid,
 ) -> Result<policy_version::Model, StoreError> {
-    scope::select::<policy_version::Entity>(scope)
-        .filter(policy_version::Column::Id.eq(id))
-        .one(conn)
-        .await?
-        .ok_or(StoreError::NotFound)
+    scope::find::<policy_version::Entity>(conn, scope, id).await
 }

@@ -224,11 +224,7 @@ async fn find_company(
     scope: OrgScope,
     id: Uuid,
 ) -> Result<press_company::Model, StoreError> {
-    scope::select::<press_company::Entity>(scope)
-        .filter(press_company::Column::Id.eq(id))
-        .one(conn)
-        .await?
-        .ok_or(StoreError::NotFound)
+    scope::find::<press_company::Entity>(conn, scope, id).await
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -363,11 +359,7 @@ pub async fn list_outlets(
 }
 
 async fn find_outlet(conn: &impl ConnectionTrait, scope: OrgScope, id: Uuid) -> Result<outlet::Model, StoreError> {
-    scope::select::<outlet::Entity>(scope)
-        .filter(outlet::Column::Id.eq(id))
-        .one(conn)
-        .await?
-        .ok_or(StoreError::NotFound)
+    scope::find::<outlet::Entity>(conn, scope, id).await
 }
 
 /// A person of a newsroom as the API shows them: the NIK only by its last four digits.
@@ -499,11 +491,7 @@ async fn find_person(
     scope: OrgScope,
     id: Uuid,
 ) -> Result<newsroom_person::Model, StoreError> {
-    scope::select::<newsroom_person::Entity>(scope)
-        .filter(newsroom_person::Column::Id.eq(id))
-        .one(conn)
-        .await?
-        .ok_or(StoreError::NotFound)
+    scope::find::<newsroom_person::Entity>(conn, scope, id).await
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -649,11 +637,7 @@ pub async fn create_bank_account(tx: &mut Tx, account: NewBankAccount) -> Result
 /// Verifies an account: only one in the company's legal name can be paid into.
 pub async fn verify_bank_account(tx: &mut Tx, id: Uuid) -> Result<BankAccountRecord, StoreError> {
     let scope = tx.scope()?;
-    let before = scope::select::<bank_account::Entity>(scope)
-        .filter(bank_account::Column::Id.eq(id))
-        .one(tx.conn())
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let before = scope::find::<bank_account::Entity>(tx.conn(), scope, id).await?;
     let company = find_company(tx.conn(), scope, before.company_id).await?;
     if !holder_is(&company.legal_name, &before.holder_name) {
         return Err(StoreError::Refused(Refusal::HolderIsNotTheCompany));

@@ -40,6 +40,8 @@ impl OrgScope {
 /// A table whose every row belongs to one organisation.
 pub(crate) trait OrgOwned: EntityTrait {
     fn organisation_column() -> Self::Column;
+    /// Every organisation-owned table is keyed by a UUID `id`.
+    fn id_column() -> Self::Column;
 }
 
 /// A table that belongs to no organisation (the organisations themselves, login throttling).
@@ -75,7 +77,6 @@ pub(crate) fn select_for_authentication<E: OrgOwned>() -> Select<E> {
 pub(crate) async fn by_id<E: OrgOwned>(
     conn: &impl sea_orm::ConnectionTrait,
     scope: OrgScope,
-    id: E::Column,
     ids: impl Iterator<Item = Uuid>,
 ) -> Result<Vec<E::Model>, sea_orm::DbErr> {
     let mut ids: Vec<Uuid> = ids.collect();
@@ -84,7 +85,16 @@ pub(crate) async fn by_id<E: OrgOwned>(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    select::<E>(scope).filter(id.is_in(ids)).all(conn).await
+    select::<E>(scope).filter(E::id_column().is_in(ids)).all(conn).await
+}
+
+/// The organisation's row of `E` with `id`; not found when it is another organisation's.
+pub(crate) async fn find<E: OrgOwned>(
+    conn: &impl sea_orm::ConnectionTrait,
+    scope: OrgScope,
+    id: Uuid,
+) -> Result<E::Model, crate::StoreError> {
+    select::<E>(scope).filter(E::id_column().eq(id)).one(conn).await?.ok_or(crate::StoreError::NotFound)
 }
 
 macro_rules! org_owned {
@@ -92,6 +102,9 @@ macro_rules! org_owned {
         $(impl OrgOwned for crate::entities::$entity::Entity {
             fn organisation_column() -> Self::Column {
                 crate::entities::$entity::Column::OrganisationId
+            }
+            fn id_column() -> Self::Column {
+                crate::entities::$entity::Column::Id
             }
         })+
     };

@@ -96,5 +96,5 @@ pub async fn list(
 }
 
 async fn find_row(conn: &impl ConnectionTrait, scope: OrgScope, id: Uuid) -> Result<unit::Model, StoreError> {
-    scope::select::<unit::Entity>(scope).filter(unit::Column::Id.eq(id)).one(conn).await?.ok_or(StoreError::NotFound)
+    scope::find::<unit::Entity>(conn, scope, id).await
 }

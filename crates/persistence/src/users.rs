@@ -235,5 +235,5 @@ pub async fn usernames(store: &Store, scope: OrgScope, ids: &[Uuid]) -> Result<V
 }
 
 async fn find_row(conn: &impl ConnectionTrait, scope: OrgScope, id: Uuid) -> Result<user::Model, StoreError> {
-    scope::select::<user::Entity>(scope).filter(user::Column::Id.eq(id)).one(conn).await?.ok_or(StoreError::NotFound)
+    scope::find::<user::Entity>(conn, scope, id).await
 }

@@ -274,23 +274,11 @@ pub async fn expiring(
         .all(store.db())
         .await?;
     let documents = rows.into_iter().map(DocumentRecord::try_from).collect::<Result<Vec<_>, _>>()?;
-    let applications = scope::by_id::<application::Entity>(
-        store.db(),
-        scope,
-        application::Column::Id,
-        documents.iter().map(|d| d.application_id),
-    )
-    .await?;
-    let outlets =
-        scope::by_id::<outlet::Entity>(store.db(), scope, outlet::Column::Id, applications.iter().map(|a| a.outlet_id))
-            .await?;
-    let companies = scope::by_id::<press_company::Entity>(
-        store.db(),
-        scope,
-        press_company::Column::Id,
-        applications.iter().map(|a| a.company_id),
-    )
-    .await?;
+    let applications =
+        scope::by_id::<application::Entity>(store.db(), scope, documents.iter().map(|d| d.application_id)).await?;
+    let outlets = scope::by_id::<outlet::Entity>(store.db(), scope, applications.iter().map(|a| a.outlet_id)).await?;
+    let companies =
+        scope::by_id::<press_company::Entity>(store.db(), scope, applications.iter().map(|a| a.company_id)).await?;
     let mut items = Vec::with_capacity(documents.len());
     for document in documents {
         let application = applications.iter().find(|a| a.id == document.application_id).ok_or(StoreError::NotFound)?;
@@ -316,9 +304,5 @@ async fn find(
     scope: OrgScope,
     id: Uuid,
 ) -> Result<application_document::Model, StoreError> {
-    scope::select::<application_document::Entity>(scope)
-        .filter(application_document::Column::Id.eq(id))
-        .one(conn)
-        .await?
-        .ok_or(StoreError::NotFound)
+    scope::find::<application_document::Entity>(conn, scope, id).await
 }

@@ -413,15 +413,8 @@ async fn views(
     scope: OrgScope,
     records: Vec<ApplicationRecord>,
 ) -> Result<Vec<ApplicationView>, StoreError> {
-    let outlets =
-        scope::by_id::<outlet::Entity>(conn, scope, outlet::Column::Id, records.iter().map(|r| r.outlet_id)).await?;
-    let companies = scope::by_id::<press_company::Entity>(
-        conn,
-        scope,
-        press_company::Column::Id,
-        records.iter().map(|r| r.company_id),
-    )
-    .await?;
+    let outlets = scope::by_id::<outlet::Entity>(conn, scope, records.iter().map(|r| r.outlet_id)).await?;
+    let companies = scope::by_id::<press_company::Entity>(conn, scope, records.iter().map(|r| r.company_id)).await?;
     records
         .into_iter()
         .map(|application| {
@@ -481,9 +474,5 @@ pub(crate) async fn find_application(
     scope: OrgScope,
     id: Uuid,
 ) -> Result<application::Model, StoreError> {
-    scope::select::<application::Entity>(scope)
-        .filter(application::Column::Id.eq(id))
-        .one(conn)
-        .await?
-        .ok_or(StoreError::NotFound)
+    scope::find::<application::Entity>(conn, scope, id).await
 }

@@ -95,11 +95,7 @@ pub async fn replace(
     visit: SiteVisit,
 ) -> Result<VisitRecord, StoreError> {
     let scope = tx.scope()?;
-    let before = scope::select::<site_visit::Entity>(scope)
-        .filter(site_visit::Column::Id.eq(id))
-        .one(tx.conn())
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let before = scope::find::<site_visit::Entity>(tx.conn(), scope, id).await?;
     ensure_in_review(tx, before.application_id).await?;
     if before.version != expected_version {
         return Err(StoreError::VersionMismatch);
@@ -111,11 +107,7 @@ pub async fn replace(
 }
 
 pub async fn get(store: &Store, scope: OrgScope, id: Uuid) -> Result<VisitRecord, StoreError> {
-    let row = scope::select::<site_visit::Entity>(scope)
-        .filter(site_visit::Column::Id.eq(id))
-        .one(store.db())
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let row = scope::find::<site_visit::Entity>(store.db(), scope, id).await?;
     Ok(row.try_into()?)
 }
 
@@ -207,10 +199,6 @@ pub async fn photos(store: &Store, scope: OrgScope, application_id: Uuid) -> Res
 }
 
 pub async fn photo(store: &Store, scope: OrgScope, id: Uuid) -> Result<PhotoRecord, StoreError> {
-    let row = scope::select::<site_visit_photo::Entity>(scope)
-        .filter(site_visit_photo::Column::Id.eq(id))
-        .one(store.db())
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let row = scope::find::<site_visit_photo::Entity>(store.db(), scope, id).await?;
     Ok(row.try_into()?)
 }

@@ -115,9 +115,5 @@ async fn find(
     scope: OrgScope,
     id: Uuid,
 ) -> Result<registration_window::Model, StoreError> {
-    scope::select::<registration_window::Entity>(scope)
-        .filter(registration_window::Column::Id.eq(id))
-        .one(conn)
-        .await?
-        .ok_or(StoreError::NotFound)
+    scope::find::<registration_window::Entity>(conn, scope, id).await
 }
