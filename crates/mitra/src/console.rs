@@ -7,6 +7,9 @@ use mitra_api::auth::password;
 use mitra_domain::access::Role;
 use mitra_domain::identity::{FullName, NewUser, Password, Username};
 use mitra_domain::organisation::{OrganisationName, Slug};
+use mitra_domain::policy::FiscalYear;
+use mitra_persistence::applications;
+use mitra_persistence::calendar::jakarta_today;
 use mitra_persistence::users::UserRecord;
 use mitra_persistence::{AuditContext, OrgScope, Store, audit, organisations, users};
 use uuid::Uuid;
@@ -50,6 +53,18 @@ pub async fn adopt(
         .await?;
     println!("created organisation {} ({})", organisation.name, organisation.slug);
     println!("admin login: {} / {}", admin.username, password.expose());
+    Ok(())
+}
+
+/// Lapses a finished fiscal year's applications of an organisation.
+pub async fn lapse_applications(store: &Store, organisation: &str, fiscal_year: i32) -> anyhow::Result<()> {
+    let organisation =
+        organisations::find_by_slug(store, organisation).await.context("no organisation with that slug")?;
+    let year = FiscalYear::parse(fiscal_year)?;
+    let today = jakarta_today();
+    let lapsed =
+        store.write(&acting_for(organisation.id), async |tx| applications::lapse_year(tx, year, today).await).await?;
+    println!("{lapsed} application(s) of {fiscal_year} lapsed in {}", organisation.slug);
     Ok(())
 }
 

@@ -54,6 +54,25 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// The yearly call's housekeeping
+    Applications {
+        #[command(subcommand)]
+        command: ApplicationsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ApplicationsCommand {
+    /// Lapse every open or approved application of a fiscal year that has ended (run it once the
+    /// year is over, e.g. from a scheduled job on 1 January)
+    Lapse {
+        /// The organisation (slug)
+        #[arg(long)]
+        organisation: String,
+        /// The fiscal year that ended
+        #[arg(long)]
+        fiscal_year: i32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -205,6 +224,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 UserCommand::Disable { username } => console::disable_user(&store, &username).await?,
             }
+        }
+        Command::Applications { command: ApplicationsCommand::Lapse { organisation, fiscal_year } } => {
+            let store = open_store(&load_config()?, false).await?;
+            console::lapse_applications(&store, &organisation, fiscal_year).await?;
         }
         Command::Audit { command: AuditCommand::Verify { organisation } } => {
             let store = open_store(&load_config()?, false).await?;

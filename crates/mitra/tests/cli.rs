@@ -41,6 +41,12 @@ impl Console {
     }
 }
 
+/// This year in Jakarta, from the library the server itself uses.
+fn jakarta_year() -> i32 {
+    use chrono::Datelike as _;
+    mitra_persistence::calendar::jakarta_today().year()
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -170,6 +176,41 @@ fn audit_verify_fails_on_a_tampered_chain() {
     let verified = console.run(&["audit", "verify", "--organisation", "pali"], None);
     assert_eq!(verified.status.code(), Some(2), "{verified:?}");
     assert!(stdout(&verified).contains("pali: BROKEN at sequence 2"), "{}", stdout(&verified));
+}
+
+#[test]
+fn a_years_applications_lapse_from_the_console_only_once_it_is_over() {
+    let console = Console::new();
+    let created = console.run(
+        &[
+            "organisation",
+            "create",
+            "--name",
+            "Pemerintah Kabupaten Musi Rawas",
+            "--slug",
+            "mura",
+            "--admin-username",
+            "mura.admin",
+            "--admin-full-name",
+            "Admin",
+        ],
+        None,
+    );
+    assert!(created.status.success(), "{created:?}");
+    let last_year = jakarta_year() - 1;
+    let lapsed = console
+        .run(&["applications", "lapse", "--organisation", "mura", "--fiscal-year", &last_year.to_string()], None);
+    assert!(lapsed.status.success(), "{lapsed:?}");
+    assert!(
+        stdout(&lapsed).contains(&format!("0 application(s) of {last_year} lapsed in mura")),
+        "{}",
+        stdout(&lapsed)
+    );
+    let this_year = (last_year + 1).to_string();
+    let refused = console.run(&["applications", "lapse", "--organisation", "mura", "--fiscal-year", &this_year], None);
+    assert!(!refused.status.success(), "the year is not over: {refused:?}");
+    let unknown = console.run(&["applications", "lapse", "--organisation", "nowhere", "--fiscal-year", "2020"], None);
+    assert!(!unknown.status.success());
 }
 
 #[test]
