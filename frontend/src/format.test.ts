@@ -1,4 +1,4 @@
-import { formatBasisPoints, formatDay, formatInstant, formatRupiah, groupDigits, jakartaDayToInstant, jakartaYear } from './format';
+import { formatBasisPoints, formatDay, formatInstant, formatRupiah, groupDigits, jakartaDayToInstant, jakartaToday, jakartaYear } from './format';
 
 describe('format', () => {
   it('shows instants in Jakarta time', () => {
@@ -30,5 +30,10 @@ describe('format', () => {
   it('knows the year in Jakarta, which starts seven hours before UTC', () => {
     expect(jakartaYear(new Date('2025-12-31T16:59:59Z'))).toBe(2025);
     expect(jakartaYear(new Date('2025-12-31T17:00:00Z'))).toBe(2026);
+  });
+
+  it('knows the day in Jakarta as a calendar date', () => {
+    expect(jakartaToday(new Date('2025-12-31T16:59:59Z'))).toBe('2025-12-31');
+    expect(jakartaToday(new Date('2025-12-31T17:00:00Z'))).toBe('2026-01-01');
   });
 });

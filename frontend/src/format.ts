@@ -64,3 +64,13 @@ const yearFormat = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', yea
 export function jakartaYear(now: Date = new Date()): number {
   return Number(yearFormat.format(now));
 }
+
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Today in Jakarta as a calendar date (YYYY-MM-DD), the day the server judges certificates and
+ * licences by: one that ends on this day is still valid.
+ */
+export function jakartaToday(now: Date = new Date()): string {
+  return isoDayFormat.format(now);
+}

@@ -20,12 +20,15 @@ function demoLogin(role: string): Login {
   return login;
 }
 
-export const test = base.extend<{ admin: Login; auditor: Login }>({
+export const test = base.extend<{ admin: Login; officer: Login; auditor: Login }>({
   baseURL: async ({}, use) => {
     await use(required('MITRA_E2E_BASE_URL'));
   },
   admin: async ({}, use) => {
     await use({ username: required('MITRA_E2E_ADMIN_USER'), password: required('MITRA_E2E_ADMIN_PASSWORD') });
+  },
+  officer: async ({}, use) => {
+    await use(demoLogin('officer'));
   },
   auditor: async ({}, use) => {
     await use(demoLogin('auditor'));

@@ -46,3 +46,28 @@ export type RegulationRequest = Schemas['RegulationRequest'];
 export type MediaType = Schemas['MediaType'];
 export type CompetenceLevel = Schemas['CompetenceLevel'];
 export type RegulationKind = Schemas['RegulationKind'];
+
+// The press registry: companies, their outlets and newsrooms, Press Council checks, bank accounts,
+// and an outlet's eligibility judged by the policy in force.
+export type PressCompany = Schemas['PressCompany'];
+export type CompanyRequest = Schemas['CompanyRequest'];
+export type StatusRequest = Schemas['StatusRequest'];
+export type Outlet = Schemas['Outlet'];
+export type OutletRequest = Schemas['OutletRequest'];
+export type NewsroomPerson = Schemas['NewsroomPerson'];
+export type NewPersonRequest = Schemas['NewPersonRequest'];
+export type PersonDetailsRequest = Schemas['PersonDetailsRequest'];
+export type PressCouncilRecord = Schemas['PressCouncilRecord'];
+export type PressCouncilCheckRequest = Schemas['PressCouncilCheckRequest'];
+export type BankAccount = Schemas['BankAccount'];
+export type BankAccountRequest = Schemas['BankAccountRequest'];
+export type Evaluation = Schemas['Evaluation'];
+export type RuleOutcome = Schemas['RuleOutcome'];
+export type LegalForm = Schemas['LegalForm'];
+export type PressCouncilStatus = Schemas['PressCouncilStatus'];
+export type CompanyStatus = Schemas['CompanyStatus'];
+export type NewsroomRole = Schemas['NewsroomRole'];
+export type OutletScale = Schemas['OutletScale'];
+export type Periodicity = Schemas['Periodicity'];
+export type RuleKind = Schemas['RuleKind'];
+export type Verdict = Schemas['Verdict'];

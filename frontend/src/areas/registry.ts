@@ -61,6 +61,13 @@ export const AREAS: readonly Area[] = [
     routes: lazy(() => import('./policy/routes')),
   },
   {
+    name: 'registry',
+    path: '/registry',
+    permission: 'registry.read',
+    nav: { label: 'nav.registry', group: 'main' },
+    routes: lazy(() => import('./registry/routes')),
+  },
+  {
     name: 'users',
     path: '/users',
     permission: 'users.read',

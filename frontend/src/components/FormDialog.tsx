@@ -12,17 +12,19 @@ interface FormDialogProps {
   /** The confirming button's label and colour; "Simpan"/"Save" when left out. */
   submitLabel?: ReactNode;
   color?: string;
+  /** The dialog's width; Mantine's default suits a few fields, a long profile needs more. */
+  size?: string;
   children: ReactNode;
 }
 
 /** A dialog holding one form: the server's refusal on top, its fields, then cancel and submit. */
-export function FormDialog({ form, title, onClose, opened = true, submitLabel, color, children }: FormDialogProps) {
+export function FormDialog({ form, title, onClose, opened = true, submitLabel, color, size, children }: FormDialogProps) {
   const close = () => {
     form.clearError();
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title={title}>
+    <Modal opened={opened} onClose={close} title={title} size={size}>
       <form noValidate onSubmit={form.submit}>
         <Stack>
           {form.formError && (

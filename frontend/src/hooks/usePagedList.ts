@@ -1,6 +1,6 @@
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PagedQueryOptions } from '../api/paging';
 
@@ -27,13 +27,22 @@ export function usePagedList<K extends string, TItem>({ filters: names, query }:
   }
   const list = useInfiniteQuery(query(filters));
 
+  // React Router hands an update the parameters of the render that made it, so two edits before
+  // the next render (a search box settling just as a select changes) would both start from the
+  // same address and the first be lost. Edits made since the address last changed build on each other.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [params]);
+
   // Filters refine the page rather than lead to another one: replacing the history entry lets
   // Back leave the list instead of undoing one filter change at a time.
   const editFilters = (edit: (params: URLSearchParams) => void) => {
     setParams(
       (current) => {
-        const next = new URLSearchParams(current);
+        const next = new URLSearchParams(pending.current ?? current);
         edit(next);
+        pending.current = next;
         return next;
       },
       { replace: true },

@@ -55,10 +55,10 @@ const PLACES: { vocabulary: RegExp; namespace: string; prefix: string }[] = [
   { vocabulary: /^competenceLevelValues$/, namespace: COMMON_NAMESPACE, prefix: 'competenceLevel' },
   { vocabulary: /^fileTypeValues$/, namespace: COMMON_NAMESPACE, prefix: 'fileType' },
   { vocabulary: /^companyStatusValues$/, namespace: COMMON_NAMESPACE, prefix: 'companyStatus' },
-  { vocabulary: /^newsroomRoleValues$/, namespace: COMMON_NAMESPACE, prefix: 'newsroomRole' },
-  { vocabulary: /^outletScaleValues$/, namespace: COMMON_NAMESPACE, prefix: 'outletScale' },
-  { vocabulary: /^periodicityValues$/, namespace: COMMON_NAMESPACE, prefix: 'periodicity' },
   { vocabulary: /^verdictValues$/, namespace: COMMON_NAMESPACE, prefix: 'verdict' },
+  // A rule's check is tagged by its kind, published whole and, by the generator, once per variant.
+  // The policy states rules and the registry judges by them, so both show their kinds.
+  { vocabulary: /^(ruleKindValues|checkOneOf\d+KindValues)$/, namespace: COMMON_NAMESPACE, prefix: 'ruleKind' },
   { vocabulary: /^rupiahCurrencyValues$/, namespace: COMMON_NAMESPACE, prefix: 'currency' },
   { vocabulary: /^refreshTokenDeliveryValues$/, namespace: 'session', prefix: 'refreshTokenDelivery' },
   { vocabulary: /^auditActionValues$/, namespace: 'audit', prefix: 'action' },
@@ -66,8 +66,9 @@ const PLACES: { vocabulary: RegExp; namespace: string; prefix: string }[] = [
   { vocabulary: /^chainBreakReasonValues$/, namespace: 'audit', prefix: 'breakReason' },
   { vocabulary: /^regulationKindValues$/, namespace: 'policy', prefix: 'regulationKind' },
   { vocabulary: /^numberedDocumentValues$/, namespace: 'policy', prefix: 'numberedDocument' },
-  // A rule's check is tagged by its kind, published whole and, by the generator, once per variant.
-  { vocabulary: /^(ruleKindValues|checkOneOf\d+KindValues)$/, namespace: 'policy', prefix: 'ruleKind' },
+  { vocabulary: /^newsroomRoleValues$/, namespace: 'registry', prefix: 'newsroomRole' },
+  { vocabulary: /^outletScaleValues$/, namespace: 'registry', prefix: 'outletScale' },
+  { vocabulary: /^periodicityValues$/, namespace: 'registry', prefix: 'periodicity' },
 ];
 
 function placesOf(vocabulary: string) {

@@ -45,7 +45,7 @@ describe('App shell', () => {
     serveAs(me);
     renderApp('/');
     await screen.findByRole('heading', { level: 1, name: 'Selamat datang, Admin OKI' });
-    expect(navLinks()).toEqual(['Dasbor', 'Unit kerja', 'Kebijakan', 'Pengguna', 'Log audit']);
+    expect(navLinks()).toEqual(['Dasbor', 'Unit kerja', 'Kebijakan', 'Registri Pers', 'Pengguna', 'Log audit']);
     expect(screen.getByText('Administrasi')).toBeInTheDocument();
   });
 
@@ -62,6 +62,12 @@ describe('App shell', () => {
     renderApp('/');
     await screen.findByRole('heading', { level: 1, name: 'Selamat datang, Admin OKI' });
     expect(navLinks()).toEqual(['Dasbor', 'Unit kerja', 'Pengguna', 'Log audit']);
+  });
+
+  it('refuses the press registry without registry.read', async () => {
+    serveAs(officer);
+    renderApp('/registry/companies');
+    expect(await screen.findByRole('heading', { name: 'Akses ditolak' })).toBeInTheDocument();
   });
 
   it('refuses the users page without users.read', async () => {

@@ -27,7 +27,20 @@ export const me = {
   role: 'admin',
   organisation: { id: '0190f7a0-0000-7000-8000-0000000000aa', name: 'Pemerintah Kabupaten Ogan Komering Ilir', slug: 'oki', created_at: '2025-01-01T00:00:00Z' },
   unit: { id: '0190f7a0-0000-7000-8000-0000000000bb', code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika', created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z', version: 1 },
-  permissions: ['organisation.read', 'units.read', 'units.manage', 'users.read', 'users.manage', 'audit.read', 'policy.read', 'policy.manage'],
+  permissions: [
+    'organisation.read',
+    'units.read',
+    'units.manage',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'policy.read',
+    'policy.manage',
+    'registry.read',
+    'registry.manage',
+    'registry.sanction',
+    'bank_accounts.verify',
+  ],
 };
 
 /** A request as a fake server saw it. */
