@@ -811,3 +811,38 @@ async fn two_officers_deciding_at_once_make_one_decision() {
         steps.as_array().unwrap().iter().filter(|s| s["step"] == "approve" || s["step"] == "reject").count();
     assert_eq!(decisions, 1, "and one journal entry");
 }
+
+#[tokio::test]
+async fn a_verification_never_passes_a_document_rejected_at_the_same_moment() {
+    let app = spawn().await;
+    open_call(&app, &app.alpha).await;
+    let verifier = app.token(&app.alpha, Role::Verifier);
+    for _ in 0..6 {
+        let ready = application_at(&app, &app.alpha, Stage::Ready).await;
+        let id = id_of(&ready);
+        let documents: Value =
+            app.get(&verifier, &format!("/api/v1/applications/{id}/documents")).await.json().await.unwrap();
+        let letter = &documents[0];
+        let review_path = format!("/api/v1/application-documents/{}/review", letter["id"].as_str().unwrap());
+        let verify_path = format!("/api/v1/applications/{id}/verify");
+        let (rejection, nothing) = (json!({ "review": "rejected", "note": "Tanda tangan tidak sah" }), json!({}));
+        let (reviewed, verified) = tokio::join!(
+            app.patch_like(Method::POST, &verifier, &review_path, letter["version"].as_i64(), &rejection),
+            app.patch_like(Method::POST, &verifier, &verify_path, ready["version"].as_i64(), &nothing),
+        );
+        let (reviewed, verified) = (reviewed.status(), verified.status());
+        let state: Value = app.get(&verifier, &format!("/api/v1/applications/{id}")).await.json().await.unwrap();
+        let letter: Value = app
+            .get(&verifier, &format!("/api/v1/application-documents/{}", letter["id"].as_str().unwrap()))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            !(state["state"] == "verified" && letter["review"] == "rejected"),
+            "verified over a rejected document (review {reviewed}, verify {verified})"
+        );
+        assert_eq!(reviewed.is_success(), letter["review"] == "rejected");
+        assert_eq!(verified.is_success(), state["state"] == "verified");
+    }
+}

@@ -14,7 +14,7 @@ use sea_orm::sea_query::{ExprTrait, Query};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
-use super::{find_application, judged_by};
+use super::{find_application, judged_by, lock_application};
 use crate::columns::vocabulary;
 use crate::entities::{application, application_document, outlet, press_company};
 use crate::page::{Page, PageRequest};
@@ -122,7 +122,7 @@ pub async fn add(
     expires_on: Option<NaiveDate>,
 ) -> Result<DocumentRecord, StoreError> {
     let scope = tx.scope()?;
-    let application = find_application(tx.conn(), scope, application_id).await?;
+    let application = lock_application(tx, application_id).await?;
     let requirement = requirement_on(tx.conn(), scope, &application, code).await?;
     let expires_on = requirement.expiry(expires_on).map_err(|violation| StoreError::Invalid(violation.into()))?;
     let replaced = scope::select::<application_document::Entity>(scope)
@@ -172,8 +172,10 @@ pub async fn review(
     review: Review,
 ) -> Result<DocumentRecord, StoreError> {
     let scope = tx.scope()?;
+    let application_id = find(tx.conn(), scope, id).await?.application_id;
+    let application = lock_application(tx, application_id).await?;
+    // Read again under the application's lock: a replacement may have just committed.
     let before = find(tx.conn(), scope, id).await?;
-    let application = find_application(tx.conn(), scope, before.application_id).await?;
     if !vocabulary::<ApplicationState>(&application.state)?.under_review() {
         return Err(StoreError::Refused(Refusal::NotUnderReview));
     }

@@ -18,6 +18,7 @@ use mitra_domain::eligibility::{self, Answer, Evaluation};
 use mitra_domain::policy::{FiscalYear, Policy, Requirement};
 use mitra_domain::press::MediaType;
 use mitra_domain::registry::CompanyStatus;
+use sea_orm::sea_query::LockType;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::json;
 use uuid::Uuid;
@@ -177,7 +178,7 @@ pub async fn take_step(
     today: NaiveDate,
 ) -> Result<ApplicationRecord, StoreError> {
     let scope = tx.scope()?;
-    let before = find_application(tx.conn(), scope, id).await?;
+    let before = lock_application(tx, id).await?;
     let from: ApplicationState = vocabulary(&before.state)?;
     let step = request.step;
     let to = step.from(from).ok_or(StoreError::Refused(Refusal::StepNotAllowed))?;
@@ -271,7 +272,7 @@ pub async fn score(
     answers: Vec<Answer>,
 ) -> Result<ApplicationRecord, StoreError> {
     let scope = tx.scope()?;
-    let before = find_application(tx.conn(), scope, id).await?;
+    let before = lock_application(tx, id).await?;
     if !vocabulary::<ApplicationState>(&before.state)?.under_review() {
         return Err(StoreError::Refused(Refusal::NotUnderReview));
     }
@@ -467,6 +468,20 @@ pub async fn steps(store: &Store, scope: OrgScope, id: Uuid) -> Result<Vec<StepR
             })
         })
         .collect()
+}
+
+/// The application, locked until the write ends. Every change to an application or to what
+/// hangs from it (documents and their review, the visit, the score, a step) takes this lock
+/// first, so a decision judges exactly what it saves: a document cannot be rejected between a
+/// verification's check and its commit. NO KEY UPDATE, like the audit head: rows inserted
+/// under the application only take KEY SHARE on it. (On SQLite a write holds the whole database.)
+pub(crate) async fn lock_application(tx: &Tx, id: Uuid) -> Result<application::Model, StoreError> {
+    scope::select::<application::Entity>(tx.scope()?)
+        .filter(application::Column::Id.eq(id))
+        .lock(LockType::NoKeyUpdate)
+        .one(tx.conn())
+        .await?
+        .ok_or(StoreError::NotFound)
 }
 
 pub(crate) async fn find_application(

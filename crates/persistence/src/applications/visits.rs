@@ -8,7 +8,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, QueryFilter
 use uuid::Uuid;
 
 use super::documents::FileRef;
-use super::find_application;
+use super::{find_application, lock_application};
 use crate::columns::{json, vocabulary};
 use crate::entities::{site_visit, site_visit_photo};
 use crate::scope::{self, OrgScope};
@@ -61,7 +61,7 @@ fn visit_row(visit: SiteVisit) -> Result<site_visit::ActiveModel, DbErr> {
 
 /// Visits and photos are recorded only while the application is in review.
 async fn ensure_in_review(tx: &Tx, application_id: Uuid) -> Result<(), StoreError> {
-    let application = find_application(tx.conn(), tx.scope()?, application_id).await?;
+    let application = lock_application(tx, application_id).await?;
     if !vocabulary::<ApplicationState>(&application.state)?.under_review() {
         return Err(StoreError::Refused(Refusal::NotUnderReview));
     }
