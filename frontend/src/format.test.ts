@@ -1,4 +1,16 @@
-import { formatBasisPoints, formatDay, formatInstant, formatRupiah, groupDigits, jakartaDayToInstant, jakartaToday, jakartaYear } from './format';
+import {
+  formatBasisPoints,
+  formatDay,
+  formatFileSize,
+  formatInstant,
+  formatMegabytes,
+  formatRupiah,
+  groupDigits,
+  hasExpired,
+  jakartaDayToInstant,
+  jakartaToday,
+  jakartaYear,
+} from './format';
 
 describe('format', () => {
   it('shows instants in Jakarta time', () => {
@@ -35,5 +47,19 @@ describe('format', () => {
   it('knows the day in Jakarta as a calendar date', () => {
     expect(jakartaToday(new Date('2025-12-31T16:59:59Z'))).toBe('2025-12-31');
     expect(jakartaToday(new Date('2025-12-31T17:00:00Z'))).toBe('2026-01-01');
+  });
+
+  it('counts a certificate valid through its last day', () => {
+    expect(hasExpired('2026-03-04', '2026-03-04')).toBe(false);
+    expect(hasExpired('2026-03-03', '2026-03-04')).toBe(true);
+    expect(hasExpired(null, '2026-03-04')).toBe(false);
+  });
+
+  it('writes file sizes as people read them, a megabyte being 1024 x 1024 bytes', () => {
+    expect(formatMegabytes(5242880)).toBe('5');
+    expect(formatMegabytes(1572864)).toBe('1,5');
+    expect(formatFileSize(478)).toBe('478 B');
+    expect(formatFileSize(48213)).toBe('47,1 KB');
+    expect(formatFileSize(1572864)).toBe('1,5 MB');
   });
 });

@@ -74,3 +74,30 @@ const isoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta'
 export function jakartaToday(now: Date = new Date()): string {
   return isoDayFormat.format(now);
 }
+
+/** A certificate or a document valid until `until` still counts on that day, as the server judges it. */
+export function hasExpired(until: string | null, today: string = jakartaToday()): boolean {
+  return until !== null && until < today;
+}
+
+/**
+ * File sizes in megabytes as officers think of them. A megabyte here is 1024 x 1024 bytes, as the
+ * server counts its ceilings, so "5 MB" is exactly what a policy's 5242880 bytes mean.
+ */
+export const MEGABYTE = 1024 * 1024;
+
+const megabyteFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
+
+/** 5242880 bytes as "5", 1572864 as "1,5". */
+export function formatMegabytes(bytes: number): string {
+  return megabyteFormat.format(bytes / MEGABYTE);
+}
+
+const kilobyteFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+
+/** A file's size as people read it: "478 B", "12,3 KB", "1,5 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < MEGABYTE) return `${kilobyteFormat.format(bytes / 1024)} KB`;
+  return `${megabyteFormat.format(bytes / MEGABYTE)} MB`;
+}

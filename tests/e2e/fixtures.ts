@@ -20,7 +20,7 @@ function demoLogin(role: string): Login {
   return login;
 }
 
-export const test = base.extend<{ admin: Login; officer: Login; auditor: Login }>({
+export const test = base.extend<{ admin: Login; officer: Login; verifier: Login; auditor: Login }>({
   baseURL: async ({}, use) => {
     await use(required('MITRA_E2E_BASE_URL'));
   },
@@ -29,6 +29,9 @@ export const test = base.extend<{ admin: Login; officer: Login; auditor: Login }
   },
   officer: async ({}, use) => {
     await use(demoLogin('officer'));
+  },
+  verifier: async ({}, use) => {
+    await use(demoLogin('verifier'));
   },
   auditor: async ({}, use) => {
     await use(demoLogin('auditor'));

@@ -1,4 +1,6 @@
-import { expect, login, submitLogin, test } from './fixtures';
+import { deflateSync } from 'node:zlib';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, login, submitLogin, test, type Login } from './fixtures';
 
 test('(a) the demo admin signs in and sees the app shell', async ({ page, admin }) => {
   await login(page, admin);
@@ -6,7 +8,7 @@ test('(a) the demo admin signs in and sees the app shell', async ({ page, admin 
   await expect(page.getByRole('heading', { level: 1, name: /^Selamat datang, / })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
   // The navigation shows only the areas that exist, and the administrator may open them all.
-  await expect(nav.getByRole('link')).toHaveText(['Dasbor', 'Unit kerja', 'Kebijakan', 'Registri Pers', 'Pengguna', 'Log audit']);
+  await expect(nav.getByRole('link')).toHaveText(['Dasbor', 'Unit kerja', 'Kebijakan', 'Registri Pers', 'Pengajuan Kemitraan', 'Pengguna', 'Log audit']);
   await expect(page.getByRole('region', { name: 'Peran' })).toHaveText(/Administrator/);
   await expect(page.getByRole('button', { name: 'Keluar' })).toBeVisible();
 
@@ -224,4 +226,305 @@ test('(j) an officer registers a company and its outlet, and reads the outlet\'s
   await expect(eligibility.getByRole('status')).toContainText(/^Layak untuk Tahun Anggaran \d{4}/);
   await expect(rule('Pemimpin redaksi berkompetensi wartawan utama')).toContainText('Pemimpin redaksi: Wartawan Utama');
   await expect(rule('Modal disetor')).toContainText(/Rp\s250\.000\.000/);
+});
+
+// ---- the yearly call ---------------------------------------------------------------------------
+
+/** A small valid PDF naming what it stands for, padded with comment lines up to `size` bytes. */
+function pdf(title: string, size = 0): Buffer {
+  const text = `BT /F1 14 Tf 72 720 Td (Dokumen uji e2e: ${title}) Tj ET`;
+  let body =
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R ' +
+    '/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >> endobj\n' +
+    `4 0 obj << /Length ${text.length} >> stream\n${text}\nendstream endobj\n`;
+  const line = `%${'0'.repeat(78)}\n`;
+  while (body.length + line.length < size) body += line;
+  return Buffer.from(`${body}trailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typed));
+  return Buffer.concat([length, typed, crc]);
+}
+
+/** A small valid PNG of one colour: the 8-byte signature, IHDR, IDAT and the IEND chunk. */
+function png(width = 8, height = 8): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  // Each row: filter byte 0, then RGB pixels.
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([0x1c, 0x7e, 0xd6]))]);
+  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(pixels)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** An access token for calling the API from the test, as the web app's own login gets one. */
+async function apiToken(request: APIRequestContext, { username, password }: Login): Promise<string> {
+  const response = await request.post('/api/v1/auth/login', { data: { username, password } });
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+interface RequirementView {
+  requirement: { code: string; label: { id: string }; mandatory: boolean; needs_expiry: boolean; file_types: string[] };
+}
+
+/** A date `years` from today, as a date input takes it. */
+function yearsFromNow(years: number): string {
+  const day = new Date();
+  day.setUTCFullYear(day.getUTCFullYear() + years);
+  return day.toISOString().slice(0, 10);
+}
+
+test('(k) an officer registers a company and its outlet and hands in its documents; a verifier reviews, scores and visits it; an administrator approves it', async ({
+  browser,
+  baseURL,
+  page,
+  request,
+  officer,
+  verifier,
+  admin,
+}) => {
+  test.setTimeout(300_000);
+  const stamp = Date.now().toString();
+  const legalName = `PT Kemitraan Uji ${stamp.slice(-6)}`;
+  const outletName = `Kemitraan Terkini ${stamp.slice(-6)}`;
+  const npwp = `0${stamp.padStart(15, '3').slice(-15)}`;
+  // A NIK carries its holder's birth date (DDMMYY) after the six digits of the region.
+  const nik = `16${stamp.slice(-4)}150585${stamp.slice(-8, -4)}`;
+
+  // The officer registers an eligible press company through the registry.
+  await login(page, officer);
+  await page.goto('/registry/companies');
+  await page.getByRole('button', { name: 'Daftarkan perusahaan' }).click();
+  const companyDialog = page.getByRole('dialog', { name: 'Daftarkan perusahaan pers' });
+  await companyDialog.getByLabel('Nama badan hukum').fill(legalName);
+  await companyDialog.getByRole('combobox', { name: 'Bentuk badan usaha' }).click();
+  await page.getByRole('option', { name: 'Perseroan Terbatas (PT)' }).click();
+  await companyDialog.getByLabel('NPWP').fill(npwp);
+  await companyDialog.getByLabel('Jumlah karyawan').fill('9');
+  await companyDialog.getByLabel('Modal disetor').fill('100.000.000');
+  await companyDialog.getByRole('combobox', { name: 'Kantor atau biro di daerah' }).click();
+  await page.getByRole('option', { name: 'Ada', exact: true }).click();
+  await companyDialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: legalName })).toBeVisible();
+
+  // Its editor-in-chief of this year, certified at the senior level.
+  await page.getByRole('tab', { name: 'Susunan redaksi' }).click();
+  await page.getByRole('button', { name: 'Tambah anggota redaksi' }).click();
+  const personDialog = page.getByRole('dialog', { name: /^Tambah anggota redaksi tahun anggaran/ });
+  await personDialog.getByLabel('NIK').fill(nik);
+  await personDialog.getByLabel('Nama lengkap').fill('Rahmawati Uji');
+  await personDialog.getByRole('combobox', { name: 'Jabatan di redaksi' }).click();
+  await page.getByRole('option', { name: 'Pemimpin redaksi' }).click();
+  await personDialog.getByRole('combobox', { name: 'Jenjang kompetensi wartawan (UKW)' }).click();
+  await page.getByRole('option', { name: 'Wartawan Utama' }).click();
+  await personDialog.getByLabel('Nomor sertifikat kompetensi').fill(`UKW-UTAMA-${stamp.slice(-6)}`);
+  await personDialog.getByLabel('Tanggal sertifikat').fill('2022-05-10');
+  await personDialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(personDialog).toBeHidden();
+
+  // Its standing with the Press Council, valid for years to come.
+  await page.getByRole('tab', { name: 'Pemeriksaan Dewan Pers' }).click();
+  await page.getByRole('button', { name: 'Catat pemeriksaan' }).click();
+  const checkDialog = page.getByRole('dialog', { name: `Catat pemeriksaan Dewan Pers untuk ${legalName}` });
+  await checkDialog.getByRole('combobox', { name: 'Status Dewan Pers' }).click();
+  await page.getByRole('option', { name: 'Terverifikasi administratif' }).click();
+  await checkDialog.getByLabel('Berlaku sampai').fill(yearsFromNow(3));
+  await checkDialog.getByLabel('Bukti pemeriksaan').fill('Data perusahaan pers di situs Dewan Pers');
+  await checkDialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(checkDialog).toBeHidden();
+
+  // Its online outlet, publishing for years.
+  await page.getByRole('tab', { name: 'Media' }).click();
+  await page.getByRole('button', { name: 'Tambah media' }).click();
+  const outletDialog = page.getByRole('dialog', { name: 'Daftarkan media' });
+  await outletDialog.getByRole('combobox', { name: 'Jenis media' }).click();
+  await page.getByRole('option', { name: 'Media siber' }).click();
+  await outletDialog.getByLabel('Nama media').fill(outletName);
+  await outletDialog.getByLabel('Terbit pertama kali').fill('2019-01-15');
+  await outletDialog.getByLabel('Kunjungan per bulan').fill('45.000');
+  await outletDialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: outletName })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Kelayakan' }).getByRole('status')).toContainText(/^Layak untuk Tahun Anggaran \d{4}/);
+
+  // The officer opens its application in this year's open window.
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengajuan Kemitraan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pengajuan Kemitraan' })).toBeVisible();
+  // The demo's applications are there to work on.
+  const list = page.getByRole('table', { name: /^Pengajuan Tahun Anggaran \d{4}$/ });
+  await expect(list.getByRole('row').filter({ hasText: 'Kayuagung Terkini' })).toContainText('Sedang diperiksa');
+  await expect(list.getByRole('row').filter({ hasText: 'Ogan Ilir Pos' })).toContainText('Perlu perbaikan');
+  await page.getByRole('button', { name: 'Pengajuan baru' }).click();
+  const newDialog = page.getByRole('dialog', { name: 'Pengajuan kemitraan baru' });
+  await newDialog.getByRole('combobox', { name: 'Media' }).fill(outletName);
+  await page.getByRole('option', { name: new RegExp(`^${outletName}`) }).click();
+  await newDialog.getByRole('button', { name: 'Buat pengajuan' }).click();
+  await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
+  const applicationPath = new URL(page.url()).pathname;
+  const applicationId = applicationPath.split('/').pop() ?? '';
+  await expect(page.getByRole('heading', { level: 1, name: outletName })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Langkah berikutnya' }).getByRole('button')).toHaveText(['Ajukan', 'Tarik kembali']);
+
+  // Nothing handed in yet: the readiness panel says what is missing, in words.
+  const readiness = page.getByRole('region', { name: 'Kesiapan' });
+  const blockers = readiness.getByRole('list', { name: 'Yang menghalangi' });
+  await expect(blockers).toContainText('Dokumen wajib belum diunggah: Surat permohonan kerja sama dan penawaran harga');
+  await expect(readiness.getByRole('status')).toContainText('Belum siap: 17 hal menghalangi');
+
+  // Most documents go in through the API, as a scanner station would send them.
+  const officerToken = await apiToken(request, officer);
+  const judged = await request.get(`/api/v1/applications/${applicationId}/readiness`, { headers: { Authorization: `Bearer ${officerToken}` } });
+  const mandatory = ((await judged.json()) as { requirements: RequirementView[] }).requirements.filter(({ requirement }) => requirement.mandatory);
+  expect(mandatory).toHaveLength(15);
+  const byUi = 'surat_permohonan';
+  for (const { requirement } of mandatory.filter(({ requirement }) => requirement.code !== byUi)) {
+    const picture = requirement.file_types.includes('png') && requirement.code === 'foto_kantor';
+    const uploaded = await request.post(`/api/v1/applications/${applicationId}/documents/${requirement.code}`, {
+      headers: { Authorization: `Bearer ${officerToken}` },
+      multipart: {
+        ...(requirement.needs_expiry ? { expires_on: yearsFromNow(2) } : {}),
+        file: picture
+          ? { name: `${requirement.code}.png`, mimeType: 'image/png', buffer: png() }
+          : { name: `${requirement.code}.pdf`, mimeType: 'application/pdf', buffer: pdf(requirement.code) },
+      },
+    });
+    expect(uploaded.status(), requirement.code).toBe(201);
+  }
+  await readiness.getByRole('button', { name: 'Periksa ulang' }).click();
+  await expect(blockers.getByRole('listitem').filter({ hasText: 'Dokumen wajib belum diunggah' })).toHaveText([
+    'Dokumen wajib belum diunggah: Surat permohonan kerja sama dan penawaran harga',
+  ]);
+
+  // The last one through the page, watching its upload go, on a slow line.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 400 * 1024 });
+  await page.getByRole('button', { name: 'Unggah Surat permohonan kerja sama dan penawaran harga', exact: true }).click();
+  const uploadDialog = page.getByRole('dialog', { name: 'Unggah: Surat permohonan kerja sama dan penawaran harga' });
+  await uploadDialog.getByLabel(/^Berkas( \*)?$/).setInputFiles({ name: 'surat-permohonan.pdf', mimeType: 'application/pdf', buffer: pdf('surat permohonan', 1_500_000) });
+  await uploadDialog.getByRole('button', { name: 'Unggah' }).click();
+  const progress = uploadDialog.getByRole('progressbar', { name: 'Kemajuan unggah' });
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/);
+  await expect(page.getByText('Berkas surat-permohonan.pdf untuk Surat permohonan kerja sama dan penawaran harga telah diunggah.')).toBeVisible({
+    timeout: 30_000,
+  });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await expect(blockers.getByRole('listitem').filter({ hasText: 'Dokumen wajib belum diunggah' })).toHaveCount(0);
+  await expect(blockers).toContainText('Dokumen belum diperiksa: Surat permohonan kerja sama dan penawaran harga');
+
+  await page.getByRole('group', { name: 'Langkah berikutnya' }).getByRole('button', { name: 'Ajukan' }).click();
+  const submitDialog = page.getByRole('dialog', { name: `Ajukan pengajuan ${outletName}?` });
+  await submitDialog.getByRole('button', { name: 'Ajukan' }).click();
+  await expect(page.getByText(`Pengajuan ${outletName} telah diajukan.`)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: outletName }).locator('xpath=..')).toContainText('Diajukan');
+
+  // The verifier takes it into review, scores it and records the site visit.
+  const verifierContext = await browser.newContext({ baseURL, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const review = await verifierContext.newPage();
+  await login(review, verifier);
+  await review.goto(applicationPath);
+  const steps = review.getByRole('group', { name: 'Langkah berikutnya' });
+  await expect(steps.getByRole('button')).toHaveText(['Mulai pemeriksaan']);
+  await steps.getByRole('button', { name: 'Mulai pemeriksaan' }).click();
+  await review.getByRole('dialog', { name: `Mulai memeriksa pengajuan ${outletName}?` }).getByRole('button', { name: 'Mulai pemeriksaan' }).click();
+  await expect(steps.getByRole('button')).toHaveText(['Minta perbaikan', 'Verifikasi', 'Tolak']);
+
+  const score = review.getByRole('region', { name: 'Penilaian' });
+  for (const [criterion, option] of [
+    ['Kunjungan situs per bulan', '10.000 sampai 100.000 (30 poin)'],
+    ['Frekuensi terbit atau tayang', 'Harian (30 poin)'],
+    ['Usia media', 'Lebih dari 5 tahun (20 poin)'],
+  ] as const) {
+    await score.getByRole('combobox', { name: criterion }).click();
+    await review.getByRole('option', { name: option }).click();
+  }
+  await expect(score.getByRole('status')).toHaveText('Jumlah 80 poin: Golongan A');
+  await score.getByRole('button', { name: 'Simpan penilaian' }).click();
+  await expect(review.getByText('Penilaian disimpan: Golongan A (80 poin).')).toBeVisible();
+
+  const visit = review.getByRole('region', { name: 'Verifikasi faktual' });
+  await visit.getByRole('button', { name: 'Catat verifikasi faktual' }).click();
+  const visitDialog = review.getByRole('dialog', { name: `Verifikasi faktual ${outletName}` });
+  await visitDialog.getByLabel(/^Tim( \*)?$/).fill('Rina Marlina\nAndi Saputra');
+  await visitDialog.getByRole('button', { name: 'Tambah baris' }).click();
+  await visitDialog.getByLabel('Yang diperiksa 1').fill('Kantor redaksi ada di alamat yang tercatat');
+  await visitDialog.getByRole('radio', { name: /Data pengajuan terbukti/ }).check();
+  await visitDialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(review.getByText(`Verifikasi faktual ${outletName} telah dicatat.`)).toBeVisible();
+  await expect(visit).toContainText('Data pengajuan terbukti');
+  await visit.getByLabel(/^Foto( \*)?$/).setInputFiles({ name: 'ruang-redaksi.png', mimeType: 'image/png', buffer: png(32, 24) });
+  await visit.getByRole('button', { name: 'Unggah foto' }).click();
+  await expect(review.getByText('Foto ruang-redaksi.png telah ditambahkan.')).toBeVisible();
+  await expect(visit.getByRole('img', { name: 'Foto kunjungan ruang-redaksi.png' })).toBeVisible();
+
+  // The verifier reviews the documents: the application stays blocked until the last one is accepted.
+  const panel = review.getByRole('region', { name: 'Kesiapan' });
+  const inTheWay = panel.getByRole('list', { name: 'Yang menghalangi' });
+  const last = mandatory.find(({ requirement }) => requirement.code === 'pakta_integritas')?.requirement.label.id ?? '';
+  for (const { requirement } of mandatory.filter(({ requirement }) => requirement.code !== 'pakta_integritas')) {
+    const accept = review.getByRole('button', { name: `Terima ${requirement.label.id}`, exact: true });
+    await accept.click();
+    await expect(accept).toHaveCount(0);
+  }
+  await panel.getByRole('button', { name: 'Periksa ulang' }).click();
+  await expect(panel.getByRole('status')).toHaveText(/^Belum siap: 1 hal menghalangi/);
+  await expect(inTheWay.getByRole('listitem')).toHaveText([`Dokumen belum diperiksa: ${last}`]);
+  await expect(panel.getByRole('table', { name: 'Penilaian per syarat' }).getByRole('row').filter({ hasText: 'Memenuhi' })).toHaveCount(6);
+
+  await review.getByRole('button', { name: `Terima ${last}`, exact: true }).click();
+  await expect(inTheWay).toHaveCount(0);
+  await expect(panel.getByRole('status')).toContainText('Siap diverifikasi');
+  await expect(panel).toContainText('15 dari 15 berkas wajib telah diterima.');
+
+  await steps.getByRole('button', { name: 'Verifikasi' }).click();
+  const verifyDialog = review.getByRole('dialog', { name: `Verifikasi pengajuan ${outletName}?` });
+  await expect(verifyDialog).toContainText('Tidak ada yang menghalangi');
+  await verifyDialog.getByRole('button', { name: 'Verifikasi' }).click();
+  await expect(review.getByText(`Pengajuan ${outletName} telah diverifikasi.`)).toBeVisible();
+  // Approving is the head of office's: the verifier may still reject, not approve.
+  await expect(steps.getByRole('button')).toHaveText(['Tolak']);
+  await verifierContext.close();
+
+  // The administrator approves it.
+  const adminContext = await browser.newContext({ baseURL, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const head = await adminContext.newPage();
+  await login(head, admin);
+  await head.goto(applicationPath);
+  await expect(head.getByRole('region', { name: 'Kesiapan' }).getByRole('status')).toContainText('Siap disetujui');
+  await head.getByRole('group', { name: 'Langkah berikutnya' }).getByRole('button', { name: 'Setujui' }).click();
+  await head.getByRole('dialog', { name: `Setujui pengajuan ${outletName}?` }).getByRole('button', { name: 'Setujui' }).click();
+  await expect(head.getByText(`Pengajuan ${outletName} telah disetujui.`)).toBeVisible();
+  const history = head.getByRole('table', { name: 'Riwayat langkah' });
+  await expect(history.getByRole('row')).toHaveCount(5);
+  await expect(history.getByRole('row').last()).toContainText('Setujui');
+  await expect(history.getByRole('row').last()).toContainText('Anda (Administrator Diskominfo)');
+
+  await head.goto('/applications?state=approved');
+  await expect(head.getByRole('table', { name: /^Pengajuan Tahun Anggaran/ }).getByRole('row').filter({ hasText: outletName })).toContainText('Golongan A');
+  await adminContext.close();
 });

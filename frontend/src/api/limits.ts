@@ -22,6 +22,10 @@ export const limits = {
     bank_name: { minLength: 1, maxLength: 100 },
     holder_name: { minLength: 3, maxLength: 200 },
   },
+  ChecklistLine: {
+    item: { minLength: 1, maxLength: 500 },
+    note: { minLength: 1, maxLength: 500 },
+  },
   CompanyRequest: {
     address: { minLength: 1, maxLength: 1000 },
     ahu_number: { minLength: 1, maxLength: 100 },
@@ -34,6 +38,9 @@ export const limits = {
     phone: { minLength: 1, maxLength: 100 },
     staff_count: { minimum: 0, maximum: 100000 },
     website: { minLength: 1, maxLength: 1000 },
+  },
+  CreateApplicationRequest: {
+    fiscal_year: { minimum: 2000, maximum: 2100 },
   },
   CreatePolicyVersionRequest: {
     fiscal_year: { minimum: 2000, maximum: 2100 },
@@ -48,6 +55,9 @@ export const limits = {
     full_name: { minLength: 1, maxLength: 200 },
     password: { minLength: 12, maxLength: 128 },
     username: { minLength: 3, maxLength: 64, pattern: new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", 'u') },
+  },
+  LapseRequest: {
+    fiscal_year: { minimum: 2000, maximum: 2100 },
   },
   LoginRequest: {
     password: { minLength: 1 },
@@ -87,6 +97,9 @@ export const limits = {
   ResetPasswordRequest: {
     new_password: { minLength: 12, maxLength: 128 },
   },
+  ReviewRequest: {
+    note: { minLength: 3, maxLength: 2000 },
+  },
   RubricOption: {
     points: { minimum: 0 },
   },
@@ -98,6 +111,9 @@ export const limits = {
   },
   StatusRequest: {
     reason: { minLength: 1, maxLength: 1000 },
+  },
+  StepBody: {
+    reason: { minLength: 3, maxLength: 2000 },
   },
   TaxSettings: {
     vat_base_denominator: { minimum: 0 },
@@ -113,5 +129,12 @@ export const limits = {
   UpdateUserRequest: {
     email: { minLength: 3, maxLength: 254 },
     full_name: { minLength: 1, maxLength: 200 },
+  },
+  VisitRequest: {
+    notes: { minLength: 3, maxLength: 2000 },
+  },
+  WindowRequest: {
+    fiscal_year: { minimum: 2000, maximum: 2100 },
+    note: { minLength: 1, maxLength: 1000 },
   },
 } as const satisfies Record<string, Record<string, FieldLimit>>;

@@ -71,3 +71,31 @@ export type OutletScale = Schemas['OutletScale'];
 export type Periodicity = Schemas['Periodicity'];
 export type RuleKind = Schemas['RuleKind'];
 export type Verdict = Schemas['Verdict'];
+export type FileType = Schemas['FileType'];
+
+// The yearly call: registration windows, applications and their steps, documents and their
+// review, the score, the site visit, and what stands in the way of a decision.
+export type RegistrationWindow = Schemas['RegistrationWindow'];
+export type WindowRequest = Schemas['WindowRequest'];
+export type Application = Schemas['Application'];
+export type CreateApplicationRequest = Schemas['CreateApplicationRequest'];
+export type ApplicationState = Schemas['ApplicationState'];
+export type Step = Schemas['Step'];
+export type StepBody = Schemas['StepBody'];
+export type ApplicationStep = Schemas['ApplicationStep'];
+export type ApplicationDocument = Schemas['ApplicationDocument'];
+export type ApplicationReadiness = Schemas['ApplicationReadiness'];
+export type RequirementStatus = Schemas['RequirementStatusView'];
+export type Blocker = Schemas['Blocker'];
+export type BlockerKind = Schemas['BlockerKind'];
+export type ReviewStatus = Schemas['ReviewStatus'];
+export type ReviewRequest = Schemas['ReviewRequest'];
+export type ApplicationScore = Schemas['ApplicationScore'];
+export type Answer = Schemas['Answer'];
+export type Criterion = Schemas['Criterion'];
+export type SiteVisit = Schemas['SiteVisit'];
+export type VisitRequest = Schemas['VisitRequest'];
+export type VisitConclusion = Schemas['VisitConclusion'];
+export type ChecklistItem = Schemas['ChecklistItem'];
+export type SiteVisitPhoto = Schemas['SiteVisitPhoto'];
+export type ExpiringDocument = Schemas['ExpiringDocumentView'];

@@ -68,6 +68,13 @@ export const AREAS: readonly Area[] = [
     routes: lazy(() => import('./registry/routes')),
   },
   {
+    name: 'applications',
+    path: '/applications',
+    permission: 'applications.read',
+    nav: { label: 'nav.applications', group: 'main' },
+    routes: lazy(() => import('./applications/routes')),
+  },
+  {
     name: 'users',
     path: '/users',
     permission: 'users.read',

@@ -69,6 +69,11 @@ const PLACES: { vocabulary: RegExp; namespace: string; prefix: string }[] = [
   { vocabulary: /^newsroomRoleValues$/, namespace: 'registry', prefix: 'newsroomRole' },
   { vocabulary: /^outletScaleValues$/, namespace: 'registry', prefix: 'outletScale' },
   { vocabulary: /^periodicityValues$/, namespace: 'registry', prefix: 'periodicity' },
+  { vocabulary: /^applicationStateValues$/, namespace: 'applications', prefix: 'state' },
+  { vocabulary: /^stepValues$/, namespace: 'applications', prefix: 'step' },
+  { vocabulary: /^blockerKindValues$/, namespace: 'applications', prefix: 'blocker' },
+  { vocabulary: /^reviewStatusValues$/, namespace: 'applications', prefix: 'reviewStatus' },
+  { vocabulary: /^visitConclusionValues$/, namespace: 'applications', prefix: 'visitConclusion' },
 ];
 
 function placesOf(vocabulary: string) {

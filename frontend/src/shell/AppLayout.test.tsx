@@ -45,7 +45,7 @@ describe('App shell', () => {
     serveAs(me);
     renderApp('/');
     await screen.findByRole('heading', { level: 1, name: 'Selamat datang, Admin OKI' });
-    expect(navLinks()).toEqual(['Dasbor', 'Unit kerja', 'Kebijakan', 'Registri Pers', 'Pengguna', 'Log audit']);
+    expect(navLinks()).toEqual(['Dasbor', 'Unit kerja', 'Kebijakan', 'Registri Pers', 'Pengajuan Kemitraan', 'Pengguna', 'Log audit']);
     expect(screen.getByText('Administrasi')).toBeInTheDocument();
   });
 

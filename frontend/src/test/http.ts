@@ -40,6 +40,11 @@ export const me = {
     'registry.manage',
     'registry.sanction',
     'bank_accounts.verify',
+    'registration_windows.manage',
+    'applications.read',
+    'applications.manage',
+    'applications.review',
+    'applications.approve',
   ],
 };
 

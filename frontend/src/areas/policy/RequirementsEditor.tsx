@@ -9,7 +9,7 @@ import { useLabel } from '../../hooks/useLabel';
 import { CheckboxSet } from './CheckboxSet';
 import { rowError, useVersionSave } from './saving';
 import { requirementsSchema, type RequirementRow } from './schemas';
-import { formatMegabytes } from './size';
+import { formatMegabytes } from '../../format';
 
 type Values = { requirements: RequirementRow[] };
 

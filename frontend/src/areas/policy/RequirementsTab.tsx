@@ -5,7 +5,7 @@ import { mediaTypeValues } from '../../api/schema';
 import type { MediaType, PolicyVersion } from '../../api/types';
 import { useLabel } from '../../hooks/useLabel';
 import { RequirementsEditor } from './RequirementsEditor';
-import { formatMegabytes } from './size';
+import { formatMegabytes } from '../../format';
 
 /** The documents an applicant provides, by media type; an admin edits them while the version is open. */
 export function RequirementsTab({ version, editable }: { version: PolicyVersion; editable: boolean }) {

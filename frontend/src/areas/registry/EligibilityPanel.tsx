@@ -1,16 +1,13 @@
-import { Alert, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CompanyStatus, Outlet, Verdict } from '../../api/types';
+import type { CompanyStatus, Outlet } from '../../api/types';
 import { useCan } from '../../auth/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
-import { useLabel } from '../../hooks/useLabel';
+import { RuleOutcomeTable } from '../../components/RuleOutcomeTable';
 import { eligibilityQuery, ruleLabelsQuery } from './queries';
-import { describeExpected, describeFound } from './outcomes';
 import { YearSelect } from './YearSelect';
-
-const VERDICT_COLOR: Record<Verdict, string> = { pass: 'green', fail: 'red', missing: 'yellow' };
 
 interface EligibilityPanelProps {
   outlet: Outlet;
@@ -25,13 +22,11 @@ interface EligibilityPanelProps {
  * rule with its verdict, what it asks and what the registry holds, and the sum of them.
  */
 export function EligibilityPanel({ outlet, companyStatus, year, onYear }: EligibilityPanelProps) {
-  const { t, i18n } = useTranslation('registry');
-  const label = useLabel();
+  const { t } = useTranslation('registry');
   const evaluation = useQuery(eligibilityQuery(outlet.id, year));
   // The rules' names are the policy's; without them a rule is named by its kind.
   const canReadPolicy = useCan('policy.read');
   const labels = useQuery({ ...ruleLabelsQuery(year), enabled: canReadPolicy && evaluation.data != null });
-  const language = i18n.resolvedLanguage ?? 'id';
   const title = t('eligibility.title');
 
   const rules = evaluation.data?.rules ?? [];
@@ -80,54 +75,7 @@ export function EligibilityPanel({ outlet, companyStatus, year, onYear }: Eligib
             {companyStatus !== undefined && companyStatus !== 'active' && (
               <Alert color="orange">{t(`eligibility.sanctioned.${companyStatus}`)}</Alert>
             )}
-            {rules.length > 0 && (
-              <Table.ScrollContainer minWidth={760}>
-                <Table striped aria-label={t('eligibility.table')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('eligibility.colRule')}</Table.Th>
-                      <Table.Th>{t('eligibility.colVerdict')}</Table.Th>
-                      <Table.Th>{t('eligibility.colExpected')}</Table.Th>
-                      <Table.Th>{t('eligibility.colFound')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rules.map((outcome) => {
-                      const name = labels.data?.get(outcome.rule);
-                      return (
-                        <Table.Tr key={outcome.rule}>
-                          <Table.Th scope="row" fw={400}>
-                            <Text size="sm" fw={500}>
-                              {name ? label(name) : t(`ruleKind.${outcome.kind}`)}
-                            </Text>
-                            <Text size="xs" c="dimmed" ff="monospace">
-                              {outcome.rule}
-                            </Text>
-                          </Table.Th>
-                          <Table.Td>
-                            {/* A table gives a badge, which clips its label, no width of its own: it needs the whole word. */}
-                            <Badge color={VERDICT_COLOR[outcome.verdict]} variant="light" tt="none" miw="max-content">
-                              {t(`verdict.${outcome.verdict}`)}
-                            </Badge>
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="sm">{describeExpected(t, language, outcome)}</Text>
-                          </Table.Td>
-                          <Table.Td>
-                            <Text size="sm">{describeFound(t, outcome)}</Text>
-                            {outcome.verdict === 'missing' && (
-                              <Text size="xs" c="dimmed">
-                                {t(`missingHint.${outcome.kind}`, { year })}
-                              </Text>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            {rules.length > 0 && <RuleOutcomeTable rules={rules} labels={labels.data} year={year} />}
           </>
         )}
       </Stack>

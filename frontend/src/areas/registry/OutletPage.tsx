@@ -9,11 +9,11 @@ import { useCan } from '../../auth/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { PageLoader } from '../../components/PageLoader';
-import { formatDay, formatInstant, groupDigits } from '../../format';
+import { formatDay, formatInstant, groupDigits, hasExpired } from '../../format';
 import { usePageAddress } from './address';
 import { FactTable } from './display';
 import { EligibilityPanel } from './EligibilityPanel';
-import { hasExpired, webLink } from './facts';
+import { webLink } from './facts';
 import { OutletFormDialog } from './OutletFormDialog';
 import { companyQuery, outletQuery } from './queries';
 

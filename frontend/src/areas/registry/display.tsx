@@ -2,8 +2,7 @@ import { Badge, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanyStatus, PressCouncilStatus } from '../../api/types';
-import { formatDay } from '../../format';
-import { hasExpired } from './facts';
+import { formatDay, hasExpired } from '../../format';
 
 const STATUS_COLOR: Record<CompanyStatus, string> = { active: 'green', suspended: 'orange', blacklisted: 'red' };
 

@@ -1,10 +1,3 @@
-import { jakartaToday } from '../../format';
-
-/** A certificate or licence ending on `until` still counts on that day, as the server judges it. */
-export function hasExpired(until: string | null): boolean {
-  return until !== null && until < jakartaToday();
-}
-
 /** An address typed by someone else is a link only when it leads to a web page, never to a script. */
 export function webLink(address: string | null): string | null {
   return address !== null && /^https?:\/\/\S+$/i.test(address) ? address : null;

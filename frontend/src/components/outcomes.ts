@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { RuleOutcome } from '../../api/types';
-import { formatDay, formatRupiah, groupDigits } from '../../format';
-import { hasExpired } from './facts';
+import type { RuleOutcome } from '../api/types';
+import { formatDay, formatRupiah, groupDigits, hasExpired } from '../format';
 
 // A judgement's evidence is JSON whose shape depends on the rule's kind (the spec leaves it
 // untyped). Each known shape is put in words; anything else, such as a key a newer server adds,
@@ -38,7 +37,7 @@ function anyOf(t: TFunction, language: string, items: string[]): string {
   try {
     return new Intl.ListFormat(language, { type: 'disjunction' }).format(items);
   } catch {
-    return items.join(t('registry:outcome.listSeparator'));
+    return items.join(t('ruleOutcome.listSeparator'));
   }
 }
 
@@ -50,37 +49,37 @@ export function describeExpected(t: TFunction, language: string, outcome: RuleOu
     case 'legal_form_accepted': {
       const accepted = Array.isArray(expected.accepted) ? expected.accepted.flatMap((form) => text(form) ?? []) : undefined;
       if (!accepted) break;
-      return t('registry:expected.legal_form_accepted', { forms: anyOf(t, language, accepted.map((form) => t(`legalForm.${form}`))) });
+      return t('ruleOutcome.expected.legal_form_accepted', { forms: anyOf(t, language, accepted.map((form) => t(`legalForm.${form}`))) });
     }
     case 'press_council_at_least': {
       const minimum = text(expected.minimum);
       if (minimum === undefined) break;
-      return t('registry:expected.press_council_at_least', { status: t(`pressCouncilStatus.${minimum}`) });
+      return t('ruleOutcome.expected.press_council_at_least', { status: t(`pressCouncilStatus.${minimum}`) });
     }
     case 'editor_competence_at_least': {
       const level = text(expected.level);
       if (level === undefined) break;
-      return t('registry:expected.editor_competence_at_least', { level: t(`competenceLevel.${level}`) });
+      return t('ruleOutcome.expected.editor_competence_at_least', { level: t(`competenceLevel.${level}`) });
     }
     case 'staff_at_least': {
       const staff = count(expected.count);
       if (staff === undefined) break;
-      return t('registry:expected.staff_at_least', { count: staff });
+      return t('ruleOutcome.expected.staff_at_least', { count: staff });
     }
     case 'active_for_months': {
       const months = count(expected.months);
       if (months === undefined) break;
-      return t('registry:expected.active_for_months', { count: months });
+      return t('ruleOutcome.expected.active_for_months', { count: months });
     }
     case 'paid_up_capital_at_least': {
       const capital = amount(expected.amount);
       if (capital === undefined) break;
-      return t('registry:expected.paid_up_capital_at_least', { amount: formatRupiah(capital) });
+      return t('ruleOutcome.expected.paid_up_capital_at_least', { amount: formatRupiah(capital) });
     }
     case 'broadcast_licence':
     case 'local_office':
     case 'association_member':
-      return t(`registry:expected.${outcome.kind}`);
+      return t(`ruleOutcome.expected.${outcome.kind}`);
   }
   return raw(expected);
 }
@@ -88,14 +87,14 @@ export function describeExpected(t: TFunction, language: string, outcome: RuleOu
 /** A standing's or a licence's end, or that it has none. */
 function until(t: TFunction, day: unknown): string {
   const end = text(day);
-  if (end === undefined) return t('registry:found.noEnd');
-  return hasExpired(end) ? t('registry:found.endedOn', { day: formatDay(end) }) : t('registry:found.until', { day: formatDay(end) });
+  if (end === undefined) return t('ruleOutcome.found.noEnd');
+  return hasExpired(end) ? t('ruleOutcome.found.endedOn', { day: formatDay(end) }) : t('ruleOutcome.found.until', { day: formatDay(end) });
 }
 
 /** What the registry holds for this rule, in words; nothing recorded says so. */
 export function describeFound(t: TFunction, outcome: RuleOutcome): string {
   const found = outcome.found;
-  if (found === null || found === undefined) return t('registry:found.nothing');
+  if (found === null || found === undefined) return t('ruleOutcome.found.nothing');
   if (!isRecord(found)) return raw(found);
   switch (outcome.kind) {
     case 'legal_form_accepted': {
@@ -106,23 +105,23 @@ export function describeFound(t: TFunction, outcome: RuleOutcome): string {
     case 'press_council_at_least': {
       const status = text(found.status);
       if (status === undefined) break;
-      return t('registry:found.dated', { what: t(`pressCouncilStatus.${status}`), until: until(t, found.valid_until) });
+      return t('ruleOutcome.found.dated', { what: t(`pressCouncilStatus.${status}`), until: until(t, found.valid_until) });
     }
     case 'editor_competence_at_least': {
       const level = text(found.level);
       if (level === undefined) break;
-      return t('registry:found.editor', { level: t(`competenceLevel.${level}`) });
+      return t('ruleOutcome.found.editor', { level: t(`competenceLevel.${level}`) });
     }
     case 'staff_at_least': {
       const staff = count(found.count);
       if (staff === undefined) break;
-      return t('registry:found.staff', { count: staff, grouped: groupDigits(String(staff)) });
+      return t('ruleOutcome.found.staff', { count: staff, grouped: groupDigits(String(staff)) });
     }
     case 'active_for_months': {
       const first = text(found.first_published);
       const months = count(found.months);
       if (first === undefined || months === undefined) break;
-      return t('registry:found.active', { day: formatDay(first), count: months });
+      return t('ruleOutcome.found.active', { day: formatDay(first), count: months });
     }
     case 'paid_up_capital_at_least': {
       const capital = amount(found.amount);
@@ -132,16 +131,16 @@ export function describeFound(t: TFunction, outcome: RuleOutcome): string {
     case 'broadcast_licence': {
       const number = text(found.number);
       if (number === undefined) break;
-      return t('registry:found.dated', { what: number, until: until(t, found.valid_until) });
+      return t('ruleOutcome.found.dated', { what: number, until: until(t, found.valid_until) });
     }
     case 'local_office': {
       if (typeof found.local_office !== 'boolean') break;
-      return t(`registry:found.localOffice.${found.local_office ? 'yes' : 'no'}`);
+      return t(`ruleOutcome.found.localOffice.${found.local_office ? 'yes' : 'no'}`);
     }
     case 'association_member': {
       const association = text(found.association);
       if (association === undefined) break;
-      return association.trim() === '' ? t('registry:found.noAssociation') : t('registry:found.association', { name: association });
+      return association.trim() === '' ? t('ruleOutcome.found.noAssociation') : t('ruleOutcome.found.association', { name: association });
     }
   }
   return raw(found);
