@@ -91,7 +91,8 @@ pub async fn applicant(app: &TestApp, org: &TestOrg) -> Value {
     let outlet = json!({ "company_id": company["id"], "media_type": "online", "name": format!("Warta {n}"),
                          "scale": "local", "periodicity": "continuous", "first_published": "2019-03-01" });
     let outlet: Value = app.post(&admin, "/api/v1/outlets", &outlet).await.json().await.unwrap();
-    let nik = format!("160204150690{:04}", n % 10_000);
+    // Area code and serial vary; the birth date in the middle must stay a date.
+    let nik = format!("16{:04}150690{:04}", n % 10_000, (n / 10_000) % 10_000);
     let editor = json!({ "company_id": company["id"], "fiscal_year": this_year(), "nik": nik,
                          "full_name": "Pemimpin Redaksi", "role": "editor_in_chief", "competence_level": "utama" });
     let editor = app.post(&admin, "/api/v1/people", &editor).await;
