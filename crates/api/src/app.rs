@@ -15,6 +15,7 @@ use crate::auth::tokens::TokenIssuer;
 use crate::config::Config;
 use crate::demo::{self, DemoLogin};
 use crate::extract;
+use crate::idempotency;
 use crate::openapi::{ApiDoc, document_problems};
 use crate::problem;
 use crate::request_id;
@@ -112,6 +113,8 @@ fn serve(listener: TcpListener, state: AppState, spa_dir: SpaDir) -> anyhow::Res
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .default_service(web::to(spa::fallback))
+            // Inside access control: a key belongs to the signed-in caller's organisation.
+            .wrap(from_fn(idempotency::replay))
             .wrap(from_fn(access::authorize))
             .wrap(ErrorHandlers::new().default_handler(problem::ensure_problem_json))
             .wrap(Compress::default())

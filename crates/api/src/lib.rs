@@ -8,6 +8,7 @@ pub mod config;
 pub mod demo;
 pub mod extract;
 pub mod files;
+pub mod idempotency;
 pub mod logging;
 pub mod openapi;
 mod problem;

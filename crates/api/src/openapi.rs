@@ -1,8 +1,9 @@
 //! The OpenAPI document, built from the same route registration that serves requests.
 
-use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as OpenApiDoc, Ref, RefOr, ResponseBuilder};
+use utoipa::openapi::{ObjectBuilder, Required, Type};
 use utoipa::{Modify, OpenApi};
 
 use mitra_domain::ViolationCode;
@@ -34,6 +35,9 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
         (name = "policy", description = "Policy as data: presets, regulations and policy versions per fiscal year"),
         (name = "registry", description = "The press registry: companies, outlets, newsrooms, Press Council checks, bank accounts"),
         (name = "applications", description = "The yearly call: registration windows, applications and their steps, documents and their review, site visits, readiness"),
+        (name = "budget", description = "Budget lines per unit and fiscal year: ceilings, revisions, and what is allocated, committed, realised and left"),
+        (name = "agreements", description = "Agreements with approved companies: priced from the rate card, negotiated, numbered, signed, amended, ended"),
+        (name = "orders", description = "Written orders under active agreements, within every ceiling; `Idempotency-Key` required to issue"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]
@@ -73,6 +77,9 @@ pub fn document_problems(mut openapi: OpenApiDoc) -> OpenApiDoc {
         {
             add_problems(operation, names_a_record);
         }
+        if let Some(post) = item.post.as_mut() {
+            accept_idempotency_key(post);
+        }
     }
     openapi
 }
@@ -107,6 +114,36 @@ fn add_problems(operation: &mut Operation, names_a_record: bool) {
         add("404", "No such record in the caller's organisation (`not_found`)");
     }
     add("500", "Unexpected failure (`internal_error`); the body reveals nothing internal");
+}
+
+/// Every signed-in POST accepts an `Idempotency-Key` (see `idempotency.rs`); operations that move
+/// money declare it required themselves, and keep their declaration.
+fn accept_idempotency_key(operation: &mut Operation) {
+    let secured = serde_json::to_value(&operation.security)
+        .ok()
+        .and_then(|value| value.as_array().cloned())
+        .is_some_and(|requirements| requirements.iter().any(|req| req.get("bearer").is_some()));
+    let parameters = operation.parameters.get_or_insert_with(Vec::new);
+    if !secured || parameters.iter().any(|p| matches!(p, RefOr::T(param) if param.name == crate::idempotency::HEADER)) {
+        return;
+    }
+    parameters.push(RefOr::T(
+        ParameterBuilder::new()
+            .name(crate::idempotency::HEADER)
+            .parameter_in(ParameterIn::Header)
+            .required(Required::False)
+            .description(Some(
+                "Optional: a retry with the same key answers the first response instead of acting twice \
+                 (kept 24 hours; the same key with another request is refused with 422)",
+            ))
+            .schema(Some(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .min_length(Some(1))
+                    .max_length(Some(crate::idempotency::MAX_KEY)),
+            ))
+            .build(),
+    ));
 }
 
 fn problem_response(description: &str) -> RefOr<utoipa::openapi::Response> {

@@ -98,6 +98,43 @@ pub enum ProblemCode {
     FileTypeNotAllowed,
     /// The file stops short of the end its type requires: the upload was cut off.
     FileTruncated,
+    /// The unit already has a budget line with this account code in the fiscal year.
+    BudgetLineExists,
+    UnknownBudgetLine,
+    UnknownApplication,
+    UnknownAgreementLine,
+    /// A revised ceiling would fall below what agreements reserve or orders and payments use.
+    CeilingBelowCommitments,
+    /// Agreements are made only with the company of an approved application.
+    ApplicationNotApproved,
+    /// The policy has no numbering pattern for the document.
+    NoNumberingPattern,
+    /// Only a draft agreement's terms are edited; amend an active one.
+    AgreementNotDraft,
+    /// The agreement is not active.
+    AgreementNotActive,
+    /// The agreement's end date has not passed.
+    AgreementNotEnded,
+    /// The budget line has not enough unallocated for the agreement's ceiling.
+    BudgetLineFullyAllocated,
+    /// The order would take the agreement above its ceiling.
+    AgreementCeilingExceeded,
+    /// The order would take the line above its quota.
+    LineQuotaExceeded,
+    /// The order would take the budget line above its ceiling.
+    BudgetExceeded,
+    /// Today is outside the agreement's period.
+    OutsideAgreementPeriod,
+    /// The company's Press Council standing is below the minimum or expired today.
+    PressCouncilNotValid,
+    /// The operation moves money and needs an `Idempotency-Key`.
+    IdempotencyKeyRequired,
+    /// The `Idempotency-Key` is empty, too long or not printable ASCII.
+    InvalidIdempotencyKey,
+    /// The first request with this key is still running.
+    IdempotencyKeyInUse,
+    /// The key was first used with another request.
+    IdempotencyKeyReused,
     PreconditionRequired,
     PreconditionFailed,
     RequestTimeout,
@@ -305,6 +342,15 @@ impl From<StoreError> for ApiError {
                         (ProblemCode::UnknownCompany, "the press company does not exist in your organisation")
                     }
                     Reference::Outlet => (ProblemCode::UnknownOutlet, "the outlet does not exist in your organisation"),
+                    Reference::BudgetLine => {
+                        (ProblemCode::UnknownBudgetLine, "the budget line does not exist in your organisation")
+                    }
+                    Reference::Application => {
+                        (ProblemCode::UnknownApplication, "the application does not exist in your organisation")
+                    }
+                    Reference::AgreementLine => {
+                        (ProblemCode::UnknownAgreementLine, "the agreement line does not exist in your organisation")
+                    }
                 };
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, detail).with_errors(vec![FieldError {
                     field: reference.field().to_owned(),
@@ -347,6 +393,10 @@ impl From<StoreError> for ApiError {
                     Conflict::SiteVisitRecorded => {
                         (ProblemCode::SiteVisitRecorded, "the site visit is already recorded; replace it instead")
                     }
+                    Conflict::BudgetLineExists => (
+                        ProblemCode::BudgetLineExists,
+                        "the unit already has a budget line with this account code in the fiscal year",
+                    ),
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }
@@ -395,6 +445,48 @@ impl From<StoreError> for ApiError {
                     Refusal::DocumentReplaced => {
                         (ProblemCode::DocumentReplaced, "a newer document replaced this one; review that one")
                     }
+                    Refusal::CeilingBelowCommitments => (
+                        ProblemCode::CeilingBelowCommitments,
+                        "the ceiling cannot fall below what agreements reserve or orders and payments use",
+                    ),
+                    Refusal::ApplicationNotApproved => (
+                        ProblemCode::ApplicationNotApproved,
+                        "agreements are made only with the company of an approved application",
+                    ),
+                    Refusal::NoNumberingPattern => (
+                        ProblemCode::NoNumberingPattern,
+                        "the policy has no numbering pattern for this document; add one to the policy",
+                    ),
+                    Refusal::AgreementNotDraft => (
+                        ProblemCode::AgreementNotDraft,
+                        "only a draft's terms are edited; amend an active agreement instead",
+                    ),
+                    Refusal::AgreementNotActive => (ProblemCode::AgreementNotActive, "the agreement is not active"),
+                    Refusal::AgreementNotEnded => {
+                        (ProblemCode::AgreementNotEnded, "the agreement expires only after its end date")
+                    }
+                    Refusal::BudgetLineFullyAllocated => (
+                        ProblemCode::BudgetLineFullyAllocated,
+                        "the budget line has not that much left unallocated for the agreement's ceiling",
+                    ),
+                    Refusal::AgreementCeilingExceeded => (
+                        ProblemCode::AgreementCeilingExceeded,
+                        "the order would take the agreement's orders and payments above its ceiling",
+                    ),
+                    Refusal::LineQuotaExceeded => {
+                        (ProblemCode::LineQuotaExceeded, "the order would take the line above its quota")
+                    }
+                    Refusal::BudgetExceeded => (
+                        ProblemCode::BudgetExceeded,
+                        "the order would take the budget line's orders and payments above its ceiling",
+                    ),
+                    Refusal::OutsideAgreementPeriod => {
+                        (ProblemCode::OutsideAgreementPeriod, "orders are issued only inside the agreement's period")
+                    }
+                    Refusal::PressCouncilNotValid => (
+                        ProblemCode::PressCouncilNotValid,
+                        "the company's Press Council standing is below the policy's minimum or has expired",
+                    ),
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }

@@ -58,6 +58,15 @@ vocabulary! {
         ApplicationsReview = "applications.review",
         /// Approve verified applications; lapse a finished year's.
         ApplicationsApprove = "applications.approve",
+        BudgetRead = "budget.read",
+        /// Adopt budget lines and record their revised ceilings.
+        BudgetManage = "budget.manage",
+        AgreementsRead = "agreements.read",
+        /// Draft, negotiate, sign, amend and end agreements.
+        AgreementsManage = "agreements.manage",
+        OrdersRead = "orders.read",
+        /// Issue and cancel orders, and record the company's answer.
+        OrdersManage = "orders.manage",
     }
 }
 
@@ -72,7 +81,10 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         | Action::UnitsRead
         | Action::PolicyRead
         | Action::RegistryRead
-        | Action::ApplicationsRead => &[Admin, Verifier, Officer, Treasurer, Auditor],
+        | Action::ApplicationsRead
+        | Action::BudgetRead
+        | Action::AgreementsRead
+        | Action::OrdersRead => &[Admin, Verifier, Officer, Treasurer, Auditor],
         Action::UnitsManage
         | Action::UsersManage
         | Action::PolicyManage
@@ -84,6 +96,9 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         Action::RegistryManage => &[Admin, Verifier, Officer],
         Action::RegistrySanction => &[Admin, Verifier],
         Action::BankAccountsVerify => &[Admin, Treasurer],
+        // The treasurer keeps the budget document; officers spend against it.
+        Action::BudgetManage => &[Admin, Treasurer],
+        Action::AgreementsManage | Action::OrdersManage => &[Admin, Officer],
         Action::UsersRead | Action::AuditRead => &[Admin, Auditor],
     }
 }

@@ -28,6 +28,9 @@ vocabulary! {
         ApplicationDocument = "application_document",
         SiteVisit = "site_visit",
         SiteVisitPhoto = "site_visit_photo",
+        BudgetLine = "budget_line",
+        Agreement = "agreement",
+        Order = "order",
     }
 }
 
@@ -83,6 +86,28 @@ vocabulary! {
         SiteVisitRecorded = "site_visit.recorded",
         SiteVisitUpdated = "site_visit.updated",
         SiteVisitPhotoAdded = "site_visit_photo.added",
+        BudgetLineCreated = "budget_line.created",
+        BudgetLineUpdated = "budget_line.updated",
+        /// The ceiling was revised (*pagu perubahan*).
+        BudgetLineRevised = "budget_line.revised",
+        AgreementCreated = "agreement.created",
+        /// A draft's terms were changed.
+        AgreementUpdated = "agreement.updated",
+        AgreementActivated = "agreement.activated",
+        /// An active agreement's terms were amended (with its reason and history).
+        AgreementAmended = "agreement.amended",
+        AgreementCompleted = "agreement.completed",
+        AgreementTerminated = "agreement.terminated",
+        AgreementExpired = "agreement.expired",
+        OrderIssued = "order.issued",
+        OrderAccepted = "order.accepted",
+        OrderDeclined = "order.declined",
+        OrderCancelled = "order.cancelled",
+        OrderPublished = "order.published",
+        OrderProofVerified = "order.proof_verified",
+        OrderProofRejected = "order.proof_rejected",
+        OrderInvoiced = "order.invoiced",
+        OrderPaid = "order.paid",
     }
 }
 
@@ -129,6 +154,25 @@ impl AuditAction {
             }
             AuditAction::SiteVisitRecorded | AuditAction::SiteVisitUpdated => EntityType::SiteVisit,
             AuditAction::SiteVisitPhotoAdded => EntityType::SiteVisitPhoto,
+            AuditAction::BudgetLineCreated | AuditAction::BudgetLineUpdated | AuditAction::BudgetLineRevised => {
+                EntityType::BudgetLine
+            }
+            AuditAction::AgreementCreated
+            | AuditAction::AgreementUpdated
+            | AuditAction::AgreementActivated
+            | AuditAction::AgreementAmended
+            | AuditAction::AgreementCompleted
+            | AuditAction::AgreementTerminated
+            | AuditAction::AgreementExpired => EntityType::Agreement,
+            AuditAction::OrderIssued
+            | AuditAction::OrderAccepted
+            | AuditAction::OrderDeclined
+            | AuditAction::OrderCancelled
+            | AuditAction::OrderPublished
+            | AuditAction::OrderProofVerified
+            | AuditAction::OrderProofRejected
+            | AuditAction::OrderInvoiced
+            | AuditAction::OrderPaid => EntityType::Order,
         }
     }
 }

@@ -99,6 +99,21 @@ fn compare<T>(found: Option<T>, passes: impl FnOnce(&T) -> bool, show: impl FnOn
 }
 
 /// A dated standing counts only until it ends.
+/// The company's Press Council standing meets the policy's minimum for `media_type` and is
+/// valid on `on`: what every order re-checks on the day it is issued (business rule 2).
+pub fn press_council_holds(
+    policy: &Policy,
+    media_type: MediaType,
+    standing: Option<&Standing<PressCouncilStatus>>,
+    on: NaiveDate,
+) -> bool {
+    let minimum = policy.press_council_minimum(media_type).unwrap_or(PressCouncilStatus::None);
+    match standing {
+        Some(standing) => standing.value >= minimum && still_valid(standing, on),
+        None => minimum == PressCouncilStatus::None,
+    }
+}
+
 fn still_valid<T>(standing: &Standing<T>, on: NaiveDate) -> bool {
     standing.valid_until.is_none_or(|until| until >= on)
 }

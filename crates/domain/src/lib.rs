@@ -2,12 +2,15 @@
 //! without a server or a database and every layer above speaks the same language.
 
 pub mod access;
+pub mod agreements;
 pub mod applications;
 pub mod audit;
+pub mod budget;
 pub mod eligibility;
 pub mod files;
 pub mod identity;
 pub mod money;
+pub mod orders;
 pub mod organisation;
 pub mod policy;
 pub mod presets;

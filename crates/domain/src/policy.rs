@@ -233,6 +233,40 @@ pub struct NumberingPattern {
     pub pattern: String,
 }
 
+impl NumberingPattern {
+    /// The official number of the `sequence`th document of `year`, issued in `month` (1-12) by
+    /// the unit with code `unit`: `{seq:3}/PKS/{unit}/{month}/{year}` gives `007/PKS/DISKOMINFO/III/2026`.
+    /// A pattern is checked when its policy is saved; an unknown placeholder is kept as written.
+    pub fn render(&self, sequence: u64, year: i32, month: u32, unit: &str) -> String {
+        let mut out = String::new();
+        let mut rest = self.pattern.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('}').map(|c| c + open) else { break };
+            let placeholder = &rest[open + 1..close];
+            match placeholder {
+                "seq" => out.push_str(&sequence.to_string()),
+                "year" => out.push_str(&year.to_string()),
+                "month" => out.push_str(roman_month(month)),
+                "unit" => out.push_str(unit),
+                other => match other.strip_prefix("seq:").and_then(|width| width.parse::<usize>().ok()) {
+                    Some(width) => out.push_str(&format!("{sequence:0width$}")),
+                    None => out.push_str(&rest[open..=close]),
+                },
+            }
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// Indonesian letters number months in roman numerals.
+fn roman_month(month: u32) -> &'static str {
+    const ROMAN: [&str; 12] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+    ROMAN.get(month.saturating_sub(1) as usize).copied().unwrap_or("?")
+}
+
 vocabulary! {
     /// The kind of a regulation, from national law down to a regent's decree.
     pub enum RegulationKind ("regulation kind") {
@@ -463,6 +497,20 @@ impl Policy {
     }
 
     /// The policy's minimum Press Council standing for `media_type`.
+    /// The rate card's entry for a product sold by an outlet of `media_type` in `tier`.
+    pub fn rate(&self, media_type: MediaType, tier: &str, product: &str) -> Option<&Rate> {
+        self.rate_card.iter().find(|rate| rate.media_type == media_type && rate.tier == tier && rate.product == product)
+    }
+
+    pub fn product(&self, code: &str) -> Option<&Product> {
+        self.products.iter().find(|product| product.code == code)
+    }
+
+    /// How `document` is numbered, if the policy says.
+    pub fn numbering_of(&self, document: NumberedDocument) -> Option<&NumberingPattern> {
+        self.numbering.iter().find(|numbering| numbering.document == document)
+    }
+
     pub fn press_council_minimum(&self, media_type: MediaType) -> Option<PressCouncilStatus> {
         self.press_council_minimums.iter().find(|m| m.media_type == media_type).map(|m| m.minimum)
     }
@@ -728,6 +776,18 @@ mod tests {
                 ("tiers".into(), ViolationCode::InvalidValue)
             ]
         );
+    }
+
+    #[test]
+    fn numbers_are_rendered_as_indonesian_letters_write_them() {
+        let pattern = NumberingPattern {
+            document: NumberedDocument::Agreement,
+            pattern: "{seq:3}/PKS/{unit}/{month}/{year}".into(),
+        };
+        assert_eq!(pattern.render(7, 2026, 3, "DISKOMINFO"), "007/PKS/DISKOMINFO/III/2026");
+        assert_eq!(pattern.render(1234, 2026, 12, "X"), "1234/PKS/X/XII/2026");
+        let plain = NumberingPattern { document: NumberedDocument::Order, pattern: "SP-{year}-{seq}".into() };
+        assert_eq!(plain.render(12, 2027, 1, "X"), "SP-2027-12");
     }
 
     #[test]

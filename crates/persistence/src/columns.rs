@@ -28,3 +28,8 @@ pub(crate) fn contains(column: impl ColumnTrait, text: &str) -> SimpleExpr {
     let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
 }
+
+/// An amount of money column (whole rupiah); a negative one is a corrupt row.
+pub(crate) fn rupiah(amount: i64) -> Result<mitra_domain::money::Rupiah, DbErr> {
+    mitra_domain::money::Rupiah::new(amount).map_err(|err| DbErr::Type(err.to_string()))
+}

@@ -27,6 +27,8 @@ pub enum Conflict {
     ApplicationExists,
     /// The application's site visit is already recorded (replace it instead).
     SiteVisitRecorded,
+    /// The unit already has a budget line with this account code in the fiscal year.
+    BudgetLineExists,
 }
 
 /// A reference to a record that does not exist in the caller's organisation.
@@ -42,6 +44,12 @@ pub enum Reference {
     Company,
     /// `outlet_id` names no outlet of the organisation.
     Outlet,
+    /// `budget_line_id` names no budget line of the organisation.
+    BudgetLine,
+    /// `application_id` names no application of the organisation.
+    Application,
+    /// `agreement_line_id` names no agreement line of the organisation.
+    AgreementLine,
 }
 
 impl Reference {
@@ -53,6 +61,9 @@ impl Reference {
             Reference::PolicyVersion => "copy_of",
             Reference::Company => "company_id",
             Reference::Outlet => "outlet_id",
+            Reference::BudgetLine => "budget_line_id",
+            Reference::Application => "application_id",
+            Reference::AgreementLine => "agreement_line_id",
         }
     }
 }
@@ -87,6 +98,30 @@ pub enum Refusal {
     NotUnderReview,
     /// A document that a newer one replaced is no longer reviewed.
     DocumentReplaced,
+    /// A revised ceiling would fall below what agreements reserve or orders and payments use.
+    CeilingBelowCommitments,
+    /// Agreements are made only with the company of an approved application.
+    ApplicationNotApproved,
+    /// The policy has no numbering pattern for the document.
+    NoNumberingPattern,
+    /// Only a draft agreement's terms are edited; an active one is amended.
+    AgreementNotDraft,
+    /// Only an active agreement is amended.
+    AgreementNotActive,
+    /// An agreement expires only after its end date.
+    AgreementNotEnded,
+    /// Activating the agreement would reserve more than the budget line has unallocated.
+    BudgetLineFullyAllocated,
+    /// The order would take the agreement's orders and payments above its ceiling.
+    AgreementCeilingExceeded,
+    /// The order would take the line's ordered units above its quota.
+    LineQuotaExceeded,
+    /// The order would take the budget line's orders and payments above its ceiling.
+    BudgetExceeded,
+    /// Orders are issued only inside the agreement's period.
+    OutsideAgreementPeriod,
+    /// The company's Press Council standing is below the policy's minimum or has expired.
+    PressCouncilNotValid,
 }
 
 impl From<SelfChange> for StoreError {
@@ -110,6 +145,17 @@ pub enum Invariant {
     RevisionPositive,
     /// A registration window closes on or after the day it opens.
     WindowClosesAfterOpening,
+    /// Amounts of money and counts are never negative.
+    AmountsNonNegative,
+    /// A counter never passes its ceiling: a budget line's allocations and spending, an
+    /// agreement's spending, a line's ordered units.
+    CeilingHeld,
+    /// An agreement line's price never exceeds the rate card entry it was priced by.
+    RateHeld,
+    /// A period ends on or after the day it starts.
+    DatesOrdered,
+    /// An order's amount is its quantity times its unit price.
+    OrderAmountExact,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -6,8 +6,10 @@
 //! compose in one transaction and every change is audited. Neither raw connections nor
 //! transactions leave this crate.
 
+pub mod agreements;
 pub mod applications;
 pub mod audit;
+pub mod budget;
 pub mod calendar;
 pub mod callers;
 mod columns;
@@ -15,7 +17,10 @@ mod constraints;
 mod entities;
 mod error;
 pub mod files;
+pub mod idempotency;
 pub mod migration;
+mod numbering;
+pub mod orders;
 pub mod organisations;
 mod page;
 pub mod personal;

@@ -57,6 +57,11 @@ pub(crate) fn update<E: OrgOwned>(scope: OrgScope) -> UpdateMany<E> {
     E::update_many().filter(E::organisation_column().eq(scope.organisation_id()))
 }
 
+/// A deletion of the organisation's rows of `E`; run it with [`crate::Tx::delete`].
+pub(crate) fn delete<E: OrgOwned>(scope: OrgScope) -> DeleteMany<E> {
+    E::delete_many().filter(E::organisation_column().eq(scope.organisation_id()))
+}
+
 /// Rows of a table that belongs to no organisation.
 pub(crate) fn select_global<E: Global>() -> Select<E> {
     E::find()
@@ -127,7 +132,15 @@ org_owned!(
     application_step,
     application_document,
     site_visit,
-    site_visit_photo
+    site_visit_photo,
+    budget_line,
+    budget_line_revision,
+    number_sequence,
+    agreement,
+    agreement_line,
+    agreement_amendment,
+    order,
+    idempotency_key
 );
 
 impl Global for crate::entities::organisation::Entity {}

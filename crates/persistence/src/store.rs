@@ -36,6 +36,7 @@ impl AuditContext {
 pub enum Exempt {
     SessionRotation,
     LoginThrottle,
+    IdempotencyKey,
 }
 
 impl Exempt {
@@ -50,6 +51,10 @@ impl Exempt {
             Exempt::LoginThrottle => {
                 "Failed logins are counted only to slow down guessing: they belong to no organisation (the \
                  name tried may not exist), and the count is not a change anyone made."
+            }
+            Exempt::IdempotencyKey => {
+                "An idempotency key and the response it replays are bookkeeping of a request; the change \
+                 the request made is audited by its own write."
             }
         }
     }

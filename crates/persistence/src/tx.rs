@@ -9,7 +9,7 @@
 
 use chrono::Utc;
 use mitra_domain::audit::AuditAction;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, DeleteMany, EntityName,
     EntityTrait, IdenStatic, IntoActiveModel, Iterable, QueryFilter, UpdateMany,
@@ -199,6 +199,54 @@ impl Tx {
         let updated = build(scope::update::<E>(self.scope()?)).exec(&self.txn).await?.rows_affected;
         self.changed |= updated > 0;
         Ok(updated)
+    }
+
+    /// Runs an update of this organisation's rows of `E` and returns them as they now are: a
+    /// conditional counter update (`SET x = x + a WHERE x + a <= ceiling`) returns nothing when
+    /// the condition refused it.
+    pub(crate) async fn update_returning<E: OrgOwned>(
+        &mut self,
+        build: impl FnOnce(UpdateMany<E>) -> UpdateMany<E>,
+    ) -> Result<Vec<E::Model>, StoreError> {
+        let rows = build(scope::update::<E>(self.scope()?)).exec_with_returning(&self.txn).await?;
+        self.changed |= !rows.is_empty();
+        Ok(rows)
+    }
+
+    /// Inserts an organisation-owned row unless one with the same `unique` columns exists (the
+    /// existing row wins; on PostgreSQL a concurrent insert is waited for).
+    #[allow(clippy::disallowed_methods, reason = "the scoped insert-if-absent, next to the other helpers")]
+    pub(crate) async fn insert_if_absent<A>(
+        &mut self,
+        mut row: A,
+        unique: impl IntoIterator<Item = <A::Entity as EntityTrait>::Column>,
+    ) -> Result<(), StoreError>
+    where
+        A: ActiveModelTrait + Send,
+        A::Entity: OrgOwned,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+    {
+        row.set(<A::Entity as OrgOwned>::organisation_column(), self.scope()?.organisation_id().into());
+        let conflict = OnConflict::columns(unique).do_nothing().to_owned();
+        let inserted = A::Entity::insert(row).on_conflict(conflict).exec_without_returning(&self.txn).await;
+        match inserted {
+            Ok(rows) => self.changed |= rows > 0,
+            // SQLite and PostgreSQL both answer "nothing inserted" this way for DO NOTHING.
+            Err(DbErr::RecordNotInserted) => {}
+            Err(err) => return Err(err.into()),
+        }
+        Ok(())
+    }
+
+    /// Deletes this organisation's rows of `E` chosen by `build` (rows that are part of an
+    /// audited record, such as an agreement draft's lines, replaced with it).
+    pub(crate) async fn delete<E: OrgOwned>(
+        &mut self,
+        build: impl FnOnce(DeleteMany<E>) -> DeleteMany<E>,
+    ) -> Result<u64, StoreError> {
+        let deleted = build(scope::delete::<E>(self.scope()?)).exec(&self.txn).await?.rows_affected;
+        self.changed |= deleted > 0;
+        Ok(deleted)
     }
 
     /// Runs a deletion of rows of a table that belongs to no organisation.

@@ -17,6 +17,21 @@ export interface FieldLimit {
  * `limits.CreateUserRequest.username` or `limits.Rupiah.amount`.
  */
 export const limits = {
+  AgreementLineRequest: {
+    negotiation_note: { maxLength: 1000 },
+    product: { minLength: 1, maxLength: 40 },
+    quota: { minimum: 1, maximum: 100000 },
+  },
+  AgreementStepBody: {
+    reason: { minLength: 3, maxLength: 2000 },
+  },
+  AgreementTermsRequest: {
+    external_order_id: { minLength: 3, maxLength: 100 },
+    title: { minLength: 3, maxLength: 300 },
+  },
+  AmendAgreementRequest: {
+    reason: { minLength: 3, maxLength: 2000 },
+  },
   BankAccountRequest: {
     account_number: { minLength: 5, maxLength: 50, pattern: new RegExp("^[0-9][0-9 .-]*$", 'u') },
     bank_name: { minLength: 1, maxLength: 100 },
@@ -42,6 +57,11 @@ export const limits = {
   CreateApplicationRequest: {
     fiscal_year: { minimum: 2000, maximum: 2100 },
   },
+  CreateBudgetLineRequest: {
+    account_code: { minLength: 1, maxLength: 40, pattern: new RegExp("^[0-9]+(\\.[0-9]+)*$", 'u') },
+    fiscal_year: { minimum: 2000, maximum: 2100 },
+    name: { minLength: 3, maxLength: 300 },
+  },
   CreatePolicyVersionRequest: {
     fiscal_year: { minimum: 2000, maximum: 2100 },
     preset: { maxLength: 40 },
@@ -56,6 +76,11 @@ export const limits = {
     password: { minLength: 12, maxLength: 128 },
     username: { minLength: 3, maxLength: 64, pattern: new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", 'u') },
   },
+  IssueOrderRequest: {
+    instructions: { minLength: 1, maxLength: 4000 },
+    quantity: { minimum: 1, maximum: 10000 },
+    subject: { minLength: 3, maxLength: 300 },
+  },
   LapseRequest: {
     fiscal_year: { minimum: 2000, maximum: 2100 },
   },
@@ -68,6 +93,9 @@ export const limits = {
     fiscal_year: { minimum: 2000, maximum: 2100 },
     full_name: { minLength: 1, maxLength: 200 },
     nik: { minLength: 16, maxLength: 16, pattern: new RegExp("^[0-9]{16}$", 'u') },
+  },
+  OrderStepBody: {
+    reason: { minLength: 3, maxLength: 2000 },
   },
   OutletRequest: {
     broadcast_licence: { minLength: 1, maxLength: 100 },
@@ -100,6 +128,9 @@ export const limits = {
   ReviewRequest: {
     note: { minLength: 3, maxLength: 2000 },
   },
+  ReviseCeilingRequest: {
+    reason: { minLength: 3, maxLength: 1000 },
+  },
   RubricOption: {
     points: { minimum: 0 },
   },
@@ -121,6 +152,10 @@ export const limits = {
   },
   Tier: {
     min_points: { minimum: 0 },
+  },
+  UpdateBudgetLineRequest: {
+    account_code: { minLength: 1, maxLength: 40, pattern: new RegExp("^[0-9]+(\\.[0-9]+)*$", 'u') },
+    name: { minLength: 3, maxLength: 300 },
   },
   UpdateUnitRequest: {
     code: { minLength: 2, maxLength: 32, pattern: new RegExp("^[A-Za-z0-9._-]+$", 'u') },

@@ -4,6 +4,156 @@
  */
 
 export interface paths {
+    "/api/v1/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List agreements
+         * @description In the order they were drafted; filters combine.
+         */
+        get: operations["list_agreements"];
+        put?: never;
+        /**
+         * Draft an agreement
+         * @description For the company of an approved application, priced from the rate card of the policy it was
+         *     approved under, for its outlet's media type and tier; numbered now from the organisation's
+         *     pattern.
+         */
+        post: operations["create_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an agreement */
+        get: operations["get_agreement"];
+        /**
+         * Edit a draft's terms
+         * @description Replaces the terms of a draft; an active agreement is amended instead. Requires `If-Match`.
+         */
+        put: operations["update_agreement"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign (activate) a draft agreement
+         * @description Reserves the ceiling on the budget line; refused when the line has not that much unallocated.
+         */
+        post: operations["activate_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an agreement's amendments */
+        get: operations["list_agreement_amendments"];
+        put?: never;
+        /**
+         * Amend an active agreement
+         * @description The new terms with the reason; the terms before and after are kept. A higher ceiling is
+         *     reserved on the budget line (refused when it has not that much unallocated), a lower one
+         *     given back. Requires `If-Match`.
+         */
+        post: operations["amend_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete an active agreement
+         * @description Keeps reserved on the budget line only what orders and payments use.
+         */
+        post: operations["complete_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire an agreement past its end date
+         * @description Keeps reserved only what orders and payments use.
+         */
+        post: operations["expire_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Terminate an active agreement
+         * @description Names its ground and reason; keeps reserved only what orders and payments use.
+         */
+        post: operations["terminate_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/application-documents/expiring": {
         parameters: {
             query?: never;
@@ -557,6 +707,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/budget-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List budget lines
+         * @description In the order they were adopted; filters combine.
+         */
+        get: operations["list_budget_lines"];
+        put?: never;
+        /** Adopt a budget line */
+        post: operations["create_budget_line"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget-lines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a budget line */
+        get: operations["get_budget_line"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a budget line's account code or name
+         * @description Requires `If-Match`. The ceiling changes only by a revision.
+         */
+        patch: operations["update_budget_line"];
+        trace?: never;
+    };
+    "/api/v1/budget-lines/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a budget line's ceiling revisions */
+        get: operations["list_budget_line_revisions"];
+        put?: never;
+        /**
+         * Revise a budget line's ceiling
+         * @description Records the revised ceiling (*pagu perubahan*) with its reason. Refused below what agreements
+         *     reserve or what orders and payments use. Requires `If-Match`.
+         */
+        post: operations["revise_budget_line"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -568,6 +782,111 @@ export interface paths {
         get: operations["me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders
+         * @description In the order they were issued; filters combine.
+         */
+        get: operations["list_orders"];
+        put?: never;
+        /**
+         * Issue an order
+         * @description Under a line of an active agreement, today inside its period, while the company is active
+         *     and its Press Council standing valid at the policy's minimum. The line's quota, the
+         *     agreement's ceiling and the budget line's ceiling are checked and moved in the one
+         *     transaction that numbers and records the order. Requires an `Idempotency-Key`: a retry
+         *     with the same key answers the first response and issues nothing.
+         */
+        post: operations["issue_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an order */
+        get: operations["get_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the company accepted an order
+         * @description The company took the order on.
+         */
+        post: operations["accept_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order before publication
+         * @description Only before anything is published; gives its units and amount back.
+         */
+        post: operations["cancel_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the company declined an order
+         * @description Gives its units and amount back to the agreement line, the agreement and the budget line.
+         */
+        post: operations["decline_order"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1210,6 +1529,174 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An agreement with its lines and its budget line's figures. */
+        Agreement: {
+            /** Format: date-time */
+            activated_at: string | null;
+            /** Format: int32 */
+            amendments: number;
+            /** Format: uuid */
+            application_id: string;
+            budget_line: components["schemas"]["BudgetLine"];
+            ceiling: components["schemas"]["Rupiah"];
+            /** Format: date-time */
+            closed_at: string | null;
+            /** @description Orders issued and not yet paid, declined or cancelled. */
+            committed: components["schemas"]["Rupiah"];
+            /** Format: uuid */
+            company_id: string;
+            company_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string | null;
+            /** Format: date */
+            ends_on: string;
+            external_order_id: string | null;
+            /** Format: int32 */
+            fiscal_year: number;
+            ground: components["schemas"]["TerminationGround"] | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["AgreementKind"];
+            /** @description The reason of the latest step or amendment that gave one. */
+            last_reason: string | null;
+            lines: components["schemas"]["AgreementLine"][];
+            media_type: components["schemas"]["MediaType"];
+            /** @description The steps its state allows. */
+            next_steps: components["schemas"]["AgreementStep"][];
+            /**
+             * @description The official number, from the organisation's pattern.
+             * @example 001/PKS/DISKOMINFO/II/2026
+             */
+            number: string;
+            /** Format: uuid */
+            outlet_id: string;
+            outlet_name: string;
+            /** Format: uuid */
+            policy_version_id: string;
+            realised: components["schemas"]["Rupiah"];
+            /** @description What can still be ordered: ceiling - committed - realised. */
+            remaining: components["schemas"]["Rupiah"];
+            /** @description Held on the budget line: the ceiling while active, what it used once closed. */
+            reserved: components["schemas"]["Rupiah"];
+            /** Format: date */
+            starts_on: string;
+            state: components["schemas"]["AgreementState"];
+            /** @description The tier the application's score reached: the rate card's column. */
+            tier: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` with a change or a step.
+             */
+            version: number;
+        };
+        /** @description An amendment as kept. */
+        AgreementAmendment: {
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The agreement with its lines after it. */
+            after: Record<string, never>;
+            /** Format: date-time */
+            at: string;
+            /** @description The agreement with its lines before the amendment. */
+            before: Record<string, never>;
+            /** Format: int32 */
+            number: number;
+            reason: string;
+        };
+        /**
+         * @description What kind of instrument binds the company.
+         * @enum {string}
+         */
+        AgreementKind: "partnership" | "e_catalogue";
+        /**
+         * @description A product the agreement buys: its quota, its negotiation and the rate card entry it was
+         *     priced by.
+         */
+        AgreementLine: {
+            /** @description The unit price orders are issued at. */
+            agreed_price: components["schemas"]["Rupiah"];
+            /**
+             * Format: int32
+             * @description Units that can still be ordered.
+             */
+            available: number;
+            /** Format: uuid */
+            id: string;
+            legal_basis: string;
+            negotiation_note: string | null;
+            offered_price: components["schemas"]["Rupiah"];
+            /**
+             * Format: int32
+             * @description Units on orders that were not declined or cancelled.
+             */
+            ordered: number;
+            /** @example advertorial */
+            product: string;
+            /** Format: int32 */
+            quota: number;
+            /** @description The rate card's maximum for the outlet's media type and tier when the price was agreed. */
+            rate_max: components["schemas"]["Rupiah"];
+            /** @description The reference the offer was weighed against (*harga perkiraan*). */
+            reference_price: components["schemas"]["Rupiah"];
+            tax_inclusive: boolean;
+        };
+        /** @description One product as asked, with its negotiation. */
+        AgreementLineRequest: {
+            /** @description No more than offered, and no more than the rate card allows the outlet's tier. */
+            agreed_price: components["schemas"]["Rupiah"];
+            negotiation_note?: string | null;
+            offered_price: components["schemas"]["Rupiah"];
+            /** @description A product code of the policy. */
+            product: string;
+            /** Format: int32 */
+            quota: number;
+            reference_price: components["schemas"]["Rupiah"];
+        };
+        /**
+         * @description Where an agreement stands.
+         * @enum {string}
+         */
+        AgreementState: "draft" | "active" | "completed" | "terminated" | "expired";
+        /**
+         * @description A step of an agreement's life.
+         * @enum {string}
+         */
+        AgreementStep: "activate" | "complete" | "terminate" | "expire";
+        /** @description A step's ground and reason: a termination names both. */
+        AgreementStepBody: {
+            ground?: components["schemas"]["TerminationGround"] | null;
+            reason?: string | null;
+        };
+        /** @description The terms of an agreement: drafted, edited as a draft, or amended. */
+        AgreementTermsRequest: {
+            /**
+             * Format: uuid
+             * @description A budget line of the agreement's fiscal year.
+             */
+            budget_line_id: string;
+            /** @description No more than the lines' quotas at the agreed prices. */
+            ceiling: components["schemas"]["Rupiah"];
+            /** Format: date */
+            ends_on: string;
+            external_order_id?: string | null;
+            kind: components["schemas"]["AgreementKind"];
+            lines: components["schemas"]["AgreementLineRequest"][];
+            /**
+             * Format: date
+             * @description Inside the fiscal year.
+             */
+            starts_on: string;
+            title: string;
+        };
+        AmendAgreementRequest: {
+            reason: string;
+            terms: components["schemas"]["AgreementTermsRequest"];
+        };
         /** @description The rubric's answer for one criterion: the option chosen. */
         Answer: {
             criterion: string;
@@ -1343,7 +1830,7 @@ export interface components {
          * @description What happened, named `<entity type>.<past participle>`.
          * @enum {string}
          */
-        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated" | "policy_version.used" | "press_company.created" | "press_company.updated" | "press_company.status_decided" | "outlet.created" | "outlet.updated" | "newsroom_person.created" | "newsroom_person.updated" | "press_council_record.created" | "bank_account.created" | "bank_account.verified" | "registration_window.created" | "registration_window.updated" | "application.created" | "application.submitted" | "application.review_started" | "application.revision_requested" | "application.verified" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.lapsed" | "application.scored" | "application_document.added" | "application_document.replaced" | "application_document.reviewed" | "site_visit.recorded" | "site_visit.updated" | "site_visit_photo.added";
+        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated" | "policy_version.used" | "press_company.created" | "press_company.updated" | "press_company.status_decided" | "outlet.created" | "outlet.updated" | "newsroom_person.created" | "newsroom_person.updated" | "press_council_record.created" | "bank_account.created" | "bank_account.verified" | "registration_window.created" | "registration_window.updated" | "application.created" | "application.submitted" | "application.review_started" | "application.revision_requested" | "application.verified" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.lapsed" | "application.scored" | "application_document.added" | "application_document.replaced" | "application_document.reviewed" | "site_visit.recorded" | "site_visit.updated" | "site_visit_photo.added" | "budget_line.created" | "budget_line.updated" | "budget_line.revised" | "agreement.created" | "agreement.updated" | "agreement.activated" | "agreement.amended" | "agreement.completed" | "agreement.terminated" | "agreement.expired" | "order.issued" | "order.accepted" | "order.declined" | "order.cancelled" | "order.published" | "order.proof_verified" | "order.proof_rejected" | "order.invoiced" | "order.paid";
         /** @description One recorded state change. Events are chained by hash per organisation. */
         AuditEvent: {
             action: components["schemas"]["AuditAction"];
@@ -1409,6 +1896,62 @@ export interface components {
          * @enum {string}
          */
         BlockerKind: "document_missing" | "document_not_reviewed" | "document_rejected" | "document_expired" | "rule_failed" | "rule_missing" | "not_scored" | "no_site_visit" | "visit_not_confirmed" | "company_not_active";
+        /** @description A budget line (*mata anggaran* of the unit's DPA) and what is left of it. */
+        BudgetLine: {
+            /** @example 5.1.02.01.01.0025 */
+            account_code: string;
+            /** @description Reserved by agreements: an active one its ceiling, a closed one what it used. */
+            allocated: components["schemas"]["Rupiah"];
+            /** @description The ceiling in force (*pagu perubahan* once revised). */
+            ceiling: components["schemas"]["Rupiah"];
+            /** @description Orders issued and not yet paid, declined or cancelled. */
+            committed: components["schemas"]["Rupiah"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            fiscal_year: number;
+            /** Format: uuid */
+            id: string;
+            /** @example Belanja Jasa Iklan/Reklame, Film, dan Pemotretan */
+            name: string;
+            /** @description The ceiling as first adopted (*pagu murni*). */
+            original_ceiling: components["schemas"]["Rupiah"];
+            /** @description Payments made. */
+            realised: components["schemas"]["Rupiah"];
+            /** @description What can still be ordered or paid: ceiling - committed - realised. */
+            remaining: components["schemas"]["Rupiah"];
+            /**
+             * Format: int32
+             * @description How many times the ceiling was revised.
+             */
+            revisions: number;
+            /** @description What new agreements can still reserve. */
+            unallocated: components["schemas"]["Rupiah"];
+            /** @example DISKOMINFO */
+            unit_code: string;
+            /** Format: uuid */
+            unit_id: string;
+            unit_name: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` when updating or revising.
+             */
+            version: number;
+        };
+        /** @description A revision of a budget line's ceiling. */
+        BudgetLineRevision: {
+            /** Format: uuid */
+            actor_id: string | null;
+            /** Format: date-time */
+            at: string;
+            from_ceiling: components["schemas"]["Rupiah"];
+            /** Format: int32 */
+            number: number;
+            reason: string;
+            to_ceiling: components["schemas"]["Rupiah"];
+        };
         /** @description Where verification found the chain broken. */
         ChainBreak: {
             /**
@@ -1524,11 +2067,29 @@ export interface components {
          * @enum {string}
          */
         CompetenceLevel: "muda" | "madya" | "utama";
+        CreateAgreementRequest: {
+            /**
+             * Format: uuid
+             * @description An approved application: its company, outlet, tier and policy price the agreement.
+             */
+            application_id: string;
+            terms: components["schemas"]["AgreementTermsRequest"];
+        };
         CreateApplicationRequest: {
             /** Format: int32 */
             fiscal_year: number;
             /** Format: uuid */
             outlet_id: string;
+        };
+        CreateBudgetLineRequest: {
+            account_code: string;
+            /** @description The ceiling as adopted (*pagu murni*). */
+            ceiling: components["schemas"]["Rupiah"];
+            /** Format: int32 */
+            fiscal_year: number;
+            name: string;
+            /** Format: uuid */
+            unit_id: string;
         };
         /** @description A new policy version for a fiscal year, from exactly one of a preset or another version. */
         CreatePolicyVersionRequest: {
@@ -1583,7 +2144,7 @@ export interface components {
          * @description The kind of record an audit event is about.
          * @enum {string}
          */
-        EntityType: "organisation" | "unit" | "user" | "session" | "regulation" | "policy_version" | "press_company" | "outlet" | "newsroom_person" | "press_council_record" | "bank_account" | "registration_window" | "application" | "application_document" | "site_visit" | "site_visit_photo";
+        EntityType: "organisation" | "unit" | "user" | "session" | "regulation" | "policy_version" | "press_company" | "outlet" | "newsroom_person" | "press_council_record" | "bank_account" | "registration_window" | "application" | "application_document" | "site_visit" | "site_visit_photo" | "budget_line" | "agreement" | "order";
         /** @description Every applicable rule's outcome, in the policy's order. */
         Evaluation: {
             /** @description True when every rule passes. */
@@ -1629,6 +2190,27 @@ export interface components {
         Health: {
             /** @example ok */
             status: string;
+        };
+        IssueOrderRequest: {
+            /**
+             * Format: uuid
+             * @description A line of an active agreement.
+             */
+            agreement_line_id: string;
+            /**
+             * Format: date
+             * @description Not before today: an order comes before publication.
+             */
+            due_from: string;
+            /**
+             * Format: date
+             * @description Inside the agreement's period.
+             */
+            due_until: string;
+            instructions?: string | null;
+            /** Format: int32 */
+            quantity: number;
+            subject: string;
         };
         /** @description A name in both languages of the app. */
         Label: {
@@ -1758,6 +2340,84 @@ export interface components {
             /** @example {seq:3}/PKS/{unit}/{month}/{year} */
             pattern: string;
         };
+        /** @description A written order and where it stands. */
+        Order: {
+            /** Format: uuid */
+            agreement_id: string;
+            /** Format: uuid */
+            agreement_line_id: string;
+            agreement_number: string;
+            /** @description Quantity x unit price. */
+            amount: components["schemas"]["Rupiah"];
+            /** Format: uuid */
+            budget_line_id: string;
+            /** Format: uuid */
+            company_id: string;
+            company_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string | null;
+            /**
+             * Format: date
+             * @description The window in which the company publishes.
+             */
+            due_from: string;
+            /** Format: date */
+            due_until: string;
+            /** Format: int32 */
+            fiscal_year: number;
+            /** Format: uuid */
+            id: string;
+            instructions: string | null;
+            /** Format: date */
+            issued_on: string;
+            /** @description The reason of the latest step that gave one (a decline, a cancellation). */
+            last_reason: string | null;
+            media_type: components["schemas"]["MediaType"];
+            /**
+             * @description The steps an officer can take now (publication, proofs, invoices and payments are
+             *     recorded where they happen).
+             */
+            next_steps: components["schemas"]["OrderStep"][];
+            /**
+             * @description The official number, from the organisation's pattern.
+             * @example 0001/SP/DISKOMINFO/III/2026
+             */
+            number: string;
+            /** Format: uuid */
+            outlet_id: string;
+            outlet_name: string;
+            product: string;
+            /** Format: int32 */
+            quantity: number;
+            state: components["schemas"]["OrderState"];
+            subject: string;
+            /** @description The agreed price when the order was issued. */
+            unit_price: components["schemas"]["Rupiah"];
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` with a step.
+             */
+            version: number;
+        };
+        /**
+         * @description Where an order stands.
+         * @enum {string}
+         */
+        OrderState: "issued" | "accepted" | "declined" | "published" | "proof_verified" | "proof_rejected" | "invoiced" | "paid" | "cancelled";
+        /**
+         * @description A step of an order's life. Publication, proof review, invoicing and payment are taken by
+         *     the areas that record them; the company's answer and a cancellation by an officer.
+         * @enum {string}
+         */
+        OrderStep: "accept" | "decline" | "cancel" | "publish" | "verify_proof" | "reject_proof" | "invoice" | "pay";
+        /** @description A step's reason: required to decline or cancel. */
+        OrderStepBody: {
+            reason?: string | null;
+        };
         /** @description A regional government using Mitra. */
         Organisation: {
             /** Format: date-time */
@@ -1834,6 +2494,75 @@ export interface components {
          * @enum {string}
          */
         OutletScale: "local" | "provincial" | "national";
+        /** @description One page of a list, newest or oldest first as the list says. */
+        Page_Agreement: {
+            items: {
+                /** Format: date-time */
+                activated_at: string | null;
+                /** Format: int32 */
+                amendments: number;
+                /** Format: uuid */
+                application_id: string;
+                budget_line: components["schemas"]["BudgetLine"];
+                ceiling: components["schemas"]["Rupiah"];
+                /** Format: date-time */
+                closed_at: string | null;
+                /** @description Orders issued and not yet paid, declined or cancelled. */
+                committed: components["schemas"]["Rupiah"];
+                /** Format: uuid */
+                company_id: string;
+                company_name: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by: string | null;
+                /** Format: date */
+                ends_on: string;
+                external_order_id: string | null;
+                /** Format: int32 */
+                fiscal_year: number;
+                ground: components["schemas"]["TerminationGround"] | null;
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["AgreementKind"];
+                /** @description The reason of the latest step or amendment that gave one. */
+                last_reason: string | null;
+                lines: components["schemas"]["AgreementLine"][];
+                media_type: components["schemas"]["MediaType"];
+                /** @description The steps its state allows. */
+                next_steps: components["schemas"]["AgreementStep"][];
+                /**
+                 * @description The official number, from the organisation's pattern.
+                 * @example 001/PKS/DISKOMINFO/II/2026
+                 */
+                number: string;
+                /** Format: uuid */
+                outlet_id: string;
+                outlet_name: string;
+                /** Format: uuid */
+                policy_version_id: string;
+                realised: components["schemas"]["Rupiah"];
+                /** @description What can still be ordered: ceiling - committed - realised. */
+                remaining: components["schemas"]["Rupiah"];
+                /** @description Held on the budget line: the ceiling while active, what it used once closed. */
+                reserved: components["schemas"]["Rupiah"];
+                /** Format: date */
+                starts_on: string;
+                state: components["schemas"]["AgreementState"];
+                /** @description The tier the application's score reached: the rate card's column. */
+                tier: string;
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` with a change or a step.
+                 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
         /** @description One page of a list, newest or oldest first as the list says. */
         Page_Application: {
             items: {
@@ -1912,6 +2641,54 @@ export interface components {
             next_cursor: string | null;
         };
         /** @description One page of a list, newest or oldest first as the list says. */
+        Page_BudgetLine: {
+            items: {
+                /** @example 5.1.02.01.01.0025 */
+                account_code: string;
+                /** @description Reserved by agreements: an active one its ceiling, a closed one what it used. */
+                allocated: components["schemas"]["Rupiah"];
+                /** @description The ceiling in force (*pagu perubahan* once revised). */
+                ceiling: components["schemas"]["Rupiah"];
+                /** @description Orders issued and not yet paid, declined or cancelled. */
+                committed: components["schemas"]["Rupiah"];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int32 */
+                fiscal_year: number;
+                /** Format: uuid */
+                id: string;
+                /** @example Belanja Jasa Iklan/Reklame, Film, dan Pemotretan */
+                name: string;
+                /** @description The ceiling as first adopted (*pagu murni*). */
+                original_ceiling: components["schemas"]["Rupiah"];
+                /** @description Payments made. */
+                realised: components["schemas"]["Rupiah"];
+                /** @description What can still be ordered or paid: ceiling - committed - realised. */
+                remaining: components["schemas"]["Rupiah"];
+                /**
+                 * Format: int32
+                 * @description How many times the ceiling was revised.
+                 */
+                revisions: number;
+                /** @description What new agreements can still reserve. */
+                unallocated: components["schemas"]["Rupiah"];
+                /** @example DISKOMINFO */
+                unit_code: string;
+                /** Format: uuid */
+                unit_id: string;
+                unit_name: string;
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` when updating or revising.
+                 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One page of a list, newest or oldest first as the list says. */
         Page_ExpiringDocumentView: {
             items: {
                 application_state: components["schemas"]["ApplicationState"];
@@ -1963,6 +2740,73 @@ export interface components {
                 /**
                  * Format: int32
                  * @description Send as `If-Match` when updating.
+                 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One page of a list, newest or oldest first as the list says. */
+        Page_Order: {
+            items: {
+                /** Format: uuid */
+                agreement_id: string;
+                /** Format: uuid */
+                agreement_line_id: string;
+                agreement_number: string;
+                /** @description Quantity x unit price. */
+                amount: components["schemas"]["Rupiah"];
+                /** Format: uuid */
+                budget_line_id: string;
+                /** Format: uuid */
+                company_id: string;
+                company_name: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by: string | null;
+                /**
+                 * Format: date
+                 * @description The window in which the company publishes.
+                 */
+                due_from: string;
+                /** Format: date */
+                due_until: string;
+                /** Format: int32 */
+                fiscal_year: number;
+                /** Format: uuid */
+                id: string;
+                instructions: string | null;
+                /** Format: date */
+                issued_on: string;
+                /** @description The reason of the latest step that gave one (a decline, a cancellation). */
+                last_reason: string | null;
+                media_type: components["schemas"]["MediaType"];
+                /**
+                 * @description The steps an officer can take now (publication, proofs, invoices and payments are
+                 *     recorded where they happen).
+                 */
+                next_steps: components["schemas"]["OrderStep"][];
+                /**
+                 * @description The official number, from the organisation's pattern.
+                 * @example 0001/SP/DISKOMINFO/III/2026
+                 */
+                number: string;
+                /** Format: uuid */
+                outlet_id: string;
+                outlet_name: string;
+                product: string;
+                /** Format: int32 */
+                quantity: number;
+                state: components["schemas"]["OrderState"];
+                subject: string;
+                /** @description The agreed price when the order was issued. */
+                unit_price: components["schemas"]["Rupiah"];
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` with a step.
                  */
                 version: number;
             }[];
@@ -2197,7 +3041,7 @@ export interface components {
          *     `Permission`: each operation names the one it requires.
          * @enum {string}
          */
-        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve";
+        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve" | "budget.read" | "budget.manage" | "agreements.read" | "agreements.manage" | "orders.read" | "orders.manage";
         /** @description What can change of a person: the NIK, company and year cannot (record the person anew). */
         PersonDetailsRequest: {
             competence_certificate?: string | null;
@@ -2417,7 +3261,7 @@ export interface components {
          * @description The stable code of a problem: what clients, and the web app's translations, switch on.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "regulation_exists" | "policy_revision_taken" | "unknown_regulation" | "unknown_policy_version" | "policy_version_in_use" | "npwp_taken" | "company_name_taken" | "outlet_name_taken" | "person_already_recorded" | "bank_account_exists" | "unknown_company" | "holder_is_not_the_company" | "unknown_outlet" | "application_exists" | "no_open_window" | "no_policy_for_year" | "company_not_active" | "step_not_allowed" | "fiscal_year_over" | "fiscal_year_not_over" | "documents_closed" | "not_under_review" | "document_replaced" | "site_visit_recorded" | "application_not_ready" | "file_missing" | "too_many_files" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_truncated" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
+        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "regulation_exists" | "policy_revision_taken" | "unknown_regulation" | "unknown_policy_version" | "policy_version_in_use" | "npwp_taken" | "company_name_taken" | "outlet_name_taken" | "person_already_recorded" | "bank_account_exists" | "unknown_company" | "holder_is_not_the_company" | "unknown_outlet" | "application_exists" | "no_open_window" | "no_policy_for_year" | "company_not_active" | "step_not_allowed" | "fiscal_year_over" | "fiscal_year_not_over" | "documents_closed" | "not_under_review" | "document_replaced" | "site_visit_recorded" | "application_not_ready" | "file_missing" | "too_many_files" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_truncated" | "budget_line_exists" | "unknown_budget_line" | "unknown_application" | "unknown_agreement_line" | "ceiling_below_commitments" | "application_not_approved" | "no_numbering_pattern" | "agreement_not_draft" | "agreement_not_active" | "agreement_not_ended" | "budget_line_fully_allocated" | "agreement_ceiling_exceeded" | "line_quota_exceeded" | "budget_exceeded" | "outside_agreement_period" | "press_council_not_valid" | "idempotency_key_required" | "invalid_idempotency_key" | "idempotency_key_in_use" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
         /** @description Something a region buys from the press, and the unit it is counted in. */
         Product: {
             code: string;
@@ -2542,6 +3386,11 @@ export interface components {
          * @enum {string}
          */
         ReviewStatus: "pending" | "accepted" | "rejected";
+        ReviseCeilingRequest: {
+            /** @description The revised ceiling (*pagu perubahan*). */
+            ceiling: components["schemas"]["Rupiah"];
+            reason: string;
+        };
         /**
          * @description The roles of an organisation's staff. Auditors read everything and write nothing.
          * @enum {string}
@@ -2667,6 +3516,11 @@ export interface components {
             /** @description The nominal VAT rate: 1200 = 12 %. */
             vat_bp: components["schemas"]["u32"];
         };
+        /**
+         * @description Why an agreement was ended before its time.
+         * @enum {string}
+         */
+        TerminationGround: "breach" | "company_ineligible" | "mutual_consent" | "budget_withdrawn" | "other";
         /** @description A tier (*golongan*) reached with at least `min_points`; the rate card prices by tier. */
         Tier: {
             code: string;
@@ -2715,6 +3569,11 @@ export interface components {
              * @description Send as `If-Match` when updating.
              */
             version: number;
+        };
+        /** @description Fields left out are not changed. The ceiling changes only by a revision. */
+        UpdateBudgetLineRequest: {
+            account_code?: string;
+            name?: string;
         };
         /**
          * @description An edit of a policy version: each section of `policy` given replaces that section whole,
@@ -2804,6 +3663,1044 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_agreements: {
+        parameters: {
+            query?: {
+                fiscal_year?: number;
+                state?: components["schemas"]["AgreementState"];
+                company_id?: string;
+                budget_line_id?: string;
+                application_id?: string;
+                /** @description Page size, 1-100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Agreements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Agreement"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_agreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgreementRequest"];
+            };
+        };
+        responses: {
+            /** @description Drafted */
+            201: {
+                headers: {
+                    /** @description The agreement's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The application is not approved (`application_not_approved`), the company is not active (`company_not_active`), the year is over (`fiscal_year_over`), no numbering pattern (`no_numbering_pattern`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_agreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agreement */
+            200: {
+                headers: {
+                    /** @description The agreement's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementTermsRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft (`agreement_not_draft`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activate_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementStepBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft (`step_not_allowed`), the budget line is fully allocated (`budget_line_fully_allocated`), the company is not active (`company_not_active`), the application is no longer approved (`application_not_approved`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_agreement_amendments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Amendments, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementAmendment"][];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    amend_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendAgreementRequest"];
+            };
+        };
+        responses: {
+            /** @description Amended */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not active (`agreement_not_active`), the budget line is fully allocated (`budget_line_fully_allocated`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complete_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementStepBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not active (`step_not_allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    expire_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementStepBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not active (`step_not_allowed`), not ended (`agreement_not_ended`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    terminate_agreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementStepBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not active (`step_not_allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_expiring_documents: {
         parameters: {
             query?: {
@@ -3013,6 +4910,8 @@ export interface operations {
             header: {
                 /** @description ETag of the version being changed */
                 "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Document id */
@@ -3197,7 +5096,10 @@ export interface operations {
     create_application: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3295,7 +5197,10 @@ export interface operations {
     lapse_applications: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3455,6 +5360,8 @@ export interface operations {
             header: {
                 /** @description ETag of the version being changed */
                 "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Application id */
@@ -3642,7 +5549,10 @@ export interface operations {
     upload_application_document: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Application id */
                 id: string;
@@ -3823,6 +5733,8 @@ export interface operations {
             header: {
                 /** @description ETag of the version being changed */
                 "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Application id */
@@ -3945,6 +5857,8 @@ export interface operations {
             header: {
                 /** @description ETag of the version being changed */
                 "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Application id */
@@ -4238,7 +6152,10 @@ export interface operations {
     record_site_visit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Application id */
                 id: string;
@@ -4407,7 +6324,10 @@ export interface operations {
     add_site_visit_photo: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Application id */
                 id: string;
@@ -4509,6 +6429,8 @@ export interface operations {
             header: {
                 /** @description ETag of the version being changed */
                 "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Application id */
@@ -4699,6 +6621,8 @@ export interface operations {
             header: {
                 /** @description ETag of the version being changed */
                 "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Application id */
@@ -4821,6 +6745,8 @@ export interface operations {
             header: {
                 /** @description ETag of the version being changed */
                 "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Application id */
@@ -4943,6 +6869,8 @@ export interface operations {
             header: {
                 /** @description ETag of the version being changed */
                 "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Application id */
@@ -5403,7 +7331,10 @@ export interface operations {
     verify_bank_account: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Bank account id */
                 id: string;
@@ -5477,6 +7408,545 @@ export interface operations {
             };
         };
     };
+    list_budget_lines: {
+        parameters: {
+            query?: {
+                fiscal_year?: number;
+                unit_id?: string;
+                /** @description Page size, 1-100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Budget lines with what is left of each */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_BudgetLine"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_budget_line: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBudgetLineRequest"];
+            };
+        };
+        responses: {
+            /** @description Adopted */
+            201: {
+                headers: {
+                    /** @description The line's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetLine"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The unit has this account code in the year (`budget_line_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_budget_line: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Budget line id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The line and what is left of it */
+            200: {
+                headers: {
+                    /** @description The line's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetLine"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_budget_line: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Budget line id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBudgetLineRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetLine"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The unit has this account code in the year (`budget_line_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_budget_line_revisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Budget line id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revisions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetLineRevision"][];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revise_budget_line: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Budget line id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseCeilingRequest"];
+            };
+        };
+        responses: {
+            /** @description Revised */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetLine"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Below what is reserved or used (`ceiling_below_commitments`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -5497,6 +7967,624 @@ export interface operations {
             };
             /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_orders: {
+        parameters: {
+            query?: {
+                fiscal_year?: number;
+                state?: components["schemas"]["OrderState"];
+                agreement_id?: string;
+                company_id?: string;
+                budget_line_id?: string;
+                /** @description Page size, 1-100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Order"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_order: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new unique value (a UUID) per intended order; a retry sends the same */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Issued */
+            201: {
+                headers: {
+                    /** @description The order's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No room: `line_quota_exceeded`, `agreement_ceiling_exceeded`, `budget_exceeded`; not allowed: `agreement_not_active`, `outside_agreement_period`, `company_not_active`, `press_council_not_valid`; the key's first request still runs (`idempotency_key_in_use`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key was used with another request (`idempotency_key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No Idempotency-Key (`idempotency_key_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    /** @description The order's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_order: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderStepBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in its state (`step_not_allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_order: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderStepBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in its state (`step_not_allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decline_order: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderStepBody"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in its state (`step_not_allowed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5630,7 +8718,10 @@ export interface operations {
     create_outlet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6000,7 +9091,10 @@ export interface operations {
     create_newsroom_person: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6344,7 +9438,10 @@ export interface operations {
     create_policy_version: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6889,7 +9986,10 @@ export interface operations {
     create_press_company: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7238,7 +10338,10 @@ export interface operations {
     create_bank_account: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Company id */
                 id: string;
@@ -7480,7 +10583,10 @@ export interface operations {
     record_press_council_check: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Company id */
                 id: string;
@@ -7573,6 +10679,8 @@ export interface operations {
             header: {
                 /** @description ETag of the version being changed */
                 "If-Match": string;
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Company id */
@@ -7741,7 +10849,10 @@ export interface operations {
     create_registration_window: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8065,7 +11176,10 @@ export interface operations {
     create_regulation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8668,7 +11782,10 @@ export interface operations {
     create_unit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9016,7 +12133,10 @@ export interface operations {
     create_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9315,7 +12435,10 @@ export interface operations {
     disable_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description User id */
                 id: string;
@@ -9392,7 +12515,10 @@ export interface operations {
     enable_user: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description User id */
                 id: string;
@@ -9460,7 +12586,10 @@ export interface operations {
     reset_password: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description User id */
                 id: string;
@@ -9621,8 +12750,11 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const agreementKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementKind"]> = ["partnership", "e_catalogue"];
+export const agreementStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementState"]> = ["draft", "active", "completed", "terminated", "expired"];
+export const agreementStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementStep"]> = ["activate", "complete", "terminate", "expire"];
 export const applicationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationState"]> = ["draft", "submitted", "in_review", "revision_requested", "verified", "approved", "rejected", "withdrawn", "lapsed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated", "policy_version.used", "press_company.created", "press_company.updated", "press_company.status_decided", "outlet.created", "outlet.updated", "newsroom_person.created", "newsroom_person.updated", "press_council_record.created", "bank_account.created", "bank_account.verified", "registration_window.created", "registration_window.updated", "application.created", "application.submitted", "application.review_started", "application.revision_requested", "application.verified", "application.approved", "application.rejected", "application.withdrawn", "application.lapsed", "application.scored", "application_document.added", "application_document.replaced", "application_document.reviewed", "site_visit.recorded", "site_visit.updated", "site_visit_photo.added"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated", "policy_version.used", "press_company.created", "press_company.updated", "press_company.status_decided", "outlet.created", "outlet.updated", "newsroom_person.created", "newsroom_person.updated", "press_council_record.created", "bank_account.created", "bank_account.verified", "registration_window.created", "registration_window.updated", "application.created", "application.submitted", "application.review_started", "application.revision_requested", "application.verified", "application.approved", "application.rejected", "application.withdrawn", "application.lapsed", "application.scored", "application_document.added", "application_document.replaced", "application_document.reviewed", "site_visit.recorded", "site_visit.updated", "site_visit_photo.added", "budget_line.created", "budget_line.updated", "budget_line.revised", "agreement.created", "agreement.updated", "agreement.activated", "agreement.amended", "agreement.completed", "agreement.terminated", "agreement.expired", "order.issued", "order.accepted", "order.declined", "order.cancelled", "order.published", "order.proof_verified", "order.proof_rejected", "order.invoiced", "order.paid"];
 export const blockerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlockerKind"]> = ["document_missing", "document_not_reviewed", "document_rejected", "document_expired", "rule_failed", "rule_missing", "not_scored", "no_site_visit", "visit_not_confirmed", "company_not_active"];
 export const chainBreakReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakReason"]> = ["content_altered", "link_broken", "event_missing", "tail_missing"];
 export const checkOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
@@ -9654,18 +12786,20 @@ export const checkOneOf8KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<
 }>["kind"]> = ["association_member"];
 export const companyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompanyStatus"]> = ["active", "suspended", "blacklisted"];
 export const competenceLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompetenceLevel"]> = ["muda", "madya", "utama"];
-export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version", "press_company", "outlet", "newsroom_person", "press_council_record", "bank_account", "registration_window", "application", "application_document", "site_visit", "site_visit_photo"];
+export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version", "press_company", "outlet", "newsroom_person", "press_council_record", "bank_account", "registration_window", "application", "application_document", "site_visit", "site_visit_photo", "budget_line", "agreement", "order"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldErrorCode"]> = ["required", "too_short", "too_long", "out_of_range", "invalid_format", "invalid_value", "unknown_reference"];
 export const fileTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileType"]> = ["pdf", "jpeg", "png"];
 export const legalFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalForm"]> = ["pt", "pt_perorangan", "yayasan", "koperasi", "cv", "firma"];
 export const mediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaType"]> = ["print", "online", "tv", "radio"];
 export const newsroomRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NewsroomRole"]> = ["editor_in_chief", "journalist"];
 export const numberedDocumentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NumberedDocument"]> = ["agreement", "order", "acceptance", "decision"];
+export const orderStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderState"]> = ["issued", "accepted", "declined", "published", "proof_verified", "proof_rejected", "invoiced", "paid", "cancelled"];
+export const orderStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStep"]> = ["accept", "decline", "cancel", "publish", "verify_proof", "reject_proof", "invoice", "pay"];
 export const outletScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutletScale"]> = ["local", "provincial", "national"];
 export const periodicityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Periodicity"]> = ["continuous", "daily", "weekly", "fortnightly", "monthly"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage"];
 export const pressCouncilStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PressCouncilStatus"]> = ["none", "registered", "administratively_verified", "factually_verified"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "unknown_outlet", "application_exists", "no_open_window", "no_policy_for_year", "company_not_active", "step_not_allowed", "fiscal_year_over", "fiscal_year_not_over", "documents_closed", "not_under_review", "document_replaced", "site_visit_recorded", "application_not_ready", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "unknown_outlet", "application_exists", "no_open_window", "no_policy_for_year", "company_not_active", "step_not_allowed", "fiscal_year_over", "fiscal_year_not_over", "documents_closed", "not_under_review", "document_replaced", "site_visit_recorded", "application_not_ready", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "budget_line_exists", "unknown_budget_line", "unknown_application", "unknown_agreement_line", "ceiling_below_commitments", "application_not_approved", "no_numbering_pattern", "agreement_not_draft", "agreement_not_active", "agreement_not_ended", "budget_line_fully_allocated", "agreement_ceiling_exceeded", "line_quota_exceeded", "budget_exceeded", "outside_agreement_period", "press_council_not_valid", "idempotency_key_required", "invalid_idempotency_key", "idempotency_key_in_use", "idempotency_key_reused", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
 export const refreshTokenDeliveryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RefreshTokenDelivery"]> = ["cookie", "body"];
 export const regulationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegulationKind"]> = ["uu", "pp", "perpres", "permen", "perda", "pergub", "perbup", "perwali", "sk"];
 export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewStatus"]> = ["pending", "accepted", "rejected"];
@@ -9673,5 +12807,6 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schema
 export const ruleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleKind"]> = ["legal_form_accepted", "press_council_at_least", "editor_competence_at_least", "staff_at_least", "active_for_months", "paid_up_capital_at_least", "broadcast_licence", "local_office", "association_member"];
 export const rupiahCurrencyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rupiah"]["currency"]> = ["IDR"];
 export const stepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Step"]> = ["submit", "start_review", "request_revision", "verify", "approve", "reject", "withdraw", "lapse"];
+export const terminationGroundValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TerminationGround"]> = ["breach", "company_ineligible", "mutual_consent", "budget_withdrawn", "other"];
 export const verdictValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Verdict"]> = ["pass", "fail", "missing"];
 export const visitConclusionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VisitConclusion"]> = ["confirmed", "not_confirmed"];

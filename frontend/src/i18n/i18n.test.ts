@@ -74,6 +74,12 @@ const PLACES: { vocabulary: RegExp; namespace: string; prefix: string }[] = [
   { vocabulary: /^blockerKindValues$/, namespace: 'applications', prefix: 'blocker' },
   { vocabulary: /^reviewStatusValues$/, namespace: 'applications', prefix: 'reviewStatus' },
   { vocabulary: /^visitConclusionValues$/, namespace: 'applications', prefix: 'visitConclusion' },
+  { vocabulary: /^agreementKindValues$/, namespace: 'agreements', prefix: 'kind' },
+  { vocabulary: /^agreementStateValues$/, namespace: 'agreements', prefix: 'state' },
+  { vocabulary: /^agreementStepValues$/, namespace: 'agreements', prefix: 'step' },
+  { vocabulary: /^terminationGroundValues$/, namespace: 'agreements', prefix: 'ground' },
+  { vocabulary: /^orderStateValues$/, namespace: 'orders', prefix: 'state' },
+  { vocabulary: /^orderStepValues$/, namespace: 'orders', prefix: 'step' },
 ];
 
 function placesOf(vocabulary: string) {

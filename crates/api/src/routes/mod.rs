@@ -1,10 +1,13 @@
 //! The HTTP routes, one module per business area, all under `/api/v1` but health checks.
 
+pub mod agreements;
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod budget;
 pub mod health;
 pub mod me;
+pub mod orders;
 pub mod policy;
 pub mod registry;
 pub mod units;
@@ -95,7 +98,29 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(applications::replace_site_visit)
         .service(applications::list_site_visit_photos)
         .service(applications::add_site_visit_photo)
-        .service(applications::download_site_visit_photo);
+        .service(applications::download_site_visit_photo)
+        .service(budget::list_budget_lines)
+        .service(budget::create_budget_line)
+        .service(budget::get_budget_line)
+        .service(budget::update_budget_line)
+        .service(budget::revise_budget_line)
+        .service(budget::list_budget_line_revisions)
+        .service(agreements::list_agreements)
+        .service(agreements::create_agreement)
+        .service(agreements::get_agreement)
+        .service(agreements::update_agreement)
+        .service(agreements::amend_agreement)
+        .service(agreements::list_agreement_amendments)
+        .service(agreements::activate_agreement)
+        .service(agreements::complete_agreement)
+        .service(agreements::terminate_agreement)
+        .service(agreements::expire_agreement)
+        .service(orders::list_orders)
+        .service(orders::issue_order)
+        .service(orders::get_order)
+        .service(orders::accept_order)
+        .service(orders::decline_order)
+        .service(orders::cancel_order);
 }
 
 /// Operations outside the versioned API: process and database health.

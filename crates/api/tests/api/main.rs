@@ -4,6 +4,7 @@
 //! fixture database (SQLite by default; PostgreSQL when MITRA_TEST_DATABASE_URL names a server)
 //! and talks HTTP.
 
+mod agreements;
 mod applications;
 mod audit;
 mod auth;
@@ -14,6 +15,7 @@ mod helpers;
 mod logs;
 mod openapi;
 mod operations;
+mod orders;
 mod policy;
 mod registry;
 mod units;

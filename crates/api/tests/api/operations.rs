@@ -9,6 +9,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use crate::agreements::{Signed, TIER_A_ADVERTORIAL, line};
 use crate::applications::{Stage, answers, application_at, id_of, open_call, pdf, png, this_year, today, visit};
 use crate::helpers::{PASSWORD, TestApp, TestOrg, spawn};
 
@@ -125,6 +126,28 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("list_site_visit_photos", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("add_site_visit_photo", &[Admin, Verifier]),
     ("download_site_visit_photo", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("list_budget_lines", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_budget_line", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("list_budget_line_revisions", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_budget_line", &[Admin, Treasurer]),
+    ("update_budget_line", &[Admin, Treasurer]),
+    ("revise_budget_line", &[Admin, Treasurer]),
+    ("list_agreements", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_agreement", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("list_agreement_amendments", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_agreement", &[Admin, Officer]),
+    ("update_agreement", &[Admin, Officer]),
+    ("amend_agreement", &[Admin, Officer]),
+    ("activate_agreement", &[Admin, Officer]),
+    ("complete_agreement", &[Admin, Officer]),
+    ("terminate_agreement", &[Admin, Officer]),
+    ("expire_agreement", &[Admin, Officer]),
+    ("list_orders", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_order", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("issue_order", &[Admin, Officer]),
+    ("accept_order", &[Admin, Officer]),
+    ("decline_order", &[Admin, Officer]),
+    ("cancel_order", &[Admin, Officer]),
 ];
 
 /// Operations anyone may call, without a token.
@@ -163,6 +186,12 @@ struct Target<'a> {
     document: Uuid,
     visit: Uuid,
     photo: Uuid,
+    /// A budget line with room, an agreement in draft and one active on it, and an order.
+    budget_line: Value,
+    approved: Value,
+    draft_agreement: Uuid,
+    agreement: Value,
+    order: Uuid,
 }
 
 /// A company profile; `tag` makes its name and NPWP unique.
@@ -213,7 +242,18 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
         .json()
         .await
         .unwrap();
+    let budget_line = crate::agreements::budget_line(app, org, 1_000_000_000).await;
+    let approved = crate::agreements::approved(app, org).await;
+    let draft_agreement = new_agreement(app, org, &budget_line, &approved, Signed::Draft, 10).await;
+    // Room for every order the walk issues under it.
+    let agreement = new_agreement(app, org, &budget_line, &approved, Signed::Active, 200).await;
+    let order = new_order(app, org, &agreement).await;
     Target {
+        budget_line,
+        approved,
+        draft_agreement: id(&draft_agreement),
+        agreement,
+        order,
         org,
         subject: id(&subject),
         policy_version: id(&version),
@@ -228,6 +268,54 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
         document: id(&documents[0]),
         visit: id(&visit),
         photo: id(&photo),
+    }
+}
+
+/// An agreement for `approved` on `budget_line`: `quota` advertorials at the tier's maximum.
+async fn new_agreement(
+    app: &TestApp,
+    org: &TestOrg,
+    budget_line: &Value,
+    approved: &Value,
+    signed: Signed,
+    quota: u32,
+) -> Value {
+    let ceiling = i64::from(quota) * TIER_A_ADVERTORIAL;
+    let terms = crate::agreements::terms(budget_line, ceiling, vec![line("advertorial", quota, TIER_A_ADVERTORIAL)]);
+    crate::agreements::agreement_for(app, org, approved, terms, signed).await
+}
+
+/// An order of one unit under `agreement`'s line.
+async fn new_order(app: &TestApp, org: &TestOrg, agreement: &Value) -> Uuid {
+    let officer = app.token(org, Officer);
+    let line = agreement["lines"][0]["id"].as_str().unwrap();
+    let response = crate::orders::issue(app, &officer, line, 1).await;
+    assert_eq!(response.status(), StatusCode::CREATED, "the order");
+    id_of(&response.json().await.unwrap())
+}
+
+/// The agreement or order a step uses up: a new one in the state the step leaves from.
+async fn fresh_money_record(app: &TestApp, target: &Target<'_>, op: &str) -> Option<Uuid> {
+    let org = target.org;
+    match op {
+        "activate_agreement" => {
+            Some(id_of(&new_agreement(app, org, &target.budget_line, &target.approved, Signed::Draft, 10).await))
+        }
+        "complete_agreement" | "terminate_agreement" | "expire_agreement" | "amend_agreement" => {
+            let agreement = new_agreement(app, org, &target.budget_line, &target.approved, Signed::Active, 10).await;
+            if op == "expire_agreement" {
+                // Its end date passed: set behind the server's back, found by its unique number.
+                let yesterday = today() - chrono::Duration::days(1);
+                app.tamper(&format!(
+                    "UPDATE agreements SET starts_on = '{yesterday}', ends_on = '{yesterday}' WHERE number = '{}'",
+                    agreement["number"].as_str().unwrap()
+                ))
+                .await;
+            }
+            Some(id_of(&agreement))
+        }
+        "accept_order" | "decline_order" | "cancel_order" => Some(new_order(app, org, &target.agreement).await),
+        _ => None,
     }
 }
 
@@ -252,7 +340,12 @@ fn tag_number(tag: &str) -> u32 {
 async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -> Sample {
     let org = target.org;
     let fresh = fresh_application(app, target, &op.id).await;
+    let money = fresh_money_record(app, target, &op.id).await;
+    let agreement = if op.id == "update_agreement" { target.draft_agreement } else { id_of(&target.agreement) };
     let record = [
+        ("/api/v1/budget-lines/", id_of(&target.budget_line)),
+        ("/api/v1/agreements/", money.unwrap_or(agreement)),
+        ("/api/v1/orders/", money.unwrap_or(target.order)),
         ("/api/v1/applications/", fresh.unwrap_or(target.reviewed)),
         ("/api/v1/application-documents/", target.document),
         ("/api/v1/registration-windows/", target.window),
@@ -368,6 +461,47 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         "score_application" => (Some(answers()), false),
         "review_application_document" => (Some(json!({ "review": "accepted" })), false),
         "record_site_visit" | "replace_site_visit" => (Some(visit("confirmed")), false),
+        "create_budget_line" => (
+            Some(
+                json!({ "unit_id": org.unit_id, "fiscal_year": this_year(), "account_code": format!("5.1.02.{}", tag_number(tag)),
+                         "name": "Belanja Jasa Iklan", "ceiling": crate::agreements::rp(50_000_000) }),
+            ),
+            true,
+        ),
+        "update_budget_line" => (Some(json!({ "name": format!("Belanja Jasa Iklan {tag}") })), false),
+        "revise_budget_line" => {
+            (Some(json!({ "ceiling": crate::agreements::rp(1_000_000_000), "reason": "APBD Perubahan" })), false)
+        }
+        "create_agreement" => {
+            let terms = crate::agreements::terms(
+                &target.budget_line,
+                TIER_A_ADVERTORIAL,
+                vec![line("advertorial", 1, TIER_A_ADVERTORIAL)],
+            );
+            (Some(json!({ "application_id": target.agreement["application_id"], "terms": terms })), true)
+        }
+        "update_agreement" => (
+            Some(crate::agreements::terms(
+                &target.budget_line,
+                10 * TIER_A_ADVERTORIAL,
+                vec![line("advertorial", 10, TIER_A_ADVERTORIAL)],
+            )),
+            false,
+        ),
+        "amend_agreement" => {
+            let terms = crate::agreements::terms(
+                &target.budget_line,
+                10 * TIER_A_ADVERTORIAL,
+                vec![line("advertorial", 11, TIER_A_ADVERTORIAL)],
+            );
+            (Some(json!({ "reason": "Adendum kuota", "terms": terms })), false)
+        }
+        "terminate_agreement" => (Some(json!({ "ground": "mutual_consent", "reason": "Kesepakatan bersama" })), false),
+        "issue_order" => {
+            let line = target.agreement["lines"][0]["id"].as_str().unwrap();
+            (Some(crate::orders::order_body(line, 1)), true)
+        }
+        "decline_order" | "cancel_order" => (Some(json!({ "reason": "Jadwal berubah" })), false),
         _ if op.method == Method::POST || op.method == Method::PATCH => (Some(json!({})), false),
         _ => (None, false),
     };
@@ -395,6 +529,10 @@ async fn send(app: &TestApp, op: &Operation, sample: &Sample, token: Option<&str
         let record = &sample.path[..id_end];
         let current: Value = app.get(token.unwrap_or(&reader), record).await.json().await.unwrap_or_default();
         request = request.header("If-Match", format!("\"{}\"", current["version"].as_i64().unwrap_or(1)));
+    }
+    if op.method == Method::POST {
+        // Every POST accepts a key, and money-moving ones need it: the walk sends a new one each.
+        request = request.header("Idempotency-Key", Uuid::new_v4().to_string());
     }
     if let Some(body) = &sample.body {
         request = request.json(body);

@@ -2,13 +2,21 @@
 //! own records, and the API into its own types. Rows that the audit trail records derive
 //! `Serialize`, with every secret column skipped explicitly.
 
+pub mod agreement;
+pub mod agreement_amendment;
+pub mod agreement_line;
 pub mod application;
 pub mod application_document;
 pub mod application_step;
 pub mod audit_event;
 pub mod bank_account;
+pub mod budget_line;
+pub mod budget_line_revision;
+pub mod idempotency_key;
 pub mod login_failure;
 pub mod newsroom_person;
+pub mod number_sequence;
+pub mod order;
 pub mod organisation;
 pub mod outlet;
 pub mod policy_version;
@@ -310,6 +318,102 @@ mod tests {
             uploaded_by: None,
             created_at: now,
         };
+        let today = now.date_naive();
+        let budget_line = budget_line::Model {
+            id,
+            organisation_id: id,
+            unit_id: id,
+            fiscal_year: 2026,
+            account_code: "5.1".into(),
+            name: "Belanja".into(),
+            original_ceiling: 1,
+            ceiling: 1,
+            allocated: 0,
+            committed: 0,
+            realised: 0,
+            revisions: 0,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let agreement = agreement::Model {
+            id,
+            organisation_id: id,
+            number: "001/PKS".into(),
+            application_id: id,
+            company_id: id,
+            outlet_id: id,
+            fiscal_year: 2026,
+            policy_version_id: id,
+            media_type: "online".into(),
+            tier: "A".into(),
+            kind: "partnership".into(),
+            title: "PKS".into(),
+            external_order_id: None,
+            budget_line_id: id,
+            starts_on: today,
+            ends_on: today,
+            ceiling: 1,
+            reserved: 0,
+            committed: 0,
+            realised: 0,
+            state: "draft".into(),
+            ground: None,
+            last_reason: None,
+            amendments: 0,
+            activated_at: None,
+            closed_at: None,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let agreement_line = agreement_line::Model {
+            id,
+            organisation_id: id,
+            agreement_id: id,
+            position: 0,
+            product: "advertorial".into(),
+            quota: 1,
+            ordered: 0,
+            offered_price: 1,
+            reference_price: 1,
+            agreed_price: 1,
+            rate_max: 1,
+            tax_inclusive: true,
+            legal_basis: "Perbup".into(),
+            negotiation_note: None,
+        };
+        let order = order::Model {
+            id,
+            organisation_id: id,
+            number: "0001/SP".into(),
+            agreement_id: id,
+            agreement_line_id: id,
+            budget_line_id: id,
+            company_id: id,
+            outlet_id: id,
+            fiscal_year: 2026,
+            product: "advertorial".into(),
+            quantity: 1,
+            unit_price: 1,
+            amount: 1,
+            subject: "Rilis".into(),
+            instructions: None,
+            issued_on: today,
+            due_from: today,
+            due_until: today,
+            state: "issued".into(),
+            last_reason: None,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        assert_eq!(left_out::<budget_line::Column>(&budget_line), Vec::<&str>::new());
+        assert_eq!(left_out::<agreement::Column>(&agreement), Vec::<&str>::new());
+        assert_eq!(left_out::<agreement_line::Column>(&agreement_line), Vec::<&str>::new());
+        assert_eq!(left_out::<order::Column>(&order), Vec::<&str>::new());
         assert_eq!(left_out::<registration_window::Column>(&window), Vec::<&str>::new());
         assert_eq!(left_out::<application::Column>(&application), Vec::<&str>::new());
         assert_eq!(left_out::<application_document::Column>(&document), Vec::<&str>::new());

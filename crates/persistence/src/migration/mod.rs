@@ -9,6 +9,7 @@ mod m20261126_000001_foundation;
 mod m20261127_000001_policy;
 mod m20261127_000002_registry;
 mod m20261127_000003_applications;
+mod m20261127_000004_money;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_policy::Migration),
             Box::new(m20261127_000002_registry::Migration),
             Box::new(m20261127_000003_applications::Migration),
+            Box::new(m20261127_000004_money::Migration),
         ]
     }
 }

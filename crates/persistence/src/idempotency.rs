@@ -1,0 +1,135 @@
+//! Idempotency keys: a client retrying a request it is unsure of (a timeout, a dropped
+//! connection) sends the same `Idempotency-Key` and gets the first answer instead of a second
+//! order or payment.
+//!
+//! A key is claimed before the work runs, in its own short write, so two concurrent requests with
+//! one key cannot both run: the second finds the claim and is told the first is still running.
+//! When the first finishes, its response is kept with the key and replayed to every retry until
+//! the key expires. A key sent with another request than the first is refused. If the work fails
+//! on the server's side, the claim is dropped so that a retry can run it.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::entities::idempotency_key;
+use crate::scope::{self, OrgScope};
+use crate::{Exempt, Store, StoreError};
+
+/// How long a key and its response are kept: a day covers any sensible retry.
+pub const KEPT_FOR_HOURS: i64 = 24;
+
+/// The first response to a key, as it is replayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredResponse {
+    pub status: u16,
+    pub body: String,
+    pub location: Option<String>,
+    pub etag: Option<String>,
+}
+
+/// What a key says about a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// First use: run the request, then [`complete`] or [`abandon`] the claim.
+    Fresh,
+    /// The key's first request finished: answer with its response.
+    Replay(StoredResponse),
+    /// The key's first request is still running.
+    InProgress,
+    /// The key was first used with another request (method, path, body or user).
+    Mismatch,
+}
+
+/// Claims `key` for a request whose method, path, body and caller hash to `fingerprint`.
+pub async fn claim(
+    store: &Store,
+    scope: OrgScope,
+    user_id: Option<Uuid>,
+    key: &str,
+    fingerprint: &str,
+    now: DateTime<Utc>,
+) -> Result<Claim, StoreError> {
+    let id = Uuid::now_v7();
+    store
+        .write_exempt(Exempt::IdempotencyKey, None, async |tx| {
+            tx.enter(scope, user_id);
+            // An expired key is forgotten when it is next used, so a client may reuse it.
+            tx.delete::<idempotency_key::Entity>(|delete| {
+                delete.filter(idempotency_key::Column::Key.eq(key)).filter(idempotency_key::Column::ExpiresAt.lt(now))
+            })
+            .await?;
+            tx.insert_if_absent(
+                idempotency_key::ActiveModel {
+                    id: Set(id),
+                    key: Set(key.to_owned()),
+                    user_id: Set(user_id),
+                    fingerprint: Set(fingerprint.to_owned()),
+                    status: Set(None),
+                    response_body: Set(None),
+                    response_location: Set(None),
+                    response_etag: Set(None),
+                    created_at: Set(now),
+                    expires_at: Set(now + Duration::hours(KEPT_FOR_HOURS)),
+                    ..Default::default()
+                },
+                [idempotency_key::Column::OrganisationId, idempotency_key::Column::Key],
+            )
+            .await?;
+            let row = scope::select::<idempotency_key::Entity>(scope)
+                .filter(idempotency_key::Column::Key.eq(key))
+                .one(tx.conn())
+                .await?
+                .ok_or(StoreError::NotFound)?;
+            Ok(if row.id == id {
+                Claim::Fresh
+            } else if row.fingerprint != fingerprint {
+                Claim::Mismatch
+            } else {
+                match (row.status, row.response_body) {
+                    (Some(status), Some(body)) => Claim::Replay(StoredResponse {
+                        status: u16::try_from(status).unwrap_or(500),
+                        body,
+                        location: row.response_location,
+                        etag: row.response_etag,
+                    }),
+                    _ => Claim::InProgress,
+                }
+            })
+        })
+        .await
+}
+
+/// Keeps the response of a claimed key's request, to be replayed.
+pub async fn complete(store: &Store, scope: OrgScope, key: &str, response: StoredResponse) -> Result<(), StoreError> {
+    store
+        .write_exempt(Exempt::IdempotencyKey, None, async |tx| {
+            tx.enter(scope, None);
+            tx.update::<idempotency_key::Entity>(|update| {
+                update
+                    .col_expr(idempotency_key::Column::Status, i32::from(response.status).into())
+                    .col_expr(idempotency_key::Column::ResponseBody, response.body.into())
+                    .col_expr(idempotency_key::Column::ResponseLocation, response.location.into())
+                    .col_expr(idempotency_key::Column::ResponseEtag, response.etag.into())
+                    .filter(idempotency_key::Column::Key.eq(key))
+                    .filter(idempotency_key::Column::Status.is_null())
+            })
+            .await?;
+            Ok(())
+        })
+        .await
+}
+
+/// Drops the claim of a request that failed on the server's side, so that a retry runs it.
+pub async fn abandon(store: &Store, scope: OrgScope, key: &str) -> Result<(), StoreError> {
+    store
+        .write_exempt(Exempt::IdempotencyKey, None, async |tx| {
+            tx.enter(scope, None);
+            tx.delete::<idempotency_key::Entity>(|delete| {
+                delete.filter(idempotency_key::Column::Key.eq(key)).filter(idempotency_key::Column::Status.is_null())
+            })
+            .await?;
+            Ok(())
+        })
+        .await
+}

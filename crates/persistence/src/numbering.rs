@@ -1,0 +1,55 @@
+//! Official numbers: sequential per organisation, kind of document and year, with no gap and no
+//! twin, also under concurrency.
+//!
+//! The sequence row is created if absent and then moved by one `UPDATE ... SET last = last + 1
+//! RETURNING last` inside the transaction that writes the numbered document: a concurrent writer
+//! waits on the row lock and gets the next number, and a write that fails gives its number back
+//! when it rolls back. Numbers are never reused, because nothing numbered is ever deleted.
+
+use chrono::{Datelike, NaiveDate};
+use mitra_domain::policy::{NumberedDocument, Policy};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::entities::number_sequence;
+use crate::{Refusal, StoreError, Tx};
+
+/// Takes the next number of `document` for `year` and renders it with the policy's pattern, the
+/// issuing unit's code and the month of `on`.
+pub(crate) async fn next(
+    tx: &mut Tx,
+    policy: &Policy,
+    document: NumberedDocument,
+    year: i32,
+    unit_code: &str,
+    on: NaiveDate,
+) -> Result<String, StoreError> {
+    let pattern = policy.numbering_of(document).ok_or(StoreError::Refused(Refusal::NoNumberingPattern))?.clone();
+    let sequence = take(tx, document, year).await?;
+    Ok(pattern.render(sequence, year, on.month(), unit_code))
+}
+
+async fn take(tx: &mut Tx, document: NumberedDocument, year: i32) -> Result<u64, StoreError> {
+    tx.insert_if_absent(
+        number_sequence::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            document: Set(document.as_str().to_owned()),
+            year: Set(year),
+            last: Set(0),
+            ..Default::default()
+        },
+        [number_sequence::Column::OrganisationId, number_sequence::Column::Document, number_sequence::Column::Year],
+    )
+    .await?;
+    let moved = tx
+        .update_returning::<number_sequence::Entity>(|update| {
+            update
+                .col_expr(number_sequence::Column::Last, Expr::col(number_sequence::Column::Last).add(1))
+                .filter(number_sequence::Column::Document.eq(document.as_str()))
+                .filter(number_sequence::Column::Year.eq(year))
+        })
+        .await?;
+    let last = moved.first().map(|row| row.last).ok_or(StoreError::NotFound)?;
+    u64::try_from(last).map_err(|err| sea_orm::DbErr::Type(err.to_string()).into())
+}
