@@ -38,6 +38,8 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
         (name = "budget", description = "Budget lines per unit and fiscal year: ceilings, revisions, and what is allocated, committed, realised and left"),
         (name = "agreements", description = "Agreements with approved companies: priced from the rate card, negotiated, numbered, signed, amended, ended"),
         (name = "orders", description = "Written orders under active agreements, within every ceiling; `Idempotency-Key` required to issue"),
+        (name = "proofs", description = "Proofs of publication: handed in, reviewed, and each order's proof decided"),
+        (name = "finance", description = "Invoices, the acceptance record (BAST), payments with PPh 23 withheld, and what is owed; `Idempotency-Key` required to record an invoice or a payment"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

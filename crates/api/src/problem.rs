@@ -135,6 +135,29 @@ pub enum ProblemCode {
     IdempotencyKeyInUse,
     /// The key was first used with another request.
     IdempotencyKeyReused,
+    /// The company already sent an invoice with this number.
+    InvoiceNumberTaken,
+    /// The order is already on an invoice.
+    OrderAlreadyInvoiced,
+    /// The invoice is already paid: nothing is paid twice.
+    InvoiceAlreadyPaid,
+    /// The proof's address or content already backs another order (named in `detail`).
+    ProofReused,
+    /// The order takes no proof in its state.
+    ProofsClosed,
+    ProofAlreadyReviewed,
+    /// Paid content must carry the label before its proof is verified.
+    PaidContentNotLabelled,
+    /// A proof of the order still waits for review.
+    ProofsPending,
+    /// No proof decides the order that way.
+    NoDecidingProof,
+    /// The acceptance record (BAST) comes before payment.
+    InvoiceNotAccepted,
+    /// The account is not verified.
+    AccountNotVerified,
+    /// The account is not the invoicing company's.
+    AccountNotCompanys,
     PreconditionRequired,
     PreconditionFailed,
     RequestTimeout,
@@ -393,6 +416,18 @@ impl From<StoreError> for ApiError {
                     Conflict::SiteVisitRecorded => {
                         (ProblemCode::SiteVisitRecorded, "the site visit is already recorded; replace it instead")
                     }
+                    Conflict::InvoiceNumberTaken => {
+                        (ProblemCode::InvoiceNumberTaken, "the company already sent an invoice with this number")
+                    }
+                    Conflict::OrderAlreadyInvoiced => {
+                        (ProblemCode::OrderAlreadyInvoiced, "the order is already on an invoice")
+                    }
+                    Conflict::InvoiceAlreadyPaid => {
+                        (ProblemCode::InvoiceAlreadyPaid, "the invoice is already paid; nothing is paid twice")
+                    }
+                    Conflict::ProofReused => {
+                        (ProblemCode::ProofReused, "the proof's address or content already backs another order")
+                    }
                     Conflict::BudgetLineExists => (
                         ProblemCode::BudgetLineExists,
                         "the unit already has a budget line with this account code in the fiscal year",
@@ -487,10 +522,42 @@ impl From<StoreError> for ApiError {
                         ProblemCode::PressCouncilNotValid,
                         "the company's Press Council standing is below the policy's minimum or has expired",
                     ),
+                    Refusal::ProofsClosed => (
+                        ProblemCode::ProofsClosed,
+                        "proofs are handed in for an accepted or published order, or one whose proof was rejected",
+                    ),
+                    Refusal::ProofAlreadyReviewed => {
+                        (ProblemCode::ProofAlreadyReviewed, "the proof was already reviewed")
+                    }
+                    Refusal::PaidContentNotLabelled => (
+                        ProblemCode::PaidContentNotLabelled,
+                        "paid content must be labelled as such before its proof is verified",
+                    ),
+                    Refusal::ProofsPending => {
+                        (ProblemCode::ProofsPending, "a proof of the order still waits for review")
+                    }
+                    Refusal::NoDecidingProof => (
+                        ProblemCode::NoDecidingProof,
+                        "verifying needs a verified proof; rejecting needs a rejected one and none verified",
+                    ),
+                    Refusal::InvoiceNotAccepted => {
+                        (ProblemCode::InvoiceNotAccepted, "the acceptance record (BAST) comes before payment")
+                    }
+                    Refusal::AccountNotVerified => {
+                        (ProblemCode::AccountNotVerified, "payments go only to a verified account")
+                    }
+                    Refusal::AccountNotCompanys => {
+                        (ProblemCode::AccountNotCompanys, "payments go only to an account of the invoicing company")
+                    }
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }
             StoreError::Invalid(violations) => violations.into(),
+            StoreError::ProofReused(other) => ApiError::new(
+                StatusCode::CONFLICT,
+                ProblemCode::ProofReused,
+                format!("this proof's address or content already backs order {other}"),
+            ),
             StoreError::NotReady(blockers) => {
                 let mut err = ApiError::new(
                     StatusCode::CONFLICT,

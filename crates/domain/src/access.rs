@@ -67,6 +67,18 @@ vocabulary! {
         OrdersRead = "orders.read",
         /// Issue and cancel orders, and record the company's answer.
         OrdersManage = "orders.manage",
+        ProofsRead = "proofs.read",
+        /// Hand in a company's proof of publication.
+        ProofsManage = "proofs.manage",
+        /// Verify or reject proofs, and decide an order's proof.
+        ProofsReview = "proofs.review",
+        FinanceRead = "finance.read",
+        /// Record a company's invoice.
+        InvoicesManage = "invoices.manage",
+        /// Sign the acceptance record (*BAST*) of invoiced work.
+        InvoicesAccept = "invoices.accept",
+        /// Record a payment (SP2D) with its withholding.
+        PaymentsManage = "payments.manage",
     }
 }
 
@@ -84,7 +96,9 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         | Action::ApplicationsRead
         | Action::BudgetRead
         | Action::AgreementsRead
-        | Action::OrdersRead => &[Admin, Verifier, Officer, Treasurer, Auditor],
+        | Action::OrdersRead
+        | Action::ProofsRead
+        | Action::FinanceRead => &[Admin, Verifier, Officer, Treasurer, Auditor],
         Action::UnitsManage
         | Action::UsersManage
         | Action::PolicyManage
@@ -98,7 +112,12 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         Action::BankAccountsVerify => &[Admin, Treasurer],
         // The treasurer keeps the budget document; officers spend against it.
         Action::BudgetManage => &[Admin, Treasurer],
-        Action::AgreementsManage | Action::OrdersManage => &[Admin, Officer],
+        Action::AgreementsManage | Action::OrdersManage | Action::ProofsManage | Action::InvoicesAccept => {
+            &[Admin, Officer]
+        }
+        // Who pays does not judge what is paid for (segregation of duties).
+        Action::ProofsReview => &[Admin, Verifier, Officer],
+        Action::InvoicesManage | Action::PaymentsManage => &[Admin, Treasurer],
         Action::UsersRead | Action::AuditRead => &[Admin, Auditor],
     }
 }
@@ -121,6 +140,14 @@ mod tests {
             assert_eq!(role.may(Action::UsersManage), role == Role::Admin);
             assert_eq!(role.may(Action::UnitsManage), role == Role::Admin);
         }
+    }
+
+    #[test]
+    fn who_pays_does_not_judge_proofs_and_who_orders_does_not_pay() {
+        assert!(!Role::Treasurer.may(Action::ProofsReview));
+        assert!(!Role::Officer.may(Action::PaymentsManage));
+        assert!(Role::Treasurer.may(Action::PaymentsManage));
+        assert!(Role::Officer.may(Action::ProofsReview));
     }
 
     #[test]

@@ -31,6 +31,9 @@ vocabulary! {
         BudgetLine = "budget_line",
         Agreement = "agreement",
         Order = "order",
+        Proof = "proof",
+        Invoice = "invoice",
+        Payment = "payment",
     }
 }
 
@@ -108,6 +111,13 @@ vocabulary! {
         OrderProofRejected = "order.proof_rejected",
         OrderInvoiced = "order.invoiced",
         OrderPaid = "order.paid",
+        ProofSubmitted = "proof.submitted",
+        ProofReviewed = "proof.reviewed",
+        InvoiceRecorded = "invoice.recorded",
+        /// The work was accepted (*BAST*).
+        InvoiceAccepted = "invoice.accepted",
+        InvoicePaid = "invoice.paid",
+        PaymentRecorded = "payment.recorded",
     }
 }
 
@@ -173,6 +183,11 @@ impl AuditAction {
             | AuditAction::OrderProofRejected
             | AuditAction::OrderInvoiced
             | AuditAction::OrderPaid => EntityType::Order,
+            AuditAction::ProofSubmitted | AuditAction::ProofReviewed => EntityType::Proof,
+            AuditAction::InvoiceRecorded | AuditAction::InvoiceAccepted | AuditAction::InvoicePaid => {
+                EntityType::Invoice
+            }
+            AuditAction::PaymentRecorded => EntityType::Payment,
         }
     }
 }

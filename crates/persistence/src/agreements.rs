@@ -806,3 +806,36 @@ pub(crate) async fn release(tx: &mut Tx, agreement_id: Uuid, amount: i64) -> Res
     }
     Ok(())
 }
+
+/// Turns an order's commitment into a payment on its agreement: `committed` less what the order
+/// held, `realised` plus what was paid. Refused when that would pass the ceiling. A closed
+/// agreement reserves what it uses, so the difference moves its reservation on the budget line.
+pub(crate) async fn realise(tx: &mut Tx, agreement_id: Uuid, held: i64, paid: i64) -> Result<(), StoreError> {
+    let rows = tx
+        .update_returning::<agreement::Entity>(|update| {
+            update
+                .col_expr(agreement::Column::Committed, Expr::col(agreement::Column::Committed).sub(held))
+                .col_expr(agreement::Column::Realised, Expr::col(agreement::Column::Realised).add(paid))
+                .filter(agreement::Column::Id.eq(agreement_id))
+                .filter(
+                    Expr::col(agreement::Column::Committed)
+                        .sub(held)
+                        .add(Expr::col(agreement::Column::Realised))
+                        .add(paid)
+                        .lte(Expr::col(agreement::Column::Ceiling)),
+                )
+        })
+        .await?;
+    let row = rows.into_iter().next().ok_or(StoreError::Refused(Refusal::AgreementCeilingExceeded))?;
+    let state: AgreementState = vocabulary(&row.state)?;
+    if !state.reserves_ceiling() && state != AgreementState::Draft && paid != held {
+        tx.update::<agreement::Entity>(|update| {
+            update
+                .col_expr(agreement::Column::Reserved, Expr::col(agreement::Column::Reserved).add(paid - held))
+                .filter(agreement::Column::Id.eq(agreement_id))
+        })
+        .await?;
+        budget::allocate(tx, row.budget_line_id, paid - held).await?;
+    }
+    Ok(())
+}

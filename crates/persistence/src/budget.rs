@@ -178,6 +178,28 @@ pub(crate) async fn commit(tx: &mut Tx, id: Uuid, amount: i64) -> Result<(), Sto
     .map_err(|refused| refused.unwrap_or(StoreError::Refused(Refusal::BudgetExceeded)))
 }
 
+/// Turns an order's commitment into a payment: `committed` less what the order held, `realised`
+/// plus what was paid (more when VAT came on top of the price). Refused when that would pass the
+/// ceiling.
+pub(crate) async fn realise(tx: &mut Tx, id: Uuid, held: i64, paid: i64) -> Result<(), StoreError> {
+    let moved = tx
+        .update::<budget_line::Entity>(|update| {
+            update
+                .col_expr(budget_line::Column::Committed, Expr::col(budget_line::Column::Committed).sub(held))
+                .col_expr(budget_line::Column::Realised, Expr::col(budget_line::Column::Realised).add(paid))
+                .filter(budget_line::Column::Id.eq(id))
+                .filter(
+                    Expr::col(budget_line::Column::Committed)
+                        .sub(held)
+                        .add(Expr::col(budget_line::Column::Realised))
+                        .add(paid)
+                        .lte(Expr::col(budget_line::Column::Ceiling)),
+                )
+        })
+        .await?;
+    if moved == 0 { Err(StoreError::Refused(Refusal::BudgetExceeded)) } else { Ok(()) }
+}
+
 /// Adds `amount` to `counter` of line `id`; an increase only where `guard` allows it. `Err(None)`
 /// means the guard refused.
 async fn move_counter(

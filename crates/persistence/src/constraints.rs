@@ -183,6 +183,20 @@ pub(crate) const RULES: &[Rule] = &[
         SCOPED_ID,
         Reference::AgreementLine,
     ),
+    unique(
+        "ux_invoices_number",
+        "invoices",
+        &["organisation_id", "company_id", "number"],
+        Conflict::InvoiceNumberTaken,
+    ),
+    unique("ux_invoice_lines_order", "invoice_lines", &["organisation_id", "order_id"], Conflict::OrderAlreadyInvoiced),
+    unique("ux_payments_invoice", "payments", &["organisation_id", "invoice_id"], Conflict::InvoiceAlreadyPaid),
+    unique(
+        "ux_proof_fingerprints_fingerprint",
+        "proof_fingerprints",
+        &["organisation_id", "fingerprint"],
+        Conflict::ProofReused,
+    ),
     check("ck_organisations_version", "organisations", Invariant::VersionPositive),
     check("ck_organisations_audit_head", "organisations", Invariant::AuditHeadNonNegative),
     check("ck_units_version", "units", Invariant::VersionPositive),
@@ -212,8 +226,14 @@ pub(crate) const RULES: &[Rule] = &[
     check("ck_agreement_lines_quota", "agreement_lines", Invariant::CeilingHeld),
     check("ck_agreement_lines_rate", "agreement_lines", Invariant::RateHeld),
     check("ck_orders_version", "orders", Invariant::VersionPositive),
-    check("ck_orders_amount", "orders", Invariant::OrderAmountExact),
+    check("ck_orders_amount", "orders", Invariant::AmountsAddUp),
     check("ck_orders_due", "orders", Invariant::DatesOrdered),
+    check("ck_proofs_version", "proofs", Invariant::VersionPositive),
+    check("ck_proofs_quantity", "proofs", Invariant::AmountsNonNegative),
+    check("ck_invoices_version", "invoices", Invariant::VersionPositive),
+    check("ck_invoices_amounts", "invoices", Invariant::AmountsAddUp),
+    check("ck_invoice_lines_amount", "invoice_lines", Invariant::AmountsAddUp),
+    check("ck_payments_amounts", "payments", Invariant::AmountsAddUp),
 ];
 
 /// A reference to one of the organisation's press companies, and the key it points at.

@@ -29,6 +29,14 @@ pub enum Conflict {
     SiteVisitRecorded,
     /// The unit already has a budget line with this account code in the fiscal year.
     BudgetLineExists,
+    /// The company already sent an invoice with this number.
+    InvoiceNumberTaken,
+    /// The order is already on an invoice.
+    OrderAlreadyInvoiced,
+    /// The invoice is already paid.
+    InvoiceAlreadyPaid,
+    /// The proof's address or content already backs another order (found at the same moment).
+    ProofReused,
 }
 
 /// A reference to a record that does not exist in the caller's organisation.
@@ -122,6 +130,24 @@ pub enum Refusal {
     OutsideAgreementPeriod,
     /// The company's Press Council standing is below the policy's minimum or has expired.
     PressCouncilNotValid,
+    /// Proofs are handed in only for an accepted order, or one whose proof was rejected or that
+    /// is published and not yet decided.
+    ProofsClosed,
+    /// The proof was already reviewed.
+    ProofAlreadyReviewed,
+    /// Paid content must be labelled as such before its proof is verified.
+    PaidContentNotLabelled,
+    /// A proof still waits for review.
+    ProofsPending,
+    /// Verifying an order's proof needs a verified proof; rejecting it, a rejected one and none
+    /// verified.
+    NoDecidingProof,
+    /// Payment needs the acceptance record (BAST) first.
+    InvoiceNotAccepted,
+    /// Payments go only to a verified account.
+    AccountNotVerified,
+    /// Payments go only to an account of the invoicing company.
+    AccountNotCompanys,
 }
 
 impl From<SelfChange> for StoreError {
@@ -154,8 +180,8 @@ pub enum Invariant {
     RateHeld,
     /// A period ends on or after the day it starts.
     DatesOrdered,
-    /// An order's amount is its quantity times its unit price.
-    OrderAmountExact,
+    /// An amount is its parts: quantity x unit price, base + VAT, gross - withholding.
+    AmountsAddUp,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -182,6 +208,9 @@ pub enum StoreError {
     /// A verification or approval found something in its way; nobody can set it aside.
     #[error("not ready: {0:?}")]
     NotReady(Vec<mitra_domain::applications::Blocker>),
+    /// The proof's address or content already backs another order, named by its number.
+    #[error("proof backs order {0}")]
+    ProofReused(String),
     /// A write changed data but recorded no audit event; it was rolled back.
     #[error("a change without an audit event was refused")]
     Unaudited,

@@ -10,7 +10,7 @@ use mitra_domain::agreements::AgreementState;
 use mitra_domain::audit::AuditAction;
 use mitra_domain::eligibility::{Standing, press_council_holds};
 use mitra_domain::money::Rupiah;
-use mitra_domain::orders::{NewOrder, OrderState, StepRequest, amount};
+use mitra_domain::orders::{NewOrder, OrderState, OrderStep, StepRequest, amount};
 use mitra_domain::policy::{FiscalYear, NumberedDocument};
 use mitra_domain::press::{MediaType, PressCouncilStatus};
 use mitra_domain::registry::CompanyStatus;
@@ -53,6 +53,9 @@ pub struct OrderRecord {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
+    /// Units the verified proofs show, once decided: what is paid for.
+    pub verified_quantity: Option<u32>,
+    pub published_on: Option<NaiveDate>,
 }
 
 impl TryFrom<order::Model> for OrderRecord {
@@ -83,6 +86,11 @@ impl TryFrom<order::Model> for OrderRecord {
             created_at: row.created_at,
             updated_at: row.updated_at,
             version: row.version,
+            verified_quantity: row
+                .verified_quantity
+                .map(|units| u32::try_from(units).map_err(|err| DbErr::Type(err.to_string())))
+                .transpose()?,
+            published_on: row.published_on,
         })
     }
 }
@@ -178,6 +186,8 @@ pub async fn issue(tx: &mut Tx, new: NewOrder, today: NaiveDate) -> Result<Order
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
+            verified_quantity: Set(None),
+            published_on: Set(None),
             ..Default::default()
         })
         .await?;
@@ -196,6 +206,10 @@ pub async fn take_step(
     let before = lock(tx, id).await?;
     let from: OrderState = vocabulary(&before.state)?;
     let step = request.step;
+    // Publication, proof decisions, invoicing and payment are taken by the areas that record them.
+    if !matches!(step, OrderStep::Accept | OrderStep::Decline | OrderStep::Cancel) {
+        return Err(StoreError::Refused(Refusal::StepNotAllowed));
+    }
     let to = step.from(from).ok_or(StoreError::Refused(Refusal::StepNotAllowed))?;
     if before.version != expected_version {
         return Err(StoreError::VersionMismatch);
@@ -288,8 +302,9 @@ async fn views(
         .collect()
 }
 
-/// The order, locked until the write ends.
-async fn lock(tx: &Tx, id: Uuid) -> Result<order::Model, StoreError> {
+/// The order, locked until the write ends: every change to an order or what hangs from it
+/// (proofs, invoice lines) takes it first.
+pub(crate) async fn lock(tx: &Tx, id: Uuid) -> Result<order::Model, StoreError> {
     scope::select::<order::Entity>(tx.scope()?)
         .filter(order::Column::Id.eq(id))
         .lock(LockType::NoKeyUpdate)

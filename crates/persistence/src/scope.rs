@@ -140,7 +140,12 @@ org_owned!(
     agreement_line,
     agreement_amendment,
     order,
-    idempotency_key
+    idempotency_key,
+    proof,
+    proof_fingerprint,
+    invoice,
+    invoice_line,
+    payment
 );
 
 impl Global for crate::entities::organisation::Entity {}

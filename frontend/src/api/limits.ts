@@ -76,6 +76,9 @@ export const limits = {
     password: { minLength: 12, maxLength: 128 },
     username: { minLength: 3, maxLength: 64, pattern: new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", 'u') },
   },
+  InvoiceRequest: {
+    number: { minLength: 1, maxLength: 100 },
+  },
   IssueOrderRequest: {
     instructions: { minLength: 1, maxLength: 4000 },
     quantity: { minimum: 1, maximum: 10000 },
@@ -106,6 +109,10 @@ export const limits = {
     name: { minLength: 2, maxLength: 200 },
     url: { minLength: 1, maxLength: 1000 },
   },
+  PaymentRequest: {
+    sp2d_number: { minLength: 1, maxLength: 100 },
+    withholding_slip_number: { minLength: 1, maxLength: 100 },
+  },
   PersonDetailsRequest: {
     competence_certificate: { minLength: 1, maxLength: 100 },
     full_name: { minLength: 1, maxLength: 200 },
@@ -113,6 +120,22 @@ export const limits = {
   PressCouncilCheckRequest: {
     certificate_number: { minLength: 1, maxLength: 100 },
     evidence: { minLength: 1, maxLength: 1000 },
+  },
+  ProofDecisionBody: {
+    reason: { minLength: 3, maxLength: 2000 },
+  },
+  ProofRequest: {
+    content_sha256: { minLength: 64, maxLength: 64, pattern: new RegExp("^[0-9a-fA-F]{64}$", 'u') },
+    duration_seconds: { minimum: 1, maximum: 86400 },
+    edition: { minLength: 1, maxLength: 200 },
+    note: { minLength: 3, maxLength: 2000 },
+    page: { minLength: 1, maxLength: 200 },
+    quantity: { minimum: 1, maximum: 10000 },
+    received_by: { minLength: 1, maxLength: 200 },
+    url: { maxLength: 2000 },
+  },
+  ProofReviewRequest: {
+    note: { minLength: 3, maxLength: 2000 },
   },
   RegulationRequest: {
     number: { minLength: 1, maxLength: 64 },

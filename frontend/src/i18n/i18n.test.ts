@@ -80,6 +80,9 @@ const PLACES: { vocabulary: RegExp; namespace: string; prefix: string }[] = [
   { vocabulary: /^terminationGroundValues$/, namespace: 'agreements', prefix: 'ground' },
   { vocabulary: /^orderStateValues$/, namespace: 'orders', prefix: 'state' },
   { vocabulary: /^orderStepValues$/, namespace: 'orders', prefix: 'step' },
+  { vocabulary: /^proofKindValues$/, namespace: 'proofs', prefix: 'kind' },
+  { vocabulary: /^proofStatusValues$/, namespace: 'proofs', prefix: 'status' },
+  { vocabulary: /^invoiceStateValues$/, namespace: 'finance', prefix: 'invoiceState' },
 ];
 
 function placesOf(vocabulary: string) {

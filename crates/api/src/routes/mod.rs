@@ -5,10 +5,12 @@ pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod budget;
+pub mod finance;
 pub mod health;
 pub mod me;
 pub mod orders;
 pub mod policy;
+pub mod proofs;
 pub mod registry;
 pub mod units;
 pub mod users;
@@ -120,7 +122,19 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(orders::get_order)
         .service(orders::accept_order)
         .service(orders::decline_order)
-        .service(orders::cancel_order);
+        .service(orders::cancel_order)
+        .service(proofs::list_order_proofs)
+        .service(proofs::submit_proof)
+        .service(proofs::get_proof)
+        .service(proofs::review_proof)
+        .service(proofs::verify_order_proof)
+        .service(proofs::reject_order_proof)
+        .service(finance::list_invoices)
+        .service(finance::record_invoice)
+        .service(finance::get_invoice)
+        .service(finance::accept_invoice)
+        .service(finance::pay_invoice)
+        .service(finance::list_owed);
 }
 
 /// Operations outside the versioned API: process and database health.

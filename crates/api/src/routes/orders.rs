@@ -67,13 +67,20 @@ pub struct OrderResponse {
     pub updated_at: DateTime<Utc>,
     /// Send as `If-Match` with a step.
     pub version: i32,
-    /// The steps an officer can take now (publication, proofs, invoices and payments are
-    /// recorded where they happen).
+    /// Units the verified proofs show, once the proof is decided: what is paid for.
+    #[schema(required = true)]
+    pub verified_quantity: Option<u32>,
+    /// When the company published (its first proof).
+    #[schema(required = true)]
+    pub published_on: Option<NaiveDate>,
+    /// The steps an officer can take now through an operation of its own (publication happens
+    /// by handing in a proof; invoicing and payment where they are recorded).
     pub next_steps: Vec<OrderStep>,
 }
 
-/// The steps taken through this area's operations.
-const OFFICER_STEPS: [OrderStep; 3] = [OrderStep::Accept, OrderStep::Decline, OrderStep::Cancel];
+/// The steps taken through an operation of their own.
+const OFFICER_STEPS: [OrderStep; 5] =
+    [OrderStep::Accept, OrderStep::Decline, OrderStep::Cancel, OrderStep::VerifyProof, OrderStep::RejectProof];
 
 impl From<OrderView> for OrderResponse {
     fn from(view: OrderView) -> Self {
@@ -106,12 +113,14 @@ impl From<OrderView> for OrderResponse {
             created_at: order.created_at,
             updated_at: order.updated_at,
             version: order.version,
+            verified_quantity: order.verified_quantity,
+            published_on: order.published_on,
             next_steps: OFFICER_STEPS.into_iter().filter(|step| step.from(order.state).is_some()).collect(),
         }
     }
 }
 
-fn respond(view: OrderView, created: bool) -> HttpResponse {
+pub(crate) fn respond(view: OrderView, created: bool) -> HttpResponse {
     let mut response = if created { HttpResponse::Created() } else { HttpResponse::Ok() };
     response.insert_header(etag(view.order.version)).json(OrderResponse::from(view))
 }

@@ -10,6 +10,7 @@ mod audit;
 mod auth;
 mod demo;
 mod errors;
+mod finance;
 mod health;
 mod helpers;
 mod logs;

@@ -148,6 +148,18 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("accept_order", &[Admin, Officer]),
     ("decline_order", &[Admin, Officer]),
     ("cancel_order", &[Admin, Officer]),
+    ("list_order_proofs", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_proof", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("submit_proof", &[Admin, Officer]),
+    ("review_proof", &[Admin, Verifier, Officer]),
+    ("verify_order_proof", &[Admin, Verifier, Officer]),
+    ("reject_order_proof", &[Admin, Verifier, Officer]),
+    ("list_invoices", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_invoice", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("list_owed", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("record_invoice", &[Admin, Treasurer]),
+    ("accept_invoice", &[Admin, Officer]),
+    ("pay_invoice", &[Admin, Treasurer]),
 ];
 
 /// Operations anyone may call, without a token.
@@ -192,6 +204,10 @@ struct Target<'a> {
     draft_agreement: Uuid,
     agreement: Value,
     order: Uuid,
+    /// A proof waiting for review, an invoice received, and a verified account of the company.
+    proof: Uuid,
+    invoice: Uuid,
+    paid_into: Value,
 }
 
 /// A company profile; `tag` makes its name and NPWP unique.
@@ -248,7 +264,15 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
     // Room for every order the walk issues under it.
     let agreement = new_agreement(app, org, &budget_line, &approved, Signed::Active, 200).await;
     let order = new_order(app, org, &agreement).await;
+    let (_, proof) = crate::finance::published_order(app, org, &agreement, "pending").await;
+    let billed = crate::finance::verified_order(app, org, &agreement).await;
+    let invoice = crate::finance::invoice(app, org, &agreement["company_id"], &[&billed], false).await;
+    let holder = agreement["company_name"].as_str().unwrap();
+    let paid_into = crate::finance::account(app, org, agreement["company_id"].as_str().unwrap(), holder, true).await;
     Target {
+        proof: id_of(&proof),
+        invoice: id_of(&invoice),
+        paid_into,
         budget_line,
         approved,
         draft_agreement: id(&draft_agreement),
@@ -315,6 +339,19 @@ async fn fresh_money_record(app: &TestApp, target: &Target<'_>, op: &str) -> Opt
             Some(id_of(&agreement))
         }
         "accept_order" | "decline_order" | "cancel_order" => Some(new_order(app, org, &target.agreement).await),
+        "submit_proof" => Some(id_of(&crate::finance::accepted_order(app, org, &target.agreement, 1).await)),
+        "review_proof" => Some(id_of(&crate::finance::published_order(app, org, &target.agreement, "pending").await.1)),
+        "verify_order_proof" => {
+            Some(id_of(&crate::finance::published_order(app, org, &target.agreement, "verified").await.0))
+        }
+        "reject_order_proof" => {
+            Some(id_of(&crate::finance::published_order(app, org, &target.agreement, "rejected").await.0))
+        }
+        "accept_invoice" | "pay_invoice" => {
+            let billed = crate::finance::verified_order(app, org, &target.agreement).await;
+            let accept = op == "pay_invoice";
+            Some(id_of(&crate::finance::invoice(app, org, &target.agreement["company_id"], &[&billed], accept).await))
+        }
         _ => None,
     }
 }
@@ -346,6 +383,8 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         ("/api/v1/budget-lines/", id_of(&target.budget_line)),
         ("/api/v1/agreements/", money.unwrap_or(agreement)),
         ("/api/v1/orders/", money.unwrap_or(target.order)),
+        ("/api/v1/proofs/", money.unwrap_or(target.proof)),
+        ("/api/v1/invoices/", money.unwrap_or(target.invoice)),
         ("/api/v1/applications/", fresh.unwrap_or(target.reviewed)),
         ("/api/v1/application-documents/", target.document),
         ("/api/v1/registration-windows/", target.window),
@@ -502,6 +541,15 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
             (Some(crate::orders::order_body(line, 1)), true)
         }
         "decline_order" | "cancel_order" => (Some(json!({ "reason": "Jadwal berubah" })), false),
+        "submit_proof" => (Some(crate::finance::url_proof(1, true)), false),
+        "review_proof" => (Some(json!({ "status": "verified" })), false),
+        "reject_order_proof" => (Some(json!({ "reason": "Tayangkan ulang" })), false),
+        "record_invoice" => {
+            let billed = crate::finance::verified_order(app, org, &target.agreement).await;
+            let number = format!("INV/{tag}/{}", Uuid::new_v4().simple());
+            (Some(crate::finance::invoice_body(&target.agreement["company_id"], &number, &[&billed])), true)
+        }
+        "pay_invoice" => (Some(crate::finance::payment_body(&target.paid_into)), false),
         _ if op.method == Method::POST || op.method == Method::PATCH => (Some(json!({})), false),
         _ => (None, false),
     };

@@ -13,15 +13,20 @@ pub mod bank_account;
 pub mod budget_line;
 pub mod budget_line_revision;
 pub mod idempotency_key;
+pub mod invoice;
+pub mod invoice_line;
 pub mod login_failure;
 pub mod newsroom_person;
 pub mod number_sequence;
 pub mod order;
 pub mod organisation;
 pub mod outlet;
+pub mod payment;
 pub mod policy_version;
 pub mod press_company;
 pub mod press_council_record;
+pub mod proof;
+pub mod proof_fingerprint;
 pub mod refresh_token;
 pub mod registration_window;
 pub mod regulation;
@@ -409,7 +414,79 @@ mod tests {
             created_at: now,
             updated_at: now,
             version: 1,
+            verified_quantity: None,
+            published_on: None,
         };
+        let proof = proof::Model {
+            id,
+            organisation_id: id,
+            order_id: id,
+            kind: "url".into(),
+            quantity: 1,
+            paid_content_labelled: true,
+            url: None,
+            captured_at: None,
+            content_sha256: None,
+            edition: None,
+            published_on: None,
+            page: None,
+            aired_at: None,
+            duration_seconds: None,
+            received_by: None,
+            note: None,
+            status: "pending".into(),
+            review_note: None,
+            reviewed_by: None,
+            reviewed_at: None,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let invoice = invoice::Model {
+            id,
+            organisation_id: id,
+            company_id: id,
+            number: "INV-1".into(),
+            invoice_date: today,
+            fiscal_year: 2026,
+            vat_registered: false,
+            amount: 1,
+            base: 1,
+            vat: 0,
+            gross: 1,
+            stamp_duty: false,
+            state: "received".into(),
+            acceptance_number: None,
+            accepted_on: None,
+            accepted_by: None,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let payment = payment::Model {
+            id,
+            organisation_id: id,
+            invoice_id: id,
+            sp2d_number: "SP2D-1".into(),
+            sp2d_date: today,
+            gross: 1,
+            pph23_bp: 200,
+            pph23: 0,
+            net: 1,
+            stamp_duty: false,
+            withholding_slip_number: None,
+            bank_account_id: id,
+            bank_name: "Bank".into(),
+            account_number: "1".into(),
+            holder_name: "PT".into(),
+            created_by: None,
+            created_at: now,
+        };
+        assert_eq!(left_out::<proof::Column>(&proof), Vec::<&str>::new());
+        assert_eq!(left_out::<invoice::Column>(&invoice), Vec::<&str>::new());
+        assert_eq!(left_out::<payment::Column>(&payment), Vec::<&str>::new());
         assert_eq!(left_out::<budget_line::Column>(&budget_line), Vec::<&str>::new());
         assert_eq!(left_out::<agreement::Column>(&agreement), Vec::<&str>::new());
         assert_eq!(left_out::<agreement_line::Column>(&agreement_line), Vec::<&str>::new());

@@ -10,6 +10,7 @@ mod m20261127_000001_policy;
 mod m20261127_000002_registry;
 mod m20261127_000003_applications;
 mod m20261127_000004_money;
+mod m20261127_000005_proofs_finance;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_registry::Migration),
             Box::new(m20261127_000003_applications::Migration),
             Box::new(m20261127_000004_money::Migration),
+            Box::new(m20261127_000005_proofs_finance::Migration),
         ]
     }
 }
