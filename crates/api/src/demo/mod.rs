@@ -1,8 +1,10 @@
 //! The demo organisation a brand-new embedded database starts with, so that a first run shows
 //! a working system: Kabupaten Ogan Komering Ilir, its Diskominfo, one user per role, and its
-//! policy for the year in progress from the OKI standard, and a press registry to work on.
+//! policy for the year in progress from the OKI standard, a press registry to work on, the yearly
+//! call under way, and the year's money: budget lines, agreements, orders, proofs, invoices, payments.
 
 mod applications;
+mod money;
 mod press;
 
 use chrono::Datelike;
@@ -81,6 +83,7 @@ pub async fn seed_if_empty(store: &Store, files: &FileStore) -> anyhow::Result<O
             policy::create_version(tx, this_year, PolicySource::Preset(Box::new(preset))).await?;
             let outlets = press::seed(tx, this_year, today).await?;
             applications::seed(tx, this_year, today, &policy, &outlets, &documents).await?;
+            money::seed(tx, this_year, today, &policy, &outlets, &documents, unit.id).await?;
             Ok::<_, StoreError>(logins)
         })
         .await?;

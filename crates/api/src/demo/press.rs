@@ -391,6 +391,9 @@ pub struct SeededOutlet {
     pub name: &'static str,
     pub id: uuid::Uuid,
     pub media_type: MediaType,
+    pub company_id: uuid::Uuid,
+    /// The company's verified account, if it has one (payments go only there).
+    pub account_id: Option<uuid::Uuid>,
 }
 
 /// Seeds the registry inside the demo's write: every company with its outlets, its newsroom for
@@ -451,7 +454,13 @@ pub async fn seed(tx: &mut Tx, year: FiscalYear, today: NaiveDate) -> Result<Vec
                 },
             )
             .await?;
-            outlets.push(SeededOutlet { name: outlet.name, id: created_outlet.id, media_type: outlet.media_type });
+            outlets.push(SeededOutlet {
+                name: outlet.name,
+                id: created_outlet.id,
+                media_type: outlet.media_type,
+                company_id: created.id,
+                account_id: None,
+            });
         }
         for person in company.people {
             let details = PersonDetails {
@@ -495,6 +504,9 @@ pub async fn seed(tx: &mut Tx, year: FiscalYear, today: NaiveDate) -> Result<Vec
             .await?;
             if holder.is_none() {
                 registry::verify_bank_account(tx, account.id).await?;
+                for outlet in outlets.iter_mut().filter(|outlet| outlet.company_id == created.id) {
+                    outlet.account_id = Some(account.id);
+                }
             }
         }
     }

@@ -1,5 +1,5 @@
 //! A first start on an empty database shows a working region: logins for every role, this
-//! year's policy, and a press registry with something true in every state.
+//! year's policy, a press registry with something true in every state, and a year of money.
 
 use mitra_api::{Application, Config, Source};
 use mitra_domain::access::Role;
@@ -75,7 +75,7 @@ async fn a_new_database_starts_with_a_region_a_policy_and_a_registry_to_work_on(
     let applications = get(&format!("/api/v1/applications?fiscal_year={year}")).await;
     let states: Vec<&str> =
         applications["items"].as_array().unwrap().iter().map(|a| a["state"].as_str().unwrap()).collect();
-    for state in ["draft", "submitted", "in_review", "revision_requested"] {
+    for state in ["draft", "submitted", "in_review", "revision_requested", "approved"] {
         assert!(states.contains(&state), "an application {state}: {states:?}");
     }
     let in_review = applications["items"].as_array().unwrap().iter().find(|a| a["state"] == "in_review").unwrap();
@@ -84,6 +84,42 @@ async fn a_new_database_starts_with_a_region_a_policy_and_a_registry_to_work_on(
     assert!(documents.iter().filter(|r| r["requirement"]["mandatory"] == true).all(|r| r["document"].is_object()));
     let expiring = get("/api/v1/application-documents/expiring?within_days=30").await;
     assert_eq!(expiring["items"].as_array().unwrap().len(), 1, "one certificate runs out soon: {expiring}");
+
+    // A year of money, consistent with every rule.
+    let amount = |value: &Value| value["amount"].as_str().unwrap().parse::<i64>().unwrap();
+    let lines = get(&format!("/api/v1/budget-lines?fiscal_year={year}")).await;
+    let lines = lines["items"].as_array().unwrap();
+    assert!(lines.len() >= 2, "budget lines: {lines:?}");
+    assert!(lines.iter().any(|line| line["revisions"].as_i64() > Some(0)), "a revised ceiling");
+    let agreements = get(&format!("/api/v1/agreements?fiscal_year={year}&state=active")).await;
+    let agreements = agreements["items"].as_array().unwrap();
+    assert!(agreements.len() >= 2, "active agreements");
+    let orders = get(&format!("/api/v1/orders?fiscal_year={year}&limit=100")).await;
+    let orders = orders["items"].as_array().unwrap();
+    let order_states: Vec<&str> = orders.iter().map(|o| o["state"].as_str().unwrap()).collect();
+    for state in ["issued", "published", "proof_verified", "invoiced", "paid", "cancelled"] {
+        assert!(order_states.contains(&state), "an order {state}: {order_states:?}");
+    }
+    for line in lines {
+        // Derived, never typed: what each line holds is what its orders and payments add up to.
+        let on_line: Vec<&Value> = orders.iter().filter(|o| o["budget_line_id"] == line["id"]).collect();
+        let open: i64 = on_line
+            .iter()
+            .filter(|o| !["paid", "cancelled", "declined"].contains(&o["state"].as_str().unwrap()))
+            .map(|o| {
+                o["unit_price"]["amount"].as_str().unwrap().parse::<i64>().unwrap()
+                    * o["verified_quantity"].as_i64().unwrap_or(o["quantity"].as_i64().unwrap())
+            })
+            .sum();
+        assert_eq!(amount(&line["committed"]), open, "committed on {}", line["name"]);
+        assert!(amount(&line["committed"]) + amount(&line["realised"]) <= amount(&line["ceiling"]));
+    }
+    let invoices = get(&format!("/api/v1/invoices?fiscal_year={year}")).await;
+    let invoices = invoices["items"].as_array().unwrap();
+    assert!(invoices.iter().any(|i| i["state"] == "paid" && i["payment"]["net"].is_object()), "a paid invoice");
+    assert!(invoices.iter().any(|i| i["state"] == "received"), "an invoice waiting for its BAST");
+    let owed = get("/api/v1/finance/owed").await;
+    assert!(owed.as_array().unwrap().len() >= 3, "work done and not yet paid: {owed}");
 
     let report = get("/api/v1/audit-events/verification").await;
     assert_eq!(report["valid"], true, "the seed is audited like any write: {report}");
