@@ -13,6 +13,7 @@ use actix_web::{HttpRequest, HttpResponse, Responder};
 use futures_util::StreamExt;
 use mitra_domain::files::{FileName, FileType};
 use mitra_domain::{Violation, ViolationCode, Violations};
+use mitra_persistence::applications::documents::FileRef;
 use mitra_persistence::files::{FileRefusal, FileStore, PutError, StagedFile, StoredContent, StoredFile};
 use tokio_util::io::ReaderStream;
 
@@ -36,6 +37,25 @@ pub struct Upload {
     pub file: StoredFile,
     pub name: FileName,
     pub fields: BTreeMap<String, String>,
+}
+
+impl Upload {
+    /// The kept file as the records that point at it describe it.
+    pub fn file_ref(self) -> FileRef {
+        FileRef {
+            sha256: self.file.sha256,
+            name: self.name.into_inner(),
+            file_type: self.file.file_type,
+            size: self.file.size,
+        }
+    }
+}
+
+/// A kept file, served as a [`Download`] under the name it was uploaded with.
+pub async fn download(files: &FileStore, file: FileRef) -> Result<Download, ApiError> {
+    let content = files.open(&file.sha256).await.map_err(ApiError::internal)?;
+    let name = FileName::parse(&file.name).map_err(|err| ApiError::internal(anyhow::anyhow!("stored name: {err}")))?;
+    Ok(Download::new(content, file.file_type, name))
 }
 
 /// Reads a form carrying exactly one file, in the field `file`, of one of the `allowed` types

@@ -37,6 +37,7 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
         (name = "applications", description = "The yearly call: registration windows, applications and their steps, documents and their review, site visits, readiness"),
         (name = "budget", description = "Budget lines per unit and fiscal year: ceilings, revisions, and what is allocated, committed, realised and left"),
         (name = "agreements", description = "Agreements with approved companies: priced from the rate card, negotiated, numbered, signed, amended, ended"),
+        (name = "content", description = "The content bank: press releases and materials, with their files, that orders ask the press to publish"),
         (name = "orders", description = "Written orders under active agreements, within every ceiling; `Idempotency-Key` required to issue"),
         (name = "proofs", description = "Proofs of publication: handed in, reviewed, and each order's proof decided"),
         (name = "finance", description = "Invoices, the acceptance record (BAST), payments with PPh 23 withheld, and what is owed; `Idempotency-Key` required to record an invoice or a payment"),

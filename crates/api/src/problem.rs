@@ -103,6 +103,7 @@ pub enum ProblemCode {
     UnknownBudgetLine,
     UnknownApplication,
     UnknownAgreementLine,
+    UnknownContentItem,
     /// A revised ceiling would fall below what agreements reserve or orders and payments use.
     CeilingBelowCommitments,
     /// Agreements are made only with the company of an approved application.
@@ -370,6 +371,9 @@ impl From<StoreError> for ApiError {
                     }
                     Reference::Application => {
                         (ProblemCode::UnknownApplication, "the application does not exist in your organisation")
+                    }
+                    Reference::ContentItem => {
+                        (ProblemCode::UnknownContentItem, "the content item does not exist in your organisation")
                     }
                     Reference::AgreementLine => {
                         (ProblemCode::UnknownAgreementLine, "the agreement line does not exist in your organisation")

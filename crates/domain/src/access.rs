@@ -79,6 +79,9 @@ vocabulary! {
         InvoicesAccept = "invoices.accept",
         /// Record a payment (SP2D) with its withholding.
         PaymentsManage = "payments.manage",
+        ContentRead = "content.read",
+        /// Write press releases and materials and attach their files.
+        ContentManage = "content.manage",
     }
 }
 
@@ -98,7 +101,8 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         | Action::AgreementsRead
         | Action::OrdersRead
         | Action::ProofsRead
-        | Action::FinanceRead => &[Admin, Verifier, Officer, Treasurer, Auditor],
+        | Action::FinanceRead
+        | Action::ContentRead => &[Admin, Verifier, Officer, Treasurer, Auditor],
         Action::UnitsManage
         | Action::UsersManage
         | Action::PolicyManage
@@ -112,9 +116,11 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         Action::BankAccountsVerify => &[Admin, Treasurer],
         // The treasurer keeps the budget document; officers spend against it.
         Action::BudgetManage => &[Admin, Treasurer],
-        Action::AgreementsManage | Action::OrdersManage | Action::ProofsManage | Action::InvoicesAccept => {
-            &[Admin, Officer]
-        }
+        Action::AgreementsManage
+        | Action::OrdersManage
+        | Action::ProofsManage
+        | Action::InvoicesAccept
+        | Action::ContentManage => &[Admin, Officer],
         // Who pays does not judge what is paid for (segregation of duties).
         Action::ProofsReview => &[Admin, Verifier, Officer],
         Action::InvoicesManage | Action::PaymentsManage => &[Admin, Treasurer],

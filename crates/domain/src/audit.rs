@@ -34,6 +34,8 @@ vocabulary! {
         Proof = "proof",
         Invoice = "invoice",
         Payment = "payment",
+        ContentItem = "content_item",
+        ContentAttachment = "content_attachment",
     }
 }
 
@@ -118,6 +120,9 @@ vocabulary! {
         InvoiceAccepted = "invoice.accepted",
         InvoicePaid = "invoice.paid",
         PaymentRecorded = "payment.recorded",
+        ContentItemCreated = "content_item.created",
+        ContentItemUpdated = "content_item.updated",
+        ContentAttachmentAdded = "content_attachment.added",
     }
 }
 
@@ -188,6 +193,8 @@ impl AuditAction {
                 EntityType::Invoice
             }
             AuditAction::PaymentRecorded => EntityType::Payment,
+            AuditAction::ContentItemCreated | AuditAction::ContentItemUpdated => EntityType::ContentItem,
+            AuditAction::ContentAttachmentAdded => EntityType::ContentAttachment,
         }
     }
 }

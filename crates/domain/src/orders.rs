@@ -143,6 +143,8 @@ pub struct NewOrder {
     pub quantity: u32,
     pub subject: String,
     pub instructions: Option<String>,
+    /// The press release or material to publish, from the content bank.
+    pub content_item_id: Option<uuid::Uuid>,
     /// The window in which the company publishes.
     pub due_from: NaiveDate,
     pub due_until: NaiveDate,
@@ -154,6 +156,7 @@ impl NewOrder {
         quantity: u32,
         subject: &str,
         instructions: Option<&str>,
+        content_item_id: Option<uuid::Uuid>,
         due_from: NaiveDate,
         due_until: NaiveDate,
     ) -> Result<Self, Violations> {
@@ -183,6 +186,7 @@ impl NewOrder {
                 quantity,
                 subject: subject?,
                 instructions: instructions?,
+                content_item_id,
                 due_from,
                 due_until,
             })
@@ -251,8 +255,9 @@ mod tests {
 
     #[test]
     fn an_order_asks_for_units_in_a_window() {
-        assert!(NewOrder::new(uuid::Uuid::nil(), 2, "Rilis HUT Kabupaten", None, day(1), day(5)).is_ok());
-        let refused = NewOrder::new(uuid::Uuid::nil(), 0, "x", Some("   "), day(5), day(1)).err().unwrap_or_default();
+        assert!(NewOrder::new(uuid::Uuid::nil(), 2, "Rilis HUT Kabupaten", None, None, day(1), day(5)).is_ok());
+        let refused =
+            NewOrder::new(uuid::Uuid::nil(), 0, "x", Some("   "), None, day(5), day(1)).err().unwrap_or_default();
         let fields: Vec<&str> = refused.iter().map(|v| v.field.as_str()).collect();
         assert_eq!(fields, ["quantity", "subject", "due_until"]);
     }

@@ -58,6 +58,8 @@ pub enum Reference {
     Application,
     /// `agreement_line_id` names no agreement line of the organisation.
     AgreementLine,
+    /// `content_item_id` names no content item of the organisation.
+    ContentItem,
 }
 
 impl Reference {
@@ -72,6 +74,7 @@ impl Reference {
             Reference::BudgetLine => "budget_line_id",
             Reference::Application => "application_id",
             Reference::AgreementLine => "agreement_line_id",
+            Reference::ContentItem => "content_item_id",
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod callers;
 mod columns;
 mod constraints;
+pub mod content;
 mod entities;
 mod error;
 pub mod files;

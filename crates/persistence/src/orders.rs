@@ -21,11 +21,11 @@ use uuid::Uuid;
 
 use crate::agreements::{self, OrderBasis};
 use crate::columns::{rupiah, vocabulary};
-use crate::entities::{order, outlet, press_company};
+use crate::entities::{content_item, order, outlet, press_company};
 use crate::page::{Page, PageRequest};
 use crate::registry::company_on;
 use crate::scope::{self, OrgScope};
-use crate::{Refusal, Store, StoreError, Tx, budget, numbering, policy};
+use crate::{Reference, Refusal, Store, StoreError, Tx, budget, numbering, policy};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderRecord {
@@ -44,6 +44,7 @@ pub struct OrderRecord {
     pub amount: Rupiah,
     pub subject: String,
     pub instructions: Option<String>,
+    pub content_item_id: Option<Uuid>,
     pub issued_on: NaiveDate,
     pub due_from: NaiveDate,
     pub due_until: NaiveDate,
@@ -77,6 +78,7 @@ impl TryFrom<order::Model> for OrderRecord {
             amount: rupiah(row.amount)?,
             subject: row.subject,
             instructions: row.instructions,
+            content_item_id: row.content_item_id,
             issued_on: row.issued_on,
             due_from: row.due_from,
             due_until: row.due_until,
@@ -103,6 +105,7 @@ pub struct OrderView {
     pub company_name: String,
     pub outlet_name: String,
     pub media_type: MediaType,
+    pub content_title: Option<String>,
 }
 
 /// Issues an order under an agreement line on `today`.
@@ -143,6 +146,12 @@ pub async fn issue(tx: &mut Tx, new: NewOrder, today: NaiveDate) -> Result<Order
             format!("inside the agreement's period, which ends on {}", agreement.ends_on),
         ));
     }
+    if let Some(content_item_id) = new.content_item_id {
+        match scope::find::<content_item::Entity>(tx.conn(), scope, content_item_id).await {
+            Err(StoreError::NotFound) => return Err(StoreError::UnknownReference(Reference::ContentItem)),
+            found => found?,
+        };
+    }
     let unit_price = line.negotiation.agreed;
     let worth = amount(new.quantity, unit_price);
     if worth.is_none() {
@@ -177,6 +186,7 @@ pub async fn issue(tx: &mut Tx, new: NewOrder, today: NaiveDate) -> Result<Order
             amount: Set(worth),
             subject: Set(new.subject),
             instructions: Set(new.instructions),
+            content_item_id: Set(new.content_item_id),
             issued_on: Set(today),
             due_from: Set(new.due_from),
             due_until: Set(new.due_until),
@@ -285,6 +295,8 @@ async fn views(
     let agreements = scope::by_id::<agreement::Entity>(conn, scope, records.iter().map(|r| r.agreement_id)).await?;
     let companies = scope::by_id::<press_company::Entity>(conn, scope, records.iter().map(|r| r.company_id)).await?;
     let outlets = scope::by_id::<outlet::Entity>(conn, scope, records.iter().map(|r| r.outlet_id)).await?;
+    let contents =
+        scope::by_id::<content_item::Entity>(conn, scope, records.iter().filter_map(|r| r.content_item_id)).await?;
     records
         .into_iter()
         .map(|order| {
@@ -296,6 +308,10 @@ async fn views(
                 company_name: company.legal_name.clone(),
                 outlet_name: outlet.name.clone(),
                 media_type: vocabulary(&outlet.media_type)?,
+                content_title: order
+                    .content_item_id
+                    .and_then(|id| contents.iter().find(|c| c.id == id))
+                    .map(|c| c.title.clone()),
                 order,
             })
         })

@@ -145,7 +145,9 @@ org_owned!(
     proof_fingerprint,
     invoice,
     invoice_line,
-    payment
+    payment,
+    content_item,
+    content_attachment
 );
 
 impl Global for crate::entities::organisation::Entity {}

@@ -54,6 +54,10 @@ export const limits = {
     staff_count: { minimum: 0, maximum: 100000 },
     website: { minLength: 1, maxLength: 1000 },
   },
+  ContentRequest: {
+    body: { minLength: 1, maxLength: 20000 },
+    title: { minLength: 3, maxLength: 300 },
+  },
   CreateApplicationRequest: {
     fiscal_year: { minimum: 2000, maximum: 2100 },
   },

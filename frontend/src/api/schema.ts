@@ -771,6 +771,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/content-attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a content item's file */
+        get: operations["download_content_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the content bank */
+        get: operations["list_content_items"];
+        put?: never;
+        /** Write a press release or material */
+        post: operations["create_content_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a press release or material */
+        get: operations["get_content_item"];
+        /**
+         * Rewrite a press release or material
+         * @description Requires `If-Match`.
+         */
+        put: operations["update_content_item"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content-items/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a content item's files */
+        get: operations["list_content_attachments"];
+        put?: never;
+        /** Attach a file to a content item */
+        post: operations["add_content_attachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/owed": {
         parameters: {
             query?: never;
@@ -2033,11 +2107,18 @@ export interface components {
             step: components["schemas"]["Step"];
             to: components["schemas"]["ApplicationState"];
         };
+        AttachmentForm: {
+            /**
+             * Format: binary
+             * @description PDF, JPEG or PNG, judged by content; at most 20 MiB.
+             */
+            file: string;
+        };
         /**
          * @description What happened, named `<entity type>.<past participle>`.
          * @enum {string}
          */
-        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated" | "policy_version.used" | "press_company.created" | "press_company.updated" | "press_company.status_decided" | "outlet.created" | "outlet.updated" | "newsroom_person.created" | "newsroom_person.updated" | "press_council_record.created" | "bank_account.created" | "bank_account.verified" | "registration_window.created" | "registration_window.updated" | "application.created" | "application.submitted" | "application.review_started" | "application.revision_requested" | "application.verified" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.lapsed" | "application.scored" | "application_document.added" | "application_document.replaced" | "application_document.reviewed" | "site_visit.recorded" | "site_visit.updated" | "site_visit_photo.added" | "budget_line.created" | "budget_line.updated" | "budget_line.revised" | "agreement.created" | "agreement.updated" | "agreement.activated" | "agreement.amended" | "agreement.completed" | "agreement.terminated" | "agreement.expired" | "order.issued" | "order.accepted" | "order.declined" | "order.cancelled" | "order.published" | "order.proof_verified" | "order.proof_rejected" | "order.invoiced" | "order.paid" | "proof.submitted" | "proof.reviewed" | "invoice.recorded" | "invoice.accepted" | "invoice.paid" | "payment.recorded";
+        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated" | "policy_version.used" | "press_company.created" | "press_company.updated" | "press_company.status_decided" | "outlet.created" | "outlet.updated" | "newsroom_person.created" | "newsroom_person.updated" | "press_council_record.created" | "bank_account.created" | "bank_account.verified" | "registration_window.created" | "registration_window.updated" | "application.created" | "application.submitted" | "application.review_started" | "application.revision_requested" | "application.verified" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.lapsed" | "application.scored" | "application_document.added" | "application_document.replaced" | "application_document.reviewed" | "site_visit.recorded" | "site_visit.updated" | "site_visit_photo.added" | "budget_line.created" | "budget_line.updated" | "budget_line.revised" | "agreement.created" | "agreement.updated" | "agreement.activated" | "agreement.amended" | "agreement.completed" | "agreement.terminated" | "agreement.expired" | "order.issued" | "order.accepted" | "order.declined" | "order.cancelled" | "order.published" | "order.proof_verified" | "order.proof_rejected" | "order.invoiced" | "order.paid" | "proof.submitted" | "proof.reviewed" | "invoice.recorded" | "invoice.accepted" | "invoice.paid" | "payment.recorded" | "content_item.created" | "content_item.updated" | "content_attachment.added";
         /** @description One recorded state change. Events are chained by hash per organisation. */
         AuditEvent: {
             action: components["schemas"]["AuditAction"];
@@ -2274,6 +2355,59 @@ export interface components {
          * @enum {string}
          */
         CompetenceLevel: "muda" | "madya" | "utama";
+        /** @description A file attached to a content item. */
+        ContentAttachment: {
+            /** Format: uuid */
+            content_item_id: string;
+            /** Format: date-time */
+            created_at: string;
+            file_name: string;
+            /** Format: int64 */
+            file_size: number;
+            file_type: components["schemas"]["FileType"];
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            /** Format: uuid */
+            uploaded_by: string | null;
+        };
+        /** @description A press release or material of the content bank. */
+        ContentItem: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ContentKind"];
+            /**
+             * Format: date
+             * @description The day it is released for publication.
+             */
+            released_on: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` when updating.
+             */
+            version: number;
+        };
+        /**
+         * @description What a content item is.
+         * @enum {string}
+         */
+        ContentKind: "press_release" | "material";
+        ContentRequest: {
+            /** @description The text; paragraphs are kept. */
+            body: string;
+            kind: components["schemas"]["ContentKind"];
+            /** Format: date */
+            released_on: string;
+            title: string;
+        };
         CreateAgreementRequest: {
             /**
              * Format: uuid
@@ -2351,7 +2485,7 @@ export interface components {
          * @description The kind of record an audit event is about.
          * @enum {string}
          */
-        EntityType: "organisation" | "unit" | "user" | "session" | "regulation" | "policy_version" | "press_company" | "outlet" | "newsroom_person" | "press_council_record" | "bank_account" | "registration_window" | "application" | "application_document" | "site_visit" | "site_visit_photo" | "budget_line" | "agreement" | "order" | "proof" | "invoice" | "payment";
+        EntityType: "organisation" | "unit" | "user" | "session" | "regulation" | "policy_version" | "press_company" | "outlet" | "newsroom_person" | "press_council_record" | "bank_account" | "registration_window" | "application" | "application_document" | "site_visit" | "site_visit_photo" | "budget_line" | "agreement" | "order" | "proof" | "invoice" | "payment" | "content_item" | "content_attachment";
         /** @description Every applicable rule's outcome, in the policy's order. */
         Evaluation: {
             /** @description True when every rule passes. */
@@ -2483,6 +2617,11 @@ export interface components {
              * @description A line of an active agreement.
              */
             agreement_line_id: string;
+            /**
+             * Format: uuid
+             * @description A press release or material of the content bank, for the company to publish.
+             */
+            content_item_id?: string | null;
             /**
              * Format: date
              * @description Not before today: an order comes before publication.
@@ -2640,6 +2779,12 @@ export interface components {
             /** Format: uuid */
             company_id: string;
             company_name: string;
+            /**
+             * Format: uuid
+             * @description The press release or material to publish.
+             */
+            content_item_id: string | null;
+            content_title: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
@@ -3010,6 +3155,34 @@ export interface components {
             next_cursor: string | null;
         };
         /** @description One page of a list, newest or oldest first as the list says. */
+        Page_ContentItem: {
+            items: {
+                body: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by: string | null;
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["ContentKind"];
+                /**
+                 * Format: date
+                 * @description The day it is released for publication.
+                 */
+                released_on: string;
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` when updating.
+                 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One page of a list, newest or oldest first as the list says. */
         Page_ExpiringDocumentView: {
             items: {
                 application_state: components["schemas"]["ApplicationState"];
@@ -3128,6 +3301,12 @@ export interface components {
                 /** Format: uuid */
                 company_id: string;
                 company_name: string;
+                /**
+                 * Format: uuid
+                 * @description The press release or material to publish.
+                 */
+                content_item_id: string | null;
+                content_title: string | null;
                 /** Format: date-time */
                 created_at: string;
                 /** Format: uuid */
@@ -3459,7 +3638,7 @@ export interface components {
          *     `Permission`: each operation names the one it requires.
          * @enum {string}
          */
-        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve" | "budget.read" | "budget.manage" | "agreements.read" | "agreements.manage" | "orders.read" | "orders.manage" | "proofs.read" | "proofs.manage" | "proofs.review" | "finance.read" | "invoices.manage" | "invoices.accept" | "payments.manage";
+        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve" | "budget.read" | "budget.manage" | "agreements.read" | "agreements.manage" | "orders.read" | "orders.manage" | "proofs.read" | "proofs.manage" | "proofs.review" | "finance.read" | "invoices.manage" | "invoices.accept" | "payments.manage" | "content.read" | "content.manage";
         /** @description What can change of a person: the NIK, company and year cannot (record the person anew). */
         PersonDetailsRequest: {
             competence_certificate?: string | null;
@@ -3679,7 +3858,7 @@ export interface components {
          * @description The stable code of a problem: what clients, and the web app's translations, switch on.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "regulation_exists" | "policy_revision_taken" | "unknown_regulation" | "unknown_policy_version" | "policy_version_in_use" | "npwp_taken" | "company_name_taken" | "outlet_name_taken" | "person_already_recorded" | "bank_account_exists" | "unknown_company" | "holder_is_not_the_company" | "unknown_outlet" | "application_exists" | "no_open_window" | "no_policy_for_year" | "company_not_active" | "step_not_allowed" | "fiscal_year_over" | "fiscal_year_not_over" | "documents_closed" | "not_under_review" | "document_replaced" | "site_visit_recorded" | "application_not_ready" | "file_missing" | "too_many_files" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_truncated" | "budget_line_exists" | "unknown_budget_line" | "unknown_application" | "unknown_agreement_line" | "ceiling_below_commitments" | "application_not_approved" | "no_numbering_pattern" | "agreement_not_draft" | "agreement_not_active" | "agreement_not_ended" | "budget_line_fully_allocated" | "agreement_ceiling_exceeded" | "line_quota_exceeded" | "budget_exceeded" | "outside_agreement_period" | "press_council_not_valid" | "idempotency_key_required" | "invalid_idempotency_key" | "idempotency_key_in_use" | "idempotency_key_reused" | "invoice_number_taken" | "order_already_invoiced" | "invoice_already_paid" | "proof_reused" | "proofs_closed" | "proof_already_reviewed" | "paid_content_not_labelled" | "proofs_pending" | "no_deciding_proof" | "invoice_not_accepted" | "account_not_verified" | "account_not_companys" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
+        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "regulation_exists" | "policy_revision_taken" | "unknown_regulation" | "unknown_policy_version" | "policy_version_in_use" | "npwp_taken" | "company_name_taken" | "outlet_name_taken" | "person_already_recorded" | "bank_account_exists" | "unknown_company" | "holder_is_not_the_company" | "unknown_outlet" | "application_exists" | "no_open_window" | "no_policy_for_year" | "company_not_active" | "step_not_allowed" | "fiscal_year_over" | "fiscal_year_not_over" | "documents_closed" | "not_under_review" | "document_replaced" | "site_visit_recorded" | "application_not_ready" | "file_missing" | "too_many_files" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_truncated" | "budget_line_exists" | "unknown_budget_line" | "unknown_application" | "unknown_agreement_line" | "unknown_content_item" | "ceiling_below_commitments" | "application_not_approved" | "no_numbering_pattern" | "agreement_not_draft" | "agreement_not_active" | "agreement_not_ended" | "budget_line_fully_allocated" | "agreement_ceiling_exceeded" | "line_quota_exceeded" | "budget_exceeded" | "outside_agreement_period" | "press_council_not_valid" | "idempotency_key_required" | "invalid_idempotency_key" | "idempotency_key_in_use" | "idempotency_key_reused" | "invoice_number_taken" | "order_already_invoiced" | "invoice_already_paid" | "proof_reused" | "proofs_closed" | "proof_already_reviewed" | "paid_content_not_labelled" | "proofs_pending" | "no_deciding_proof" | "invoice_not_accepted" | "account_not_verified" | "account_not_companys" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
         /** @description Something a region buys from the press, and the unit it is counted in. */
         Product: {
             code: string;
@@ -8437,6 +8616,569 @@ export interface operations {
             };
             /** @description If-Match missing (`precondition_required`) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    download_content_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attachment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                    "image/jpeg": number[];
+                    "image/png": number[];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_content_items: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["ContentKind"];
+                /** @description Part of the title. */
+                q?: string;
+                /** @description Released on or after this day. */
+                released_from?: string;
+                /** @description Page size, 1-100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Press releases and materials in the order they were written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ContentItem"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_content_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContentRequest"];
+            };
+        };
+        responses: {
+            /** @description Written */
+            201: {
+                headers: {
+                    /** @description The item's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentItem"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_content_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Content item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item */
+            200: {
+                headers: {
+                    /** @description The item's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentItem"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_content_item: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Content item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContentRequest"];
+            };
+        };
+        responses: {
+            /** @description Rewritten */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentItem"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_content_attachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Content item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentAttachment"][];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_content_attachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Content item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentForm"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentAttachment"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than 20 MiB (`file_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a PDF, JPEG or PNG (`file_type_not_allowed`) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14406,7 +15148,7 @@ export const agreementKindValues: ReadonlyArray<FlattenedDeepRequired<components
 export const agreementStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementState"]> = ["draft", "active", "completed", "terminated", "expired"];
 export const agreementStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementStep"]> = ["activate", "complete", "terminate", "expire"];
 export const applicationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationState"]> = ["draft", "submitted", "in_review", "revision_requested", "verified", "approved", "rejected", "withdrawn", "lapsed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated", "policy_version.used", "press_company.created", "press_company.updated", "press_company.status_decided", "outlet.created", "outlet.updated", "newsroom_person.created", "newsroom_person.updated", "press_council_record.created", "bank_account.created", "bank_account.verified", "registration_window.created", "registration_window.updated", "application.created", "application.submitted", "application.review_started", "application.revision_requested", "application.verified", "application.approved", "application.rejected", "application.withdrawn", "application.lapsed", "application.scored", "application_document.added", "application_document.replaced", "application_document.reviewed", "site_visit.recorded", "site_visit.updated", "site_visit_photo.added", "budget_line.created", "budget_line.updated", "budget_line.revised", "agreement.created", "agreement.updated", "agreement.activated", "agreement.amended", "agreement.completed", "agreement.terminated", "agreement.expired", "order.issued", "order.accepted", "order.declined", "order.cancelled", "order.published", "order.proof_verified", "order.proof_rejected", "order.invoiced", "order.paid", "proof.submitted", "proof.reviewed", "invoice.recorded", "invoice.accepted", "invoice.paid", "payment.recorded"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated", "policy_version.used", "press_company.created", "press_company.updated", "press_company.status_decided", "outlet.created", "outlet.updated", "newsroom_person.created", "newsroom_person.updated", "press_council_record.created", "bank_account.created", "bank_account.verified", "registration_window.created", "registration_window.updated", "application.created", "application.submitted", "application.review_started", "application.revision_requested", "application.verified", "application.approved", "application.rejected", "application.withdrawn", "application.lapsed", "application.scored", "application_document.added", "application_document.replaced", "application_document.reviewed", "site_visit.recorded", "site_visit.updated", "site_visit_photo.added", "budget_line.created", "budget_line.updated", "budget_line.revised", "agreement.created", "agreement.updated", "agreement.activated", "agreement.amended", "agreement.completed", "agreement.terminated", "agreement.expired", "order.issued", "order.accepted", "order.declined", "order.cancelled", "order.published", "order.proof_verified", "order.proof_rejected", "order.invoiced", "order.paid", "proof.submitted", "proof.reviewed", "invoice.recorded", "invoice.accepted", "invoice.paid", "payment.recorded", "content_item.created", "content_item.updated", "content_attachment.added"];
 export const blockerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlockerKind"]> = ["document_missing", "document_not_reviewed", "document_rejected", "document_expired", "rule_failed", "rule_missing", "not_scored", "no_site_visit", "visit_not_confirmed", "company_not_active"];
 export const chainBreakReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakReason"]> = ["content_altered", "link_broken", "event_missing", "tail_missing"];
 export const checkOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
@@ -14438,7 +15180,8 @@ export const checkOneOf8KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<
 }>["kind"]> = ["association_member"];
 export const companyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompanyStatus"]> = ["active", "suspended", "blacklisted"];
 export const competenceLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompetenceLevel"]> = ["muda", "madya", "utama"];
-export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version", "press_company", "outlet", "newsroom_person", "press_council_record", "bank_account", "registration_window", "application", "application_document", "site_visit", "site_visit_photo", "budget_line", "agreement", "order", "proof", "invoice", "payment"];
+export const contentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContentKind"]> = ["press_release", "material"];
+export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version", "press_company", "outlet", "newsroom_person", "press_council_record", "bank_account", "registration_window", "application", "application_document", "site_visit", "site_visit_photo", "budget_line", "agreement", "order", "proof", "invoice", "payment", "content_item", "content_attachment"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldErrorCode"]> = ["required", "too_short", "too_long", "out_of_range", "invalid_format", "invalid_value", "unknown_reference"];
 export const fileTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileType"]> = ["pdf", "jpeg", "png"];
 export const invoiceStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvoiceState"]> = ["received", "accepted", "paid"];
@@ -14450,9 +15193,9 @@ export const orderStateValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const orderStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStep"]> = ["accept", "decline", "cancel", "publish", "verify_proof", "reject_proof", "invoice", "pay"];
 export const outletScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutletScale"]> = ["local", "provincial", "national"];
 export const periodicityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Periodicity"]> = ["continuous", "daily", "weekly", "fortnightly", "monthly"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage", "proofs.read", "proofs.manage", "proofs.review", "finance.read", "invoices.manage", "invoices.accept", "payments.manage"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage", "proofs.read", "proofs.manage", "proofs.review", "finance.read", "invoices.manage", "invoices.accept", "payments.manage", "content.read", "content.manage"];
 export const pressCouncilStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PressCouncilStatus"]> = ["none", "registered", "administratively_verified", "factually_verified"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "unknown_outlet", "application_exists", "no_open_window", "no_policy_for_year", "company_not_active", "step_not_allowed", "fiscal_year_over", "fiscal_year_not_over", "documents_closed", "not_under_review", "document_replaced", "site_visit_recorded", "application_not_ready", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "budget_line_exists", "unknown_budget_line", "unknown_application", "unknown_agreement_line", "ceiling_below_commitments", "application_not_approved", "no_numbering_pattern", "agreement_not_draft", "agreement_not_active", "agreement_not_ended", "budget_line_fully_allocated", "agreement_ceiling_exceeded", "line_quota_exceeded", "budget_exceeded", "outside_agreement_period", "press_council_not_valid", "idempotency_key_required", "invalid_idempotency_key", "idempotency_key_in_use", "idempotency_key_reused", "invoice_number_taken", "order_already_invoiced", "invoice_already_paid", "proof_reused", "proofs_closed", "proof_already_reviewed", "paid_content_not_labelled", "proofs_pending", "no_deciding_proof", "invoice_not_accepted", "account_not_verified", "account_not_companys", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "unknown_outlet", "application_exists", "no_open_window", "no_policy_for_year", "company_not_active", "step_not_allowed", "fiscal_year_over", "fiscal_year_not_over", "documents_closed", "not_under_review", "document_replaced", "site_visit_recorded", "application_not_ready", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "budget_line_exists", "unknown_budget_line", "unknown_application", "unknown_agreement_line", "unknown_content_item", "ceiling_below_commitments", "application_not_approved", "no_numbering_pattern", "agreement_not_draft", "agreement_not_active", "agreement_not_ended", "budget_line_fully_allocated", "agreement_ceiling_exceeded", "line_quota_exceeded", "budget_exceeded", "outside_agreement_period", "press_council_not_valid", "idempotency_key_required", "invalid_idempotency_key", "idempotency_key_in_use", "idempotency_key_reused", "invoice_number_taken", "order_already_invoiced", "invoice_already_paid", "proof_reused", "proofs_closed", "proof_already_reviewed", "paid_content_not_labelled", "proofs_pending", "no_deciding_proof", "invoice_not_accepted", "account_not_verified", "account_not_companys", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
 export const proofKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProofKind"]> = ["url", "clipping", "broadcast_log", "delivery_receipt"];
 export const proofStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProofStatus"]> = ["pending", "verified", "rejected"];
 export const refreshTokenDeliveryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RefreshTokenDelivery"]> = ["cookie", "body"];

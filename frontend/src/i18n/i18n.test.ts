@@ -83,6 +83,7 @@ const PLACES: { vocabulary: RegExp; namespace: string; prefix: string }[] = [
   { vocabulary: /^proofKindValues$/, namespace: 'proofs', prefix: 'kind' },
   { vocabulary: /^proofStatusValues$/, namespace: 'proofs', prefix: 'status' },
   { vocabulary: /^invoiceStateValues$/, namespace: 'finance', prefix: 'invoiceState' },
+  { vocabulary: /^contentKindValues$/, namespace: 'content', prefix: 'kind' },
 ];
 
 function placesOf(vocabulary: string) {

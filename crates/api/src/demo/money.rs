@@ -10,6 +10,7 @@ use mitra_domain::agreements::{
 };
 use mitra_domain::applications::{ChecklistItem, Review, ReviewStatus, SiteVisit, Step, VisitConclusion};
 use mitra_domain::budget::{CeilingRevision, NewBudgetLine};
+use mitra_domain::content::{ContentKind, NewContent};
 use mitra_domain::eligibility::Answer;
 use mitra_domain::finance::{NewInvoice, NewPayment};
 use mitra_domain::money::Rupiah;
@@ -21,7 +22,7 @@ use mitra_persistence::agreements::AgreementRecord;
 use mitra_persistence::applications::documents::{self, FileRef};
 use mitra_persistence::applications::{self, visits};
 use mitra_persistence::orders::OrderRecord;
-use mitra_persistence::{StoreError, Tx, agreements, budget, finance, orders, proofs};
+use mitra_persistence::{StoreError, Tx, agreements, budget, content, finance, orders, proofs};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -130,12 +131,13 @@ async fn order(
     agreement: &AgreementRecord,
     product: &str,
     quantity: u32,
-    subject: &str,
+    (subject, content): (&str, Option<Uuid>),
     due_until: NaiveDate,
     today: NaiveDate,
 ) -> Result<OrderRecord, StoreError> {
     let line = agreement.lines.iter().find(|line| line.product == product).ok_or(StoreError::NotFound)?;
-    let new = NewOrder::new(line.id, quantity, subject, None, today, due_until).map_err(StoreError::Invalid)?;
+    let new =
+        NewOrder::new(line.id, quantity, subject, None, content, today, due_until).map_err(StoreError::Invalid)?;
     orders::issue(tx, new, today).await
 }
 
@@ -272,8 +274,34 @@ pub async fn seed(
     let radio_agreement = sign(tx, radio_app, radio_terms, today).await?;
 
     let due = today.checked_add_days(Days::new(21)).unwrap_or(today).min(year_end);
+    let anniversary = NewContent::new(
+        ContentKind::PressRelease,
+        "Hari Jadi Kabupaten Ogan Komering Ilir",
+        "Kayuagung - Pemerintah Kabupaten Ogan Komering Ilir memperingati hari jadinya dengan upacara, \
+         pameran UMKM dan lomba bidar di Sungai Komering.\n\nBupati mengajak warga menjaga kebersihan sungai.",
+        today,
+    )
+    .map_err(StoreError::Invalid)?;
+    let anniversary = content::create(tx, anniversary).await?;
+    let fire = NewContent::new(
+        ContentKind::Material,
+        "Naskah ILM pencegahan kebakaran hutan dan lahan",
+        "Jangan membakar lahan. Laporkan titik api ke posko terdekat atau hubungi 112.",
+        today,
+    )
+    .map_err(StoreError::Invalid)?;
+    let fire = content::create(tx, fire).await?;
     // Paid: two advertorials, proven, billed, accepted and paid into the verified account.
-    let paid = order(tx, &online_agreement, "advertorial", 2, "Advertorial HUT Kabupaten OKI", due, today).await?;
+    let paid = order(
+        tx,
+        &online_agreement,
+        "advertorial",
+        2,
+        ("Advertorial HUT Kabupaten OKI", Some(anniversary.id)),
+        due,
+        today,
+    )
+    .await?;
     let paid = step(tx, paid, OrderStep::Accept, None).await?;
     prove(tx, &paid, page("cahayasriwijaya.example.id", "hut-oki"), 2, 1, Some(ProofStatus::Verified), today).await?;
     let paid = proofs::decide(tx, paid.id, paid.version + 1, OrderStep::VerifyProof, None).await?;
@@ -290,7 +318,8 @@ pub async fn seed(
     }
     // Billed, waiting for its acceptance record: two press releases.
     let billed =
-        order(tx, &online_agreement, "rilis_berita", 2, "Rilis pembangunan jalan Kayuagung", due, today).await?;
+        order(tx, &online_agreement, "rilis_berita", 2, ("Rilis pembangunan jalan Kayuagung", None), due, today)
+            .await?;
     let billed = step(tx, billed, OrderStep::Accept, None).await?;
     prove(tx, &billed, page("cahayasriwijaya.example.id", "jalan-kayuagung"), 1, 2, Some(ProofStatus::Verified), today)
         .await?;
@@ -300,18 +329,19 @@ pub async fn seed(
             .map_err(StoreError::Invalid)?;
     finance::record(tx, second).await?;
     // Published, its proof waiting for the verifier: four press releases.
-    let published = order(tx, &online_agreement, "rilis_berita", 4, "Rilis Pekan Kesehatan Daerah", due, today).await?;
+    let published =
+        order(tx, &online_agreement, "rilis_berita", 4, ("Rilis Pekan Kesehatan Daerah", None), due, today).await?;
     let published = step(tx, published, OrderStep::Accept, None).await?;
     prove(tx, &published, page("cahayasriwijaya.example.id", "pekan-kesehatan"), 1, 4, None, today).await?;
     // Waiting for the company's answer.
-    order(tx, &online_agreement, "advertorial", 1, "Advertorial Festival Bidar Kayuagung", due, today).await?;
+    order(tx, &online_agreement, "advertorial", 1, ("Advertorial Festival Bidar Kayuagung", None), due, today).await?;
     // Proven on air, not yet billed: thirty public service spots.
     let spots = order(
         tx,
         &radio_agreement,
         "iklan_layanan_masyarakat",
         30,
-        "ILM pencegahan kebakaran hutan dan lahan",
+        ("ILM pencegahan kebakaran hutan dan lahan", Some(fire.id)),
         due,
         today,
     )
@@ -330,7 +360,8 @@ pub async fn seed(
     proofs::decide(tx, spots.id, spots.version + 1, OrderStep::VerifyProof, None).await?;
     // Cancelled before anything aired.
     let live =
-        order(tx, &radio_agreement, "siaran_langsung", 1, "Siaran langsung Musrenbang Kabupaten", due, today).await?;
+        order(tx, &radio_agreement, "siaran_langsung", 1, ("Siaran langsung Musrenbang Kabupaten", None), due, today)
+            .await?;
     step(tx, live, OrderStep::Cancel, Some("Musrenbang dipindah ke tahun anggaran berikutnya")).await?;
     Ok(())
 }

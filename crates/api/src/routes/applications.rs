@@ -13,7 +13,7 @@ use mitra_domain::applications::{
     StepRequest, VisitConclusion, VisitText, Window, WindowNote,
 };
 use mitra_domain::eligibility::{Answer, RuleOutcome};
-use mitra_domain::files::{FileName, FileType};
+use mitra_domain::files::FileType;
 use mitra_domain::policy::{FiscalYear, Requirement};
 use mitra_domain::press::MediaType;
 use mitra_domain::{TextRule, Violation, ViolationCode, Violations};
@@ -29,7 +29,7 @@ use validator::Validate;
 
 use crate::auth::Caller;
 use crate::extract::{Body, Filters, Input, Page, Paging, PagingParams, Update, etag};
-use crate::files::{Download, Upload, receive_upload};
+use crate::files::{Download, receive_upload};
 use crate::problem::ApiError;
 use crate::state::AppState;
 use crate::validation::{nullable_text, text};
@@ -860,15 +860,6 @@ fn expiry(fields: &BTreeMap<String, String>) -> Result<Option<NaiveDate>, ApiErr
     }
 }
 
-fn file_ref(upload: Upload) -> FileRef {
-    FileRef {
-        sha256: upload.file.sha256,
-        name: upload.name.into_inner(),
-        file_type: upload.file.file_type,
-        size: upload.file.size,
-    }
-}
-
 /// Hand in a document
 ///
 /// For one requirement of the application's policy, while the application is a draft or sent
@@ -906,7 +897,7 @@ pub async fn upload_application_document(
     };
     let (upload, expires_on) =
         receive_upload(form, &state.files, &requirement.file_types, requirement.max_size_bytes, judge).await?;
-    let file = file_ref(upload);
+    let file = upload.file_ref();
     let document =
         state.store.write(&caller.audit(), async |tx| documents::add(tx, id, &code, file, expires_on).await).await?;
     Ok(HttpResponse::Created().insert_header(etag(document.version)).json(DocumentView::from(document)))
@@ -931,9 +922,7 @@ pub async fn get_application_document(
 
 /// Serves a stored file under the name it was handed in with.
 async fn download(state: &AppState, file: FileRef) -> Result<Download, ApiError> {
-    let content = state.files.open(&file.sha256).await.map_err(ApiError::internal)?;
-    let name = FileName::parse(&file.name).map_err(|err| ApiError::internal(anyhow::anyhow!("stored name: {err}")))?;
-    Ok(Download::new(content, file.file_type, name))
+    crate::files::download(&state.files, file).await
 }
 
 /// Download a document
@@ -1370,7 +1359,7 @@ pub async fn add_site_visit_photo(
         }
     })?;
     let (upload, ()) = receive_upload(form, &state.files, PHOTO_TYPES, PHOTO_MAX_BYTES, |_| Ok(())).await?;
-    let file = file_ref(upload);
+    let file = upload.file_ref();
     let photo = state.store.write(&caller.audit(), async |tx| visits::add_photo(tx, id, file).await).await?;
     Ok(HttpResponse::Created().json(PhotoView::from(photo)))
 }

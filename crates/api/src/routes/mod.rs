@@ -5,6 +5,7 @@ pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod budget;
+pub mod content;
 pub mod finance;
 pub mod health;
 pub mod me;
@@ -134,7 +135,14 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(finance::get_invoice)
         .service(finance::accept_invoice)
         .service(finance::pay_invoice)
-        .service(finance::list_owed);
+        .service(finance::list_owed)
+        .service(content::list_content_items)
+        .service(content::create_content_item)
+        .service(content::get_content_item)
+        .service(content::update_content_item)
+        .service(content::list_content_attachments)
+        .service(content::add_content_attachment)
+        .service(content::download_content_attachment);
 }
 
 /// Operations outside the versioned API: process and database health.

@@ -53,6 +53,11 @@ pub struct OrderResponse {
     pub subject: String,
     #[schema(required = true)]
     pub instructions: Option<String>,
+    /// The press release or material to publish.
+    #[schema(required = true)]
+    pub content_item_id: Option<Uuid>,
+    #[schema(required = true)]
+    pub content_title: Option<String>,
     pub issued_on: NaiveDate,
     /// The window in which the company publishes.
     pub due_from: NaiveDate,
@@ -104,6 +109,8 @@ impl From<OrderView> for OrderResponse {
             amount: order.amount,
             subject: order.subject,
             instructions: order.instructions,
+            content_item_id: order.content_item_id,
+            content_title: view.content_title,
             issued_on: order.issued_on,
             due_from: order.due_from,
             due_until: order.due_until,
@@ -141,6 +148,9 @@ pub struct IssueOrderRequest {
     #[schema(schema_with = nullable_text::<OrderInstructions>)]
     #[validate(length(max = OrderInstructions::MAX))]
     pub instructions: Option<String>,
+    /// A press release or material of the content bank, for the company to publish.
+    #[serde(default)]
+    pub content_item_id: Option<Uuid>,
     /// Not before today: an order comes before publication.
     pub due_from: NaiveDate,
     /// Inside the agreement's period.
@@ -160,6 +170,7 @@ impl TryFrom<IssueOrderRequest> for NewOrder {
             request.quantity,
             &request.subject,
             request.instructions.as_deref(),
+            request.content_item_id,
             request.due_from,
             request.due_until,
         )

@@ -8,6 +8,7 @@ mod agreements;
 mod applications;
 mod audit;
 mod auth;
+mod content;
 mod demo;
 mod errors;
 mod finance;

@@ -160,6 +160,13 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("record_invoice", &[Admin, Treasurer]),
     ("accept_invoice", &[Admin, Officer]),
     ("pay_invoice", &[Admin, Treasurer]),
+    ("list_content_items", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_content_item", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("list_content_attachments", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("download_content_attachment", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("create_content_item", &[Admin, Officer]),
+    ("update_content_item", &[Admin, Officer]),
+    ("add_content_attachment", &[Admin, Officer]),
 ];
 
 /// Operations anyone may call, without a token.
@@ -208,6 +215,9 @@ struct Target<'a> {
     proof: Uuid,
     invoice: Uuid,
     paid_into: Value,
+    /// A press release with a file.
+    content_item: Uuid,
+    attachment: Uuid,
 }
 
 /// A company profile; `tag` makes its name and NPWP unique.
@@ -269,7 +279,13 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
     let invoice = crate::finance::invoice(app, org, &agreement["company_id"], &[&billed], false).await;
     let holder = agreement["company_name"].as_str().unwrap();
     let paid_into = crate::finance::account(app, org, agreement["company_id"].as_str().unwrap(), holder, true).await;
+    let item = crate::content::release(app, org, "Siaran pers uji").await;
+    let admin_token = app.token(org, Admin);
+    let attachment: Value =
+        crate::content::attach(app, &admin_token, &item, pdf(2000), "rilis.pdf").await.json().await.unwrap();
     Target {
+        content_item: id_of(&item),
+        attachment: id_of(&attachment),
         proof: id_of(&proof),
         invoice: id_of(&invoice),
         paid_into,
@@ -385,6 +401,8 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         ("/api/v1/orders/", money.unwrap_or(target.order)),
         ("/api/v1/proofs/", money.unwrap_or(target.proof)),
         ("/api/v1/invoices/", money.unwrap_or(target.invoice)),
+        ("/api/v1/content-items/", target.content_item),
+        ("/api/v1/content-attachments/", target.attachment),
         ("/api/v1/applications/", fresh.unwrap_or(target.reviewed)),
         ("/api/v1/application-documents/", target.document),
         ("/api/v1/registration-windows/", target.window),
@@ -550,12 +568,20 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
             (Some(crate::finance::invoice_body(&target.agreement["company_id"], &number, &[&billed])), true)
         }
         "pay_invoice" => (Some(crate::finance::payment_body(&target.paid_into)), false),
+        "create_content_item" | "update_content_item" => (
+            Some(
+                json!({ "kind": "material", "title": format!("Materi ILM {tag}"), "body": "Naskah iklan layanan masyarakat.",
+                         "released_on": today() }),
+            ),
+            false,
+        ),
         _ if op.method == Method::POST || op.method == Method::PATCH => (Some(json!({})), false),
         _ => (None, false),
     };
     let file = match op.id.as_str() {
         "upload_application_document" => Some(("surat.pdf", pdf(2000))),
         "add_site_visit_photo" => Some(("kantor.png", png())),
+        "add_content_attachment" => Some(("materi.pdf", pdf(1500))),
         _ => None,
     };
     let body = if file.is_some() { None } else { body };

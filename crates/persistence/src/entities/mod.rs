@@ -12,6 +12,8 @@ pub mod audit_event;
 pub mod bank_account;
 pub mod budget_line;
 pub mod budget_line_revision;
+pub mod content_attachment;
+pub mod content_item;
 pub mod idempotency_key;
 pub mod invoice;
 pub mod invoice_line;
@@ -405,6 +407,7 @@ mod tests {
             amount: 1,
             subject: "Rilis".into(),
             instructions: None,
+            content_item_id: None,
             issued_on: today,
             due_from: today,
             due_until: today,
@@ -484,6 +487,19 @@ mod tests {
             created_by: None,
             created_at: now,
         };
+        let content = content_item::Model {
+            id,
+            organisation_id: id,
+            kind: "press_release".into(),
+            title: "Rilis".into(),
+            body: "Isi".into(),
+            released_on: today,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        assert_eq!(left_out::<content_item::Column>(&content), Vec::<&str>::new());
         assert_eq!(left_out::<proof::Column>(&proof), Vec::<&str>::new());
         assert_eq!(left_out::<invoice::Column>(&invoice), Vec::<&str>::new());
         assert_eq!(left_out::<payment::Column>(&payment), Vec::<&str>::new());

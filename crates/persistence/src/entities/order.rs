@@ -21,6 +21,7 @@ pub struct Model {
     pub amount: i64,
     pub subject: String,
     pub instructions: Option<String>,
+    pub content_item_id: Option<Uuid>,
     pub issued_on: Date,
     pub due_from: Date,
     pub due_until: Date,

@@ -1,5 +1,5 @@
 //! Where the money goes: budget lines with their ceilings and revisions, official number
-//! sequences, agreements with their priced lines and amendments, orders, and the idempotency
+//! sequences, agreements with their priced lines and amendments, the content bank, orders, and the idempotency
 //! keys that make a retried money-moving request safe.
 //!
 //! Every ceiling is a counter kept next to its limit and guarded by a CHECK: commands move the
@@ -310,6 +310,60 @@ impl MigrationTrait for Migration {
             ))
             .await?;
 
+        // The content bank: what orders ask the press to publish.
+        manager
+            .create_table(
+                Table::create()
+                    .table("content_items")
+                    .col(pk_uuid("id"))
+                    .col(uuid("organisation_id"))
+                    .col(string_len("kind", 32))
+                    .col(string_len("title", 300))
+                    .col(text("body"))
+                    .col(date("released_on"))
+                    .col(uuid_null("created_by"))
+                    .col(timestamp_with_time_zone("created_at"))
+                    .col(timestamp_with_time_zone("updated_at"))
+                    .col(integer("version"))
+                    .check(version_positive("content_items"))
+                    .foreign_key(&mut owned_by_organisation("content_items"))
+                    .to_owned(),
+            )
+            .await?;
+        manager.create_index(scoped_key("content_items")).await?;
+        manager
+            .create_index(index(
+                "ix_content_items_released",
+                "content_items",
+                &["organisation_id", "released_on", "id"],
+                false,
+            ))
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table("content_attachments")
+                    .col(pk_uuid("id"))
+                    .col(uuid("organisation_id"))
+                    .col(uuid("content_item_id"))
+                    .col(string_len("file_sha256", 64))
+                    .col(string_len("file_name", 255))
+                    .col(string_len("file_type", 16))
+                    .col(big_integer("file_size"))
+                    .col(uuid_null("uploaded_by"))
+                    .col(timestamp_with_time_zone("created_at"))
+                    .foreign_key(&mut owned_by_organisation("content_attachments"))
+                    .foreign_key(&mut scoped_reference(
+                        "fk_content_attachments_item",
+                        "content_attachments",
+                        "content_item_id",
+                        "content_items",
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        manager.create_index(scoped_key("content_attachments")).await?;
+
         manager
             .create_table(
                 Table::create()
@@ -330,6 +384,8 @@ impl MigrationTrait for Migration {
                     .col(big_integer("amount"))
                     .col(string_len("subject", 300))
                     .col(string_len_null("instructions", 4000))
+                    // The press release or material to publish, from the content bank.
+                    .col(uuid_null("content_item_id"))
                     .col(date("issued_on"))
                     .col(date("due_from"))
                     .col(date("due_until"))
@@ -365,6 +421,12 @@ impl MigrationTrait for Migration {
                     .foreign_key(&mut scoped_reference("fk_orders_company", "orders", "company_id", "press_companies"))
                     .foreign_key(&mut scoped_reference("fk_orders_outlet", "orders", "outlet_id", "outlets"))
                     .foreign_key(&mut scoped_reference("fk_orders_creator", "orders", "created_by", "users"))
+                    .foreign_key(&mut scoped_reference(
+                        "fk_orders_content_item",
+                        "orders",
+                        "content_item_id",
+                        "content_items",
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -423,6 +485,8 @@ impl MigrationTrait for Migration {
         for table in [
             "idempotency_keys",
             "orders",
+            "content_attachments",
+            "content_items",
             "agreement_amendments",
             "agreement_lines",
             "agreements",
