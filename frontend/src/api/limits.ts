@@ -125,9 +125,6 @@ export const limits = {
     certificate_number: { minLength: 1, maxLength: 100 },
     evidence: { minLength: 1, maxLength: 1000 },
   },
-  ProofDecisionBody: {
-    reason: { minLength: 3, maxLength: 2000 },
-  },
   ProofRequest: {
     content_sha256: { minLength: 64, maxLength: 64, pattern: new RegExp("^[0-9a-fA-F]{64}$", 'u') },
     duration_seconds: { minimum: 1, maximum: 86400 },

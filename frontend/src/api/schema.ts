@@ -2855,7 +2855,7 @@ export interface components {
          * @enum {string}
          */
         OrderStep: "accept" | "decline" | "cancel" | "publish" | "verify_proof" | "reject_proof" | "invoice" | "pay";
-        /** @description A step's reason: required to decline or cancel. */
+        /** @description A step's reason: required to decline, cancel or reject a proof. */
         OrderStepBody: {
             reason?: string | null;
         };
@@ -3909,10 +3909,6 @@ export interface components {
              * @description Send as `If-Match` with a review.
              */
             version: number;
-        };
-        /** @description A decision's reason: required to reject an order's proof. */
-        ProofDecisionBody: {
-            reason?: string | null;
         };
         /**
          * @description What kind of evidence a proof is.
@@ -10572,7 +10568,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProofDecisionBody"];
+                "application/json": components["schemas"]["OrderStepBody"];
             };
         };
         responses: {
@@ -10696,7 +10692,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProofDecisionBody"];
+                "application/json": components["schemas"]["OrderStepBody"];
             };
         };
         responses: {

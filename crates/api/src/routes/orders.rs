@@ -259,7 +259,7 @@ pub async fn get_order(state: Data<AppState>, caller: Caller, id: Path<Uuid>) ->
     Ok(respond(orders::get(&state.store, caller.scope(), id.into_inner()).await?, false))
 }
 
-/// A step's reason: required to decline or cancel.
+/// A step's reason: required to decline, cancel or reject a proof.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrderStepBody {

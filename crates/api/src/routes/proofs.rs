@@ -4,7 +4,7 @@
 use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpResponse, get, post};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use mitra_domain::orders::{OrderReason, OrderStep};
+use mitra_domain::orders::OrderStep;
 use mitra_domain::proofs::{
     MAX_URL, NewProof, ProofDetails, ProofKind, ProofNote, ProofReview, ProofStatus, ProofText,
 };
@@ -21,6 +21,7 @@ use crate::auth::Caller;
 use crate::extract::{Body, Input, Update, etag};
 use crate::problem::ApiError;
 use crate::state::AppState;
+use crate::routes::orders::OrderStepBody;
 use crate::validation::nullable_text;
 
 /// A proof of publication and its review.
@@ -288,33 +289,11 @@ pub async fn review_proof(
     Ok(respond(proof, false))
 }
 
-/// A decision's reason: required to reject an order's proof.
-#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ProofDecisionBody {
-    #[serde(default)]
-    #[schema(schema_with = nullable_text::<OrderReason>)]
-    #[validate(length(max = OrderReason::MAX))]
-    pub reason: Option<String>,
-}
-
-impl Input for ProofDecisionBody {
-    type Value = Option<String>;
-}
-
-impl TryFrom<ProofDecisionBody> for Option<String> {
-    type Error = Violations;
-
-    fn try_from(body: ProofDecisionBody) -> Result<Self, Violations> {
-        Ok(body.reason.filter(|reason| !reason.trim().is_empty()))
-    }
-}
-
 async fn decide(
     state: &AppState,
     caller: &Caller,
     id: Uuid,
-    update: Update<ProofDecisionBody>,
+    update: Update<OrderStepBody>,
     step: OrderStep,
 ) -> Result<HttpResponse, ApiError> {
     let Update { value: reason, version } = update;
@@ -334,7 +313,7 @@ async fn decide(
         ("id" = Uuid, Path, description = "Order id"),
         ("If-Match" = String, Header, description = "ETag of the order's version"),
     ),
-    request_body = ProofDecisionBody,
+    request_body = OrderStepBody,
     responses(
         (status = 200, description = "Verified", body = crate::routes::orders::OrderResponse, headers(("ETag" = String, description = "The order's new version"))),
         (status = 409, description = "Not published (`step_not_allowed`), a proof waits (`proofs_pending`), none verified (`no_deciding_proof`)", body = crate::problem::Problem, content_type = "application/problem+json"),
@@ -348,7 +327,7 @@ pub async fn verify_order_proof(
     state: Data<AppState>,
     caller: Caller,
     id: Path<Uuid>,
-    update: Update<ProofDecisionBody>,
+    update: Update<OrderStepBody>,
 ) -> Result<HttpResponse, ApiError> {
     decide(&state, &caller, id.into_inner(), update, OrderStep::VerifyProof).await
 }
@@ -363,7 +342,7 @@ pub async fn verify_order_proof(
         ("id" = Uuid, Path, description = "Order id"),
         ("If-Match" = String, Header, description = "ETag of the order's version"),
     ),
-    request_body = ProofDecisionBody,
+    request_body = OrderStepBody,
     responses(
         (status = 200, description = "Rejected", body = crate::routes::orders::OrderResponse, headers(("ETag" = String, description = "The order's new version"))),
         (status = 409, description = "Not published (`step_not_allowed`), a proof waits (`proofs_pending`), no rejected proof or one verified (`no_deciding_proof`)", body = crate::problem::Problem, content_type = "application/problem+json"),
@@ -377,7 +356,7 @@ pub async fn reject_order_proof(
     state: Data<AppState>,
     caller: Caller,
     id: Path<Uuid>,
-    update: Update<ProofDecisionBody>,
+    update: Update<OrderStepBody>,
 ) -> Result<HttpResponse, ApiError> {
     decide(&state, &caller, id.into_inner(), update, OrderStep::RejectProof).await
 }
