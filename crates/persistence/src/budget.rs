@@ -271,6 +271,67 @@ pub async fn list(
     Ok(Page { items: views(store.db(), scope, page.items).await?, next: page.next })
 }
 
+/// A fiscal year's budget for publication: its lines' figures added up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearSummary {
+    pub fiscal_year: FiscalYear,
+    pub lines: u64,
+    pub original_ceiling: mitra_domain::money::Rupiah,
+    pub figures: Figures,
+}
+
+/// Adds up the year's lines (of one unit, if given), in the database.
+pub async fn summary(
+    store: &Store,
+    scope: OrgScope,
+    fiscal_year: FiscalYear,
+    unit_id: Option<Uuid>,
+) -> Result<YearSummary, StoreError> {
+    use sea_orm::FromQueryResult;
+    use sea_orm::sea_query::Func;
+
+    #[derive(FromQueryResult)]
+    struct Sums {
+        lines: i64,
+        original_ceiling: Option<i64>,
+        ceiling: Option<i64>,
+        allocated: Option<i64>,
+        committed: Option<i64>,
+        realised: Option<i64>,
+    }
+    let mut query = scope::select::<budget_line::Entity>(scope)
+        .select_only()
+        .column_as(Expr::col(budget_line::Column::Id).count(), "lines")
+        .filter(budget_line::Column::FiscalYear.eq(fiscal_year.year()));
+    for (column, name) in [
+        (budget_line::Column::OriginalCeiling, "original_ceiling"),
+        (budget_line::Column::Ceiling, "ceiling"),
+        (budget_line::Column::Allocated, "allocated"),
+        (budget_line::Column::Committed, "committed"),
+        (budget_line::Column::Realised, "realised"),
+    ] {
+        // Cast: PostgreSQL sums a BIGINT into a NUMERIC.
+        let sum = Func::cast_as(Func::sum(Expr::col(column)), sea_orm::sea_query::Alias::new("BIGINT"));
+        query = query.column_as(Expr::expr(sum), name);
+    }
+    if let Some(unit_id) = unit_id {
+        query = query.filter(budget_line::Column::UnitId.eq(unit_id));
+    }
+    let sums = query.into_model::<Sums>().one(store.db()).await?.ok_or(StoreError::NotFound)?;
+    let amount = |value: Option<i64>| rupiah(value.unwrap_or(0));
+    Ok(YearSummary {
+        fiscal_year,
+        lines: u64::try_from(sums.lines).unwrap_or(0),
+        original_ceiling: amount(sums.original_ceiling)?,
+        figures: Figures {
+            ceiling: amount(sums.ceiling)?,
+            allocated: amount(sums.allocated)?,
+            committed: amount(sums.committed)?,
+            realised: amount(sums.realised)?,
+        },
+    })
+}
+
 /// A ceiling's revision as kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevisionRecord {

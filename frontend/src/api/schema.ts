@@ -771,6 +771,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/budget-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fiscal year's budget
+         * @description Its lines' ceilings and what is allocated, committed, realised and left, added up in the
+         *     database.
+         */
+        get: operations["get_budget_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/content-attachments/{id}/content": {
         parameters: {
             query?: never;
@@ -2239,6 +2260,23 @@ export interface components {
             number: number;
             reason: string;
             to_ceiling: components["schemas"]["Rupiah"];
+        };
+        /** @description A fiscal year's publication budget, its lines added up. */
+        BudgetSummary: {
+            allocated: components["schemas"]["Rupiah"];
+            ceiling: components["schemas"]["Rupiah"];
+            committed: components["schemas"]["Rupiah"];
+            /** Format: int32 */
+            fiscal_year: number;
+            /**
+             * Format: int64
+             * @description How many budget lines were added up.
+             */
+            lines: number;
+            original_ceiling: components["schemas"]["Rupiah"];
+            realised: components["schemas"]["Rupiah"];
+            remaining: components["schemas"]["Rupiah"];
+            unallocated: components["schemas"]["Rupiah"];
         };
         /** @description Where verification found the chain broken. */
         ChainBreak: {
@@ -8612,6 +8650,66 @@ export interface operations {
             };
             /** @description If-Match missing (`precondition_required`) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_budget_summary: {
+        parameters: {
+            query: {
+                fiscal_year: number;
+                /** @description Only this unit's lines. */
+                unit_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year's figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetSummary"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,7 +9,7 @@ use mitra_domain::budget::{AccountCode, BudgetLineName, CeilingRevision, NewBudg
 use mitra_domain::money::Rupiah;
 use mitra_domain::policy::FiscalYear;
 use mitra_domain::{TextRule, Violation, Violations};
-use mitra_persistence::budget::{self, BudgetLineFilter, BudgetLineView, RevisionRecord};
+use mitra_persistence::budget::{self, BudgetLineFilter, BudgetLineView, RevisionRecord, YearSummary};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -361,4 +361,69 @@ pub async fn list_budget_line_revisions(
 ) -> Result<Json<Vec<RevisionView>>, ApiError> {
     let revisions = budget::revisions(&state.store, caller.scope(), id.into_inner()).await?;
     Ok(Json(revisions.into_iter().map(RevisionView::from).collect()))
+}
+
+/// A fiscal year's publication budget, its lines added up.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = BudgetSummary)]
+pub struct SummaryView {
+    pub fiscal_year: i32,
+    /// How many budget lines were added up.
+    pub lines: u64,
+    pub original_ceiling: Rupiah,
+    pub ceiling: Rupiah,
+    pub allocated: Rupiah,
+    pub unallocated: Rupiah,
+    pub committed: Rupiah,
+    pub realised: Rupiah,
+    pub remaining: Rupiah,
+}
+
+impl From<YearSummary> for SummaryView {
+    fn from(summary: YearSummary) -> Self {
+        let figures = summary.figures;
+        SummaryView {
+            fiscal_year: summary.fiscal_year.year(),
+            lines: summary.lines,
+            original_ceiling: summary.original_ceiling,
+            ceiling: figures.ceiling,
+            allocated: figures.allocated,
+            unallocated: figures.unallocated(),
+            committed: figures.committed,
+            realised: figures.realised,
+            remaining: figures.remaining(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SummaryFilters {
+    #[param(minimum = 2000, maximum = 2100)]
+    #[validate(range(min = FiscalYear::FIRST, max = FiscalYear::LAST))]
+    pub fiscal_year: i32,
+    /// Only this unit's lines.
+    pub unit_id: Option<Uuid>,
+}
+
+/// A fiscal year's budget
+///
+/// Its lines' ceilings and what is allocated, committed, realised and left, added up in the
+/// database.
+#[utoipa::path(
+    tag = "budget",
+    params(SummaryFilters),
+    responses((status = 200, description = "The year's figures", body = SummaryView)),
+    security(("bearer" = ["budget.read"]))
+)]
+#[get("/budget-summary")]
+pub async fn get_budget_summary(
+    state: Data<AppState>,
+    caller: Caller,
+    filters: Filters<SummaryFilters>,
+) -> Result<Json<SummaryView>, ApiError> {
+    let SummaryFilters { fiscal_year, unit_id } = filters.0;
+    let fiscal_year =
+        year(fiscal_year, "fiscal_year").map_err(|violation| ApiError::invalid_query(violation.into()))?;
+    Ok(Json(budget::summary(&state.store, caller.scope(), fiscal_year, unit_id).await?.into()))
 }

@@ -108,6 +108,7 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(budget::update_budget_line)
         .service(budget::revise_budget_line)
         .service(budget::list_budget_line_revisions)
+        .service(budget::get_budget_summary)
         .service(agreements::list_agreements)
         .service(agreements::create_agreement)
         .service(agreements::get_agreement)

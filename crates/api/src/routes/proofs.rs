@@ -20,8 +20,8 @@ use validator::Validate;
 use crate::auth::Caller;
 use crate::extract::{Body, Input, Update, etag};
 use crate::problem::ApiError;
-use crate::state::AppState;
 use crate::routes::orders::OrderStepBody;
+use crate::state::AppState;
 use crate::validation::nullable_text;
 
 /// A proof of publication and its review.

@@ -319,6 +319,22 @@ async fn an_active_agreement_holds_its_ceiling_on_the_budget_line_until_it_ends(
     assert_eq!(amount(&revised["unallocated"]), 0);
     let history = get(&app, org, &revisions).await;
     assert_eq!(history.as_array().unwrap().len(), 1);
+    // The year adds up its lines in the database.
+    budget_line(&app, org, 1_000_000).await;
+    let year = get(&app, org, &format!("/api/v1/budget-summary?fiscal_year={}", this_year())).await;
+    assert_eq!(year["lines"], 2);
+    assert_eq!((amount(&year["original_ceiling"]), amount(&year["ceiling"])), (11_000_000, 5_000_000));
+    assert_eq!(
+        (amount(&year["allocated"]), amount(&year["unallocated"]), amount(&year["remaining"])),
+        (4_000_000, 1_000_000, 5_000_000)
+    );
+    let problem = assert_problem(
+        app.get(&app.token(org, Role::Auditor), "/api/v1/budget-summary").await,
+        StatusCode::BAD_REQUEST,
+        "invalid_query_parameter",
+    )
+    .await;
+    assert!(problem["detail"].is_string());
     assert_eq!((amount(&history[0]["from_ceiling"]), amount(&history[0]["to_ceiling"])), (10_000_000, 4_000_000));
     assert_eq!(history[0]["reason"], "APBD Perubahan");
 }

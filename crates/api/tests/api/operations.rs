@@ -129,6 +129,7 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("list_budget_lines", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_budget_line", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("list_budget_line_revisions", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_budget_summary", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("create_budget_line", &[Admin, Treasurer]),
     ("update_budget_line", &[Admin, Treasurer]),
     ("revise_budget_line", &[Admin, Treasurer]),
@@ -427,7 +428,11 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         Some((_, id)) => op.path.replace("{id}", &id.to_string()),
         None => op.path.replace("{code}", "oki"),
     };
-    let path = if op.id == "get_current_policy_version" { format!("{path}?fiscal_year={}", this_year()) } else { path };
+    let path = if ["get_current_policy_version", "get_budget_summary"].contains(&op.id.as_str()) {
+        format!("{path}?fiscal_year={}", this_year())
+    } else {
+        path
+    };
     let names_record = record.is_some() && op.path.contains("{id}");
     let (body, references) = match op.id.as_str() {
         "login" => (
