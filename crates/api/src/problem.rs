@@ -193,6 +193,18 @@ pub struct Problem {
     /// What stands in the way, present for `application_not_ready`.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub blockers: Vec<Blocker>,
+    /// The record the request collides with, present for `proof_reused`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub conflicting: Option<Conflicting>,
+}
+
+/// A record a refused request collides with, named so a person recognises it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Conflicting {
+    pub entity_type: mitra_domain::audit::EntityType,
+    pub id: uuid::Uuid,
+    /// Its official number.
+    pub number: String,
 }
 
 /// Why one field of the request was refused.
@@ -218,6 +230,7 @@ pub struct ApiError {
     detail: String,
     errors: Vec<FieldError>,
     blockers: Vec<Blocker>,
+    conflicting: Option<Conflicting>,
     retry_after_secs: Option<u64>,
     /// The cause of a 500, logged with the request id and never sent.
     source: Option<anyhow::Error>,
@@ -231,6 +244,7 @@ impl ApiError {
             detail: detail.into(),
             errors: Vec::new(),
             blockers: Vec::new(),
+            conflicting: None,
             retry_after_secs: None,
             source: None,
         }
@@ -297,6 +311,7 @@ impl ApiError {
     fn to_problem(&self) -> Problem {
         Problem {
             blockers: self.blockers.clone(),
+            conflicting: self.conflicting.clone(),
             ..problem(self.status, self.code, Some(self.detail.clone()), self.errors.clone())
         }
     }
@@ -311,6 +326,7 @@ fn problem(status: StatusCode, code: ProblemCode, detail: Option<String>, errors
         code,
         errors,
         blockers: Vec::new(),
+        conflicting: None,
     }
 }
 
@@ -557,11 +573,16 @@ impl From<StoreError> for ApiError {
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }
             StoreError::Invalid(violations) => violations.into(),
-            StoreError::ProofReused(other) => ApiError::new(
-                StatusCode::CONFLICT,
-                ProblemCode::ProofReused,
-                format!("this proof's address or content already backs order {other}"),
-            ),
+            StoreError::ProofReused { order_id, number } => {
+                let mut err = ApiError::new(
+                    StatusCode::CONFLICT,
+                    ProblemCode::ProofReused,
+                    format!("this proof's address or content already backs order {number}; see `conflicting`"),
+                );
+                err.conflicting =
+                    Some(Conflicting { entity_type: mitra_domain::audit::EntityType::Order, id: order_id, number });
+                err
+            }
             StoreError::NotReady(blockers) => {
                 let mut err = ApiError::new(
                     StatusCode::CONFLICT,

@@ -211,9 +211,9 @@ pub enum StoreError {
     /// A verification or approval found something in its way; nobody can set it aside.
     #[error("not ready: {0:?}")]
     NotReady(Vec<mitra_domain::applications::Blocker>),
-    /// The proof's address or content already backs another order, named by its number.
-    #[error("proof backs order {0}")]
-    ProofReused(String),
+    /// The proof's address or content already backs another order.
+    #[error("proof backs order {number}")]
+    ProofReused { order_id: uuid::Uuid, number: String },
     /// A write changed data but recorded no audit event; it was rolled back.
     #[error("a change without an audit event was refused")]
     Unaudited,

@@ -89,7 +89,7 @@ pub async fn submit(tx: &mut Tx, order_id: Uuid, new: NewProof, today: NaiveDate
             .await?;
         if let Some(taken) = taken.filter(|taken| taken.order_id != order_id) {
             let other = scope::find::<order::Entity>(tx.conn(), scope, taken.order_id).await?;
-            return Err(StoreError::ProofReused(other.number));
+            return Err(StoreError::ProofReused { order_id: other.id, number: other.number });
         }
     }
     let now = Utc::now();

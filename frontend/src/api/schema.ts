@@ -2393,6 +2393,14 @@ export interface components {
          * @enum {string}
          */
         CompetenceLevel: "muda" | "madya" | "utama";
+        /** @description A record a refused request collides with, named so a person recognises it. */
+        Conflicting: {
+            entity_type: components["schemas"]["EntityType"];
+            /** Format: uuid */
+            id: string;
+            /** @description Its official number. */
+            number: string;
+        };
         /** @description A file attached to a content item. */
         ContentAttachment: {
             /** Format: uuid */
@@ -3883,6 +3891,7 @@ export interface components {
             /** @description What stands in the way, present for `application_not_ready`. */
             blockers?: components["schemas"]["Blocker"][];
             code: components["schemas"]["ProblemCode"];
+            conflicting?: components["schemas"]["Conflicting"] | null;
             detail?: string | null;
             /** @description Per-field reasons, present for validation failures. */
             errors?: components["schemas"]["FieldError"][];
