@@ -1,7 +1,7 @@
 # The two commands of the README: `make run` builds and starts everything on the embedded
 # database with demo data; `make test` runs every suite. See scripts/ for what each does.
 
-.PHONY: run test check openapi frontend bench
+.PHONY: run test check openapi frontend bench bench-orders
 
 run:
 	./scripts/run.sh
@@ -16,6 +16,10 @@ check:
 # Throughput of an authenticated list against a minimal handler running the same query (PostgreSQL).
 bench:
 	./tests/perf/run.sh
+
+# Orders issued at 64 connections against a minimal handler inserting one row (PostgreSQL).
+bench-orders:
+	./tests/perf/orders.sh
 
 # Regenerate the committed OpenAPI document and the web app's types from the code.
 openapi:

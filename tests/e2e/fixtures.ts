@@ -20,7 +20,7 @@ function demoLogin(role: string): Login {
   return login;
 }
 
-export const test = base.extend<{ admin: Login; officer: Login; verifier: Login; auditor: Login }>({
+export const test = base.extend<{ admin: Login; officer: Login; verifier: Login; auditor: Login; treasurer: Login }>({
   baseURL: async ({}, use) => {
     await use(required('MITRA_E2E_BASE_URL'));
   },
@@ -35,6 +35,9 @@ export const test = base.extend<{ admin: Login; officer: Login; verifier: Login;
   },
   auditor: async ({}, use) => {
     await use(demoLogin('auditor'));
+  },
+  treasurer: async ({}, use) => {
+    await use(demoLogin('treasurer'));
   },
 });
 

@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
-import type { APIRequestContext } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, login, submitLogin, test, type Login } from './fixtures';
 
 test('(a) the demo admin signs in and sees the app shell', async ({ page, admin }) => {
@@ -8,7 +9,21 @@ test('(a) the demo admin signs in and sees the app shell', async ({ page, admin 
   await expect(page.getByRole('heading', { level: 1, name: /^Selamat datang, / })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
   // The navigation shows only the areas that exist, and the administrator may open them all.
-  await expect(nav.getByRole('link')).toHaveText(['Dasbor', 'Unit kerja', 'Kebijakan', 'Registri Pers', 'Pengajuan Kemitraan', 'Pengguna', 'Log audit']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Dasbor',
+    'Unit kerja',
+    'Kebijakan',
+    'Registri Pers',
+    'Pengajuan Kemitraan',
+    'Anggaran',
+    'Perjanjian',
+    'Pesanan',
+    'Bank Konten',
+    'Bukti Tayang',
+    'Keuangan',
+    'Pengguna',
+    'Log audit',
+  ]);
   await expect(page.getByRole('region', { name: 'Peran' })).toHaveText(/Administrator/);
   await expect(page.getByRole('button', { name: 'Keluar' })).toBeVisible();
 
@@ -143,8 +158,14 @@ test('(i) an admin changes a price on the rate card, and the new price stays aft
   await login(page, admin);
   await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kebijakan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kebijakan' })).toBeVisible();
-  // The demo organisation starts the year in progress on the OKI standard.
+  // The demo organisation starts the year in progress on the OKI standard, which its decisions
+  // already used: it is frozen, and a change goes into a new revision.
   await expect(page.getByRole('heading', { level: 2, name: /^Tahun Anggaran \d{4} revisi 1$/ })).toBeVisible();
+  await expect(page.getByText(/isinya tidak dapat diubah lagi/)).toBeVisible();
+  await page.getByRole('button', { name: 'Salin menjadi revisi baru' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salin', exact: true }).click();
+  await expect(page.getByText(/^Kebijakan Tahun Anggaran \d{4} revisi 2 telah dibuat\.$/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /^Tahun Anggaran \d{4} revisi 2$/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Standar harga' }).click();
 
   const online = page.getByRole('table', { name: 'Standar harga Media siber' });
@@ -155,7 +176,7 @@ test('(i) an admin changes a price on the rate card, and the new price stays aft
   const price = page.getByRole('textbox', { name: 'Harga Advertorial, Golongan C, Media siber' });
   await price.fill('654.321');
   await page.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByText(/^Kebijakan Tahun Anggaran \d{4} revisi 1 telah disimpan\.$/)).toBeVisible();
+  await expect(page.getByText(/^Kebijakan Tahun Anggaran \d{4} revisi 2 telah disimpan\.$/)).toBeVisible();
   await expect(advertorial).toContainText(/Rp\s654\.321/);
 
   // The address keeps the tab, and the server kept the price.
@@ -527,4 +548,261 @@ test('(k) an officer registers a company and its outlet and hands in its documen
   await head.goto('/applications?state=approved');
   await expect(head.getByRole('table', { name: /^Pengajuan Tahun Anggaran/ }).getByRole('row').filter({ hasText: outletName })).toContainText('Golongan A');
   await adminContext.close();
+});
+
+// ---- from an agreement to a paid order -----------------------------------------------------------
+
+/** The whole rupiah a text shows, e.g. "Rp 2.000.000" → 2000000n. */
+function rupiahOf(text: string | null): bigint {
+  const digits = (text ?? '').replace(/\D/g, '');
+  if (digits === '') throw new Error(`no amount in ${JSON.stringify(text)}`);
+  return BigInt(digits);
+}
+
+/** How the app writes an amount, as a pattern: "Rp 2.000.000" (any space after "Rp"). */
+function rupiahText(amount: bigint): RegExp {
+  return new RegExp(`^Rp\\s?${amount.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\\.')}$`);
+}
+
+/** Today, and now less a few minutes, in Jakarta: "2026-11-27", "2026-11-27T22:25". */
+function jakartaNow(minutesAgo = 0): { day: string; minute: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(Date.now() - minutesAgo * 60_000))
+      .map(({ type, value }) => [type, value]),
+  );
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  return { day, minute: `${day}T${parts.hour}:${parts.minute}` };
+}
+
+const BUDGET_LINE = 'Belanja Jasa Iklan/Reklame, Film, dan Pemotretan';
+
+interface BudgetFigures {
+  ceiling: bigint;
+  allocated: bigint;
+  unallocated: bigint;
+  committed: bigint;
+  realised: bigint;
+  remaining: bigint;
+}
+
+/** The budget line's figures as its page shows them. */
+async function budgetFigures(page: Page, path: string): Promise<BudgetFigures> {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: BUDGET_LINE })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Pagu dan penggunaannya' });
+  const figure = async (name: string) =>
+    rupiahOf(await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell').textContent());
+  await expect(table.getByRole('row')).toHaveCount(6);
+  return {
+    ceiling: await figure('Pagu'),
+    allocated: await figure('Dicadangkan perjanjian'),
+    unallocated: await figure('Belum dicadangkan'),
+    committed: await figure('Terikat pesanan'),
+    realised: await figure('Terealisasi (dibayar)'),
+    remaining: await figure('Sisa pagu'),
+  };
+}
+
+test('(l) from an approved application to a paid order, the budget line\'s remaining follows each step', async ({
+  page,
+  browser,
+  baseURL,
+  officer,
+  verifier,
+  treasurer,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
+  const outlet = 'cahayasriwijaya.example.id';
+  const company = 'PT Cahaya Sriwijaya Pers';
+  const today = jakartaNow().day;
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+
+  // The officer finds the budget line and notes where it stands.
+  await login(page, officer);
+  await nav.getByRole('link', { name: 'Anggaran' }).click();
+  await page.getByRole('link', { name: BUDGET_LINE }).click();
+  await expect(page).toHaveURL(/\/budget\/[0-9a-f-]{36}$/);
+  const budgetPath = new URL(page.url()).pathname;
+  const start = await budgetFigures(page, budgetPath);
+  expect(start.ceiling).toBe(450_000_000n);
+
+  // 1. A new agreement from the approved application: three advertorials at the rate card's price.
+  await nav.getByRole('link', { name: 'Perjanjian' }).click();
+  await page.getByRole('link', { name: 'Perjanjian baru' }).click();
+  await page.getByRole('combobox', { name: /^Pengajuan yang disetujui/ }).click();
+  await page.getByRole('option', { name: `${outlet} — ${company}` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `Ketentuan perjanjian dengan ${outlet}` })).toBeVisible();
+  const terms = page.getByRole('form', { name: 'Ketentuan perjanjian baru' });
+  await terms.getByRole('combobox', { name: /^Mata anggaran/ }).click();
+  await page.getByRole('option', { name: new RegExp(`5\\.1\\.02\\.02\\.01\\.0063 — ${BUDGET_LINE.replace(/[/.,]/g, '\\$&')}`) }).click();
+  await expect(terms.getByText(/^Belum dicadangkan: /)).toContainText(`sisa pagu:`);
+  const price = rupiahOf(await terms.getByRole('textbox', { name: 'Harga sepakat Advertorial' }).inputValue());
+  expect(price).toBeGreaterThan(0n);
+  await terms.getByRole('textbox', { name: 'Kuota Advertorial' }).fill('3');
+  await expect(terms.getByRole('checkbox', { name: 'Beli Advertorial' })).toBeChecked();
+  const ceiling = 3n * price;
+  // The ceiling follows the lines.
+  await expect.poll(async () => rupiahOf(await terms.getByRole('textbox', { name: /^Nilai perjanjian/ }).inputValue())).toBe(ceiling);
+  await terms.getByRole('button', { name: 'Simpan sebagai draf' }).click();
+  const created = page.getByText(new RegExp(`^Draf perjanjian (.+) dengan ${company} telah dibuat\\.$`));
+  await expect(created).toBeVisible();
+  const agreementNumber = /^Draf perjanjian (.+) dengan /.exec((await created.textContent()) ?? '')?.[1] ?? '';
+  expect(agreementNumber).not.toBe('');
+  await expect(page).toHaveURL(/\/agreements\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: agreementNumber })).toBeVisible();
+
+  // Signing it reserves its ceiling on the budget line.
+  await page.getByRole('group', { name: 'Langkah berikutnya' }).getByRole('button', { name: 'Tandatangani (aktifkan)' }).click();
+  const sign = page.getByRole('dialog', { name: `Tandatangani perjanjian ${agreementNumber}?` });
+  await expect(sign.getByRole('status')).toContainText('Pagu mata anggaran cukup');
+  await sign.getByRole('button', { name: 'Tandatangani (aktifkan)' }).click();
+  await expect(page.getByText(`Perjanjian ${agreementNumber} telah ditandatangani dan aktif.`)).toBeVisible();
+  const agreementFigures = page.getByRole('table', { name: 'Nilai dan penggunaannya' });
+  const agreementFigure = (name: string) => agreementFigures.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
+  await expect(agreementFigure('Dicadangkan pada mata anggaran')).toHaveText(rupiahText(ceiling));
+  await expect(agreementFigure('Pagu mata anggaran yang belum dicadangkan')).toHaveText(rupiahText(start.unallocated - ceiling));
+  const signed = await budgetFigures(page, budgetPath);
+  expect(signed.unallocated).toBe(start.unallocated - ceiling);
+  expect(signed.allocated).toBe(start.allocated + ceiling);
+  // A reservation is no spending: what is left to order from the line stays.
+  expect(signed.remaining).toBe(start.remaining);
+
+  // 2. An order of one advertorial under it.
+  const subject = `Advertorial uji e2e ${stamp}`;
+  await nav.getByRole('link', { name: 'Pesanan' }).click();
+  await page.getByRole('button', { name: 'Terbitkan pesanan' }).click();
+  const issue = page.getByRole('dialog', { name: 'Terbitkan pesanan' });
+  await issue.getByRole('combobox', { name: /^Perjanjian/ }).click();
+  await page.getByRole('option', { name: `${agreementNumber} — ${outlet}` }).click();
+  await issue.getByRole('combobox', { name: /^Produk dari perjanjian/ }).click();
+  await page.getByRole('option', { name: /^Advertorial — tersedia 3,/ }).click();
+  await issue.getByRole('textbox', { name: /^Jumlah/ }).fill('1');
+  await issue.getByRole('textbox', { name: /^Perihal/ }).fill(subject);
+  await issue.getByLabel(/^Tayang paling lambat/).fill(today);
+  const amountStatus = issue.getByRole('status').filter({ hasText: /^Nilai pesanan ini: / });
+  await expect(amountStatus).toHaveText(/^Nilai pesanan ini: Rp\s?[\d.]+\.$/);
+  const amount = rupiahOf(await amountStatus.textContent());
+  expect(amount).toBe(price);
+  await issue.getByRole('button', { name: 'Terbitkan' }).click();
+  const issued = page.getByText(new RegExp(`^Pesanan (.+) untuk ${outlet.replace(/\./g, '\\.')} telah diterbitkan\\.$`));
+  await expect(issued).toBeVisible();
+  await expect(issue).toBeHidden();
+  const orderNumber = /^Pesanan (.+) untuk /.exec((await issued.textContent()) ?? '')?.[1] ?? '';
+  expect(orderNumber).not.toBe('');
+  await page.getByRole('link', { name: orderNumber, exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: orderNumber })).toBeVisible();
+  const orderPath = new URL(page.url()).pathname;
+  const orderId = orderPath.split('/').pop() ?? '';
+  const orderAmounts = page.getByRole('table', { name: 'Nilai dan tenggat' });
+  await expect(orderAmounts.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Nilai pesanan', exact: true }) }).getByRole('cell')).toHaveText(
+    rupiahText(amount),
+  );
+
+  // 3. The company accepts it.
+  await page.getByRole('group', { name: 'Langkah berikutnya' }).getByRole('button', { name: 'Catat diterima' }).click();
+  await page.getByRole('dialog', { name: `Catat bahwa ${orderNumber} diterima?` }).getByRole('button', { name: 'Catat diterima' }).click();
+  await expect(page.getByText(`Pesanan ${orderNumber} dicatat diterima.`)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: orderNumber }).locator('xpath=..')).toContainText('Diterima');
+
+  const ordered = await budgetFigures(page, budgetPath);
+  expect(ordered.remaining).toBe(signed.remaining - amount);
+  expect(ordered.committed).toBe(signed.committed + amount);
+  expect(ordered.unallocated).toBe(signed.unallocated);
+
+  // 4. The web page that shows it, handed in as its proof.
+  const proofUrl = `https://${outlet}/berita/${stamp}-advertorial-uji-e2e`;
+  const sha256 = createHash('sha256').update(`e2e ${stamp} ${Math.random()}`).digest('hex');
+  await page.goto(`/proofs/orders/${orderId}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Pesanan ${orderNumber}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Serahkan bukti' }).click();
+  const handIn = page.getByRole('dialog', { name: `Serahkan bukti tayang pesanan ${orderNumber}` });
+  await expect(handIn.getByRole('combobox', { name: /^Jenis bukti/ })).toHaveValue('Tautan berita daring');
+  await handIn.getByLabel(/^Alamat halaman/).fill(proofUrl);
+  await handIn.getByLabel(/^Waktu tangkapan/).fill(jakartaNow(5).minute);
+  await handIn.getByLabel(/^SHA-256 isi halaman/).fill(sha256);
+  await handIn.getByRole('checkbox', { name: 'Konten diberi label berbayar (iklan/advertorial)' }).check();
+  await handIn.getByRole('button', { name: 'Serahkan' }).click();
+  await expect(page.getByText(`Bukti tayang pesanan ${orderNumber} telah diserahkan.`)).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Bukti 1: Tautan berita daring' })).toContainText('Menunggu pemeriksaan');
+
+  // 5. The verifier verifies the proof, then the order's proof.
+  const verifierContext = await browser.newContext({ baseURL, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const review = await verifierContext.newPage();
+  await login(review, verifier);
+  await review.goto(`/proofs/orders/${orderId}`);
+  const proof = review.getByRole('article', { name: 'Bukti 1: Tautan berita daring' });
+  await expect(proof).toContainText(proofUrl);
+  await proof.getByRole('group', { name: 'Pemeriksaan bukti 1' }).getByRole('button', { name: 'Verifikasi' }).click();
+  await review.getByRole('dialog', { name: 'Verifikasi bukti 1 (Tautan berita daring)?' }).getByRole('button', { name: 'Verifikasi' }).click();
+  await expect(review.getByText('Bukti 1 telah diverifikasi.')).toBeVisible();
+  await expect(proof).toContainText('Terverifikasi');
+  const decision = review.getByRole('group', { name: 'Keputusan bukti pesanan' });
+  await decision.getByRole('button', { name: 'Verifikasi bukti pesanan' }).click();
+  await review.getByRole('dialog', { name: `Verifikasi bukti pesanan ${orderNumber}?` }).getByRole('button', { name: 'Verifikasi bukti pesanan' }).click();
+  await expect(review.getByText(`Bukti pesanan ${orderNumber} telah diverifikasi.`)).toBeVisible();
+  await verifierContext.close();
+
+  const verified = await budgetFigures(page, budgetPath);
+  expect(verified).toEqual(ordered);
+
+  // 6. The treasurer records the company's invoice for it.
+  const invoiceNumber = `INV/CSP/E2E/${stamp}`;
+  const treasurerContext = await browser.newContext({ baseURL, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const finance = await treasurerContext.newPage();
+  await login(finance, treasurer);
+  await finance.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Keuangan' }).click();
+  await finance.getByRole('button', { name: 'Catat tagihan' }).click();
+  const record = finance.getByRole('dialog', { name: 'Catat tagihan perusahaan' });
+  await record.getByRole('combobox', { name: /^Perusahaan pers/ }).fill('Cahaya Sriwijaya');
+  await finance.getByRole('option', { name: company }).click();
+  await record.getByRole('checkbox', { name: `${orderNumber} — ${subject}` }).check();
+  await record.getByRole('textbox', { name: /^Nomor tagihan/ }).fill(invoiceNumber);
+  await record.getByLabel(/^Tanggal tagihan/).fill(today);
+  await record.getByRole('button', { name: 'Catat tagihan' }).click();
+  await expect(finance.getByText(`Tagihan ${invoiceNumber} dari ${company} telah dicatat.`)).toBeVisible();
+  await expect(finance).toHaveURL(/\/finance\/invoices\/[0-9a-f-]{36}$/);
+  const invoicePath = new URL(finance.url()).pathname;
+  const invoiceHeading = finance.getByRole('heading', { level: 1, name: `Tagihan ${invoiceNumber}` });
+  await expect(invoiceHeading.locator('xpath=..')).toContainText('Diterima');
+
+  // The officer signs the acceptance record (BAST).
+  await page.goto(invoicePath);
+  await expect(page.getByRole('heading', { level: 1, name: `Tagihan ${invoiceNumber}` })).toBeVisible();
+  await page.getByRole('group', { name: 'Langkah tagihan' }).getByRole('button', { name: 'Tandatangani BAST' }).click();
+  await page.getByRole('dialog', { name: `Tandatangani BAST tagihan ${invoiceNumber}?` }).getByRole('button', { name: 'Tandatangani BAST' }).click();
+  await expect(page.getByText(new RegExp(`^BAST .+ untuk tagihan ${invoiceNumber.replace(/\//g, '\\/')} telah ditandatangani\\.$`))).toBeVisible();
+
+  // The treasurer pays it into the company's verified account.
+  await finance.reload();
+  await expect(invoiceHeading.locator('xpath=..')).toContainText('BAST ditandatangani');
+  await finance.getByRole('group', { name: 'Langkah tagihan' }).getByRole('button', { name: 'Bayar' }).click();
+  const pay = finance.getByRole('dialog', { name: `Bayar tagihan ${invoiceNumber}` });
+  await pay.getByRole('textbox', { name: /^Nomor SP2D/ }).fill(`SP2D/E2E/${stamp}`);
+  await pay.getByLabel(/^Tanggal SP2D/).fill(today);
+  const account = pay.getByRole('radio', { disabled: false }).first();
+  await account.check();
+  await pay.getByRole('button', { name: 'Catat pembayaran' }).click();
+  await expect(finance.getByText(new RegExp(`^Pembayaran tagihan ${invoiceNumber.replace(/\//g, '\\/')} telah dicatat`))).toBeVisible();
+  await expect(invoiceHeading.locator('xpath=..')).toContainText('Lunas');
+  const payment = finance.getByRole('region', { name: 'Pembayaran' });
+  const fact = (label: string | RegExp) => payment.getByText(label).locator('xpath=following-sibling::*[1]');
+  await expect(fact(/^PPh 23 \(/)).toHaveText(/^Rp\s?[\d.]+$/);
+  const gross = rupiahOf(await fact('Bruto').textContent());
+  const pph23 = rupiahOf(await fact(/^PPh 23 \(/).textContent());
+  const net = rupiahOf(await fact('Neto ditransfer').textContent());
+  expect(pph23).toBeGreaterThan(0n);
+  expect(net).toBe(gross - pph23);
+  await expect(fact('Nomor SP2D')).toHaveText(`SP2D/E2E/${stamp}`);
+  await treasurerContext.close();
+
+  // The order is paid, and the budget line realised what it had committed.
+  await page.goto(orderPath);
+  await expect(page.getByRole('heading', { level: 1, name: orderNumber }).locator('xpath=..')).toContainText('Dibayar');
+  const paid = await budgetFigures(page, budgetPath);
+  expect(paid.realised).toBe(ordered.realised + amount);
+  expect(paid.committed).toBe(ordered.committed - amount);
+  expect(paid.remaining).toBe(ordered.remaining);
+  expect(paid.unallocated).toBe(ordered.unallocated);
 });
