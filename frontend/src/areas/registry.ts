@@ -96,6 +96,13 @@ export const AREAS: readonly Area[] = [
     routes: lazy(() => import('./orders/routes')),
   },
   {
+    name: 'content',
+    path: '/content',
+    permission: 'content.read',
+    nav: { label: 'nav.content', group: 'main' },
+    routes: lazy(() => import('./content/routes')),
+  },
+  {
     name: 'proofs',
     path: '/proofs',
     permission: 'proofs.read',

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Checkbox, Group, List, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BaseSyntheticEvent } from 'react';
 import { useState } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
@@ -7,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { limits } from '../../api/limits';
+import { problemMessage } from '../../api/problem';
+import { useCan } from '../../auth/hooks';
 import { FormDialog } from '../../components/FormDialog';
 import { notifySaved } from '../../components/notify';
 import { formatDay, formatRupiah, jakartaToday } from '../../format';
@@ -14,7 +17,7 @@ import { useApiForm } from '../../hooks/useApiForm';
 import { isAbove, timesOf } from './amounts';
 import { useIdempotencyKey } from './idempotency';
 import { agreementName, type Agreement, type AgreementLine } from './model';
-import { activeAgreementsQuery, issueOrder, orderKeys } from './queries';
+import { activeAgreementsQuery, contentSearchQuery, issueOrder, orderKeys } from './queries';
 import { issueSchema } from './schemas';
 import { useProductNames, type ProductNames } from './words';
 
@@ -111,6 +114,56 @@ function Room({ agreement, line, quantity, names }: { agreement: Agreement; line
   );
 }
 
+/** How long typing pauses before the content bank is searched. */
+const CONTENT_SEARCH_DELAY_MS = 300;
+
+interface ContentPickerProps {
+  value: string;
+  onChange: (id: string) => void;
+  onBlur: () => void;
+  error: string | undefined;
+}
+
+/**
+ * The press release or material the order asks the company to publish, if any: searched in the
+ * content bank by part of its title, as typed.
+ */
+function ContentPicker({ value, onChange, onBlur, error }: ContentPickerProps) {
+  const { t } = useTranslation('orders');
+  const [search, setSearch] = useState('');
+  // The picked item's title, kept while a later search no longer lists it.
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
+  const [settled] = useDebouncedValue(search.trim(), CONTENT_SEARCH_DELAY_MS);
+  // Once an item is picked, its title fills the box: that is no new search.
+  const q = picked !== null && picked.value === value && settled === picked.label ? '' : settled;
+  const found = useQuery({ ...contentSearchQuery(q), placeholderData: keepPreviousData });
+  const options = (found.data ?? []).map((item) => ({ value: item.id, label: item.title }));
+  const current = value === '' ? null : (options.find((option) => option.value === value) ?? (picked?.value === value ? picked : null));
+  const data = current && !options.some((option) => option.value === current.value) ? [current, ...options] : options;
+
+  return (
+    <Select
+      label={t('field.content')}
+      searchable
+      clearable
+      data={data}
+      // The server has already searched: every option it answered is offered.
+      filter={({ options: all }) => all}
+      searchValue={search}
+      onSearchChange={setSearch}
+      placeholder={found.isPending ? t('common.loading') : undefined}
+      nothingFoundMessage={found.isFetching ? t('common.loading') : t('common.empty')}
+      value={value || null}
+      onChange={(id, option) => {
+        setPicked(id === null || option === null ? null : { value: id, label: option.label });
+        onChange(id ?? '');
+      }}
+      onBlur={onBlur}
+      error={error ?? (found.isError ? problemMessage(t, found.error) : undefined)}
+    />
+  );
+}
+
 /**
  * Issues a written order under a line of an active agreement. The request carries an
  * `Idempotency-Key` made when the form opens: retrying it (after a timeout, a dropped connection,
@@ -120,6 +173,8 @@ export function IssueOrderDialog({ agreementId, onClose }: { agreementId?: strin
   const { t } = useTranslation('orders');
   const queryClient = useQueryClient();
   const agreements = useQuery(activeAgreementsQuery());
+  // The content bank is read only by those allowed to see it.
+  const canReadContent = useCan('content.read');
   const idempotency = useIdempotencyKey();
   const [reused, setReused] = useState(false);
   // Several orders are often issued in a row, under the same agreement.
@@ -135,6 +190,7 @@ export function IssueOrderDialog({ agreementId, onClose }: { agreementId?: strin
       instructions: '',
       due_from: jakartaToday(),
       due_until: '',
+      content_item_id: '',
     },
     send: (values) =>
       issueOrder(
@@ -145,6 +201,8 @@ export function IssueOrderDialog({ agreementId, onClose }: { agreementId?: strin
           instructions: values.instructions,
           due_from: values.due_from,
           due_until: values.due_until,
+          // Named only when one was picked: an order need not carry content.
+          ...(values.content_item_id === null ? {} : { content_item_id: values.content_item_id }),
         },
         idempotency.key,
       ),
@@ -157,6 +215,7 @@ export function IssueOrderDialog({ agreementId, onClose }: { agreementId?: strin
       outside_agreement_period: 'agreement_id',
       company_not_active: 'agreement_id',
       press_council_not_valid: 'agreement_id',
+      unknown_content_item: 'content_item_id',
     },
     limits: limits.IssueOrderRequest,
     onSuccess: (order) => {
@@ -271,6 +330,13 @@ export function IssueOrderDialog({ agreementId, onClose }: { agreementId?: strin
         {...register('quantity')}
       />
       <TextInput label={t('field.subject')} description={t('hint.subject')} required error={form.fieldError('subject')} {...register('subject')} />
+      {canReadContent && (
+        <Controller
+          control={control}
+          name="content_item_id"
+          render={({ field }) => <ContentPicker value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={form.fieldError('content_item_id')} />}
+        />
+      )}
       <Textarea label={t('field.instructions')} description={t('hint.instructions')} rows={3} error={form.fieldError('instructions')} {...register('instructions')} />
       <Group grow align="flex-start">
         <TextInput label={t('field.dueFrom')} description={t('hint.dueFrom')} type="date" required error={form.fieldError('due_from')} {...register('due_from')} />

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { api } from '../../api/client';
 import { json, problem, tokenPair, type Seen } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { accepted, agreement, auditor, declined, issued, ordersServer, paid, rp } from './fixtures';
+import { accepted, agreement, auditor, declined, issued, officer, ordersServer, paid, rp } from './fixtures';
 
 beforeEach(() => {
   api.session.setTokens(tokenPair('access-1'));
@@ -208,6 +208,59 @@ describe('Issuing an order', () => {
     });
     const [first, second] = issuing(seen);
     expect(keyOf(second)).not.toBe(keyOf(first));
+  });
+
+  it('names the content to publish, found in the content bank by its title', async () => {
+    const release = {
+      id: '0190f7a0-0000-7000-8000-000000000c01',
+      kind: 'press_release',
+      title: 'Hari Jadi Kabupaten OKI ke-79',
+      body: 'Siaran pers.',
+      released_on: '2026-03-01',
+      created_at: '2026-02-20T02:00:00Z',
+      created_by: null,
+      updated_at: '2026-02-20T02:00:00Z',
+      version: 1,
+    };
+    const other = { ...release, id: '0190f7a0-0000-7000-8000-000000000c02', title: 'Festival Bidar' };
+    const seen = ordersServer({
+      who: { ...officer, permissions: [...officer.permissions, 'content.read'] },
+      handle: (request) => {
+        if (request.method === 'POST') return json(201, { ...issued, content_item_id: release.id, content_title: release.title });
+        if (request.path !== '/api/v1/content-items') return undefined;
+        const q = new URLSearchParams(request.search).get('q');
+        return json(200, { items: q === null ? [release, other] : [release, other].filter((item) => item.title.includes(q)), next_cursor: null });
+      },
+    });
+    renderApp('/orders?year=2026');
+    const user = userEvent.setup();
+    const dialog = await openDialog(user);
+    await fill(user, dialog, '2');
+    const picker = within(dialog).getByRole('combobox', { name: 'Materi' });
+    await user.type(picker, 'Hari Jadi');
+    await waitFor(() => {
+      expect(seen.some((request) => request.path === '/api/v1/content-items' && new URLSearchParams(request.search).get('q') === 'Hari Jadi')).toBe(true);
+    });
+    const list = document.getElementById(picker.getAttribute('aria-controls') ?? '')!;
+    await waitFor(() => {
+      expect(within(list).getAllByRole('option', { hidden: true }).map((option) => option.textContent)).toEqual([release.title]);
+    });
+    await user.click(within(list).getByRole('option', { name: release.title, hidden: true }));
+    expect(picker).toHaveValue(release.title);
+    await user.click(within(dialog).getByRole('button', { name: 'Terbitkan' }));
+    await waitFor(() => {
+      expect(issuing(seen)).toHaveLength(1);
+    });
+    expect(issuing(seen)[0]?.body).toEqual({
+      agreement_line_id: agreement.lines[0]?.id,
+      quantity: 2,
+      subject: 'Publikasi Hari Jadi Kabupaten OKI',
+      instructions: null,
+      due_from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as string,
+      due_until: '2099-01-31',
+      content_item_id: release.id,
+    });
+    expect(keyOf(issuing(seen)[0])).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('keeps the key while the first attempt still runs, and makes a new one once the server refused the order', async () => {

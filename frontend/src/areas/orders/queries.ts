@@ -23,6 +23,8 @@ export const orderKeys = {
   /** The policy that names the products, which never changes once used. */
   policy: (versionId: string) => ['order-policy', versionId] as const,
   currentPolicy: (year: number) => ['order-policy', 'current', year] as const,
+  /** The content bank's items an order may name, found by part of their title. */
+  contentSearch: (q: string) => ['order-content', q] as const,
 };
 
 /** A board shows a year's orders at once: a page holds most months' orders of an organisation. */
@@ -99,6 +101,21 @@ export function currentPolicyQuery(year: number) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
       }
+    },
+  });
+}
+
+/** How many of the content bank's items a search offers to pick from. */
+const CONTENT_CHOICES = 20;
+
+/** The content bank's items whose title holds `q` (the latest ones when it is empty), to name one in an order. */
+export function contentSearchQuery(q: string) {
+  return queryOptions({
+    queryKey: orderKeys.contentSearch(q),
+    staleTime: 30_000,
+    queryFn: async () => {
+      const page = await unwrap(api.client.GET('/api/v1/content-items', { params: { query: { q: q === '' ? undefined : q, limit: CONTENT_CHOICES } } }));
+      return page.items;
     },
   });
 }

@@ -30,6 +30,8 @@ const orderFields = z.object({
   // An order comes before publication: its window opens today at the earliest.
   due_from: day.refine((value) => value >= jakartaToday(), 'orders:validation.pastDay'),
   due_until: day,
+  /** The press release or material the company is to publish, if any: picked, never typed. */
+  content_item_id: z.string().transform((id) => (id === '' ? null : id)),
 });
 
 const window = orderFields.pick({ due_from: true, due_until: true });
