@@ -1,9 +1,9 @@
-import { Badge, Group, Select, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { jakartaYear } from '../../format';
-import { isFiscalYear } from './address';
 import type { AgreementState } from './model';
+export { FactTable } from '../../components/FactTable';
+export { PageHeader } from '../../components/PageHeader';
+import { YearSelect as SharedYearSelect } from '../../components/YearSelect';
 
 const STATE_COLOR: Record<AgreementState, string> = {
   draft: 'gray',
@@ -22,59 +22,8 @@ export function StateBadge({ state, size }: { state: AgreementState; size?: stri
   );
 }
 
-/**
- * A fiscal year to look at: the years around the one in progress (next year's agreements are
- * drafted before it starts, last year's are still read), and the year already shown.
- */
-export function YearSelect({ value, onChange }: { value: number; onChange: (year: number) => void }) {
+/** The fiscal year picker, labelled in this area's words. */
+export function YearSelect(props: { value: number; onChange: (year: number) => void }) {
   const { t } = useTranslation('agreements');
-  const now = jakartaYear();
-  const years = [...new Set([now + 1, now, now - 1, now - 2, value])].filter(isFiscalYear).sort((a, b) => b - a);
-  return (
-    <Select
-      label={t('fiscalYear')}
-      w={150}
-      allowDeselect={false}
-      data={years.map((year) => ({ value: String(year), label: String(year) }))}
-      value={String(value)}
-      onChange={(year) => {
-        if (year !== null) onChange(Number(year));
-      }}
-    />
-  );
-}
-
-/** A page's heading with its own actions beside it. */
-export function PageHeader({ title, intro, actions }: { title: ReactNode; intro?: string; actions?: ReactNode }) {
-  return (
-    <Group justify="space-between" align="flex-start">
-      <div>
-        <Title order={1}>{title}</Title>
-        {intro && (
-          <Text c="dimmed" size="sm" mt={4} maw={720}>
-            {intro}
-          </Text>
-        )}
-      </div>
-      {actions}
-    </Group>
-  );
-}
-
-/** A record's facts, one labelled row each, as a table a screen reader reads row by row. */
-export function FactTable({ label, rows }: { label: string; rows: readonly (readonly [string, ReactNode])[] }) {
-  return (
-    <Table aria-label={label} verticalSpacing={6}>
-      <Table.Tbody>
-        {rows.map(([name, value]) => (
-          <Table.Tr key={name}>
-            <Table.Th scope="row" fw={500} w="45%" style={{ verticalAlign: 'top' }}>
-              {name}
-            </Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <SharedYearSelect label={t('fiscalYear')} {...props} />;
 }

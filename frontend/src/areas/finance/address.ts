@@ -1,22 +1,10 @@
 import { useSearchParams } from 'react-router';
-import { limits } from '../../api/limits';
 import { invoiceStateValues } from '../../api/schema';
-import { jakartaYear } from '../../format';
 import type { UrlFilters } from '../../hooks/usePagedList';
 import type { InvoiceFilters } from './queries';
+import { yearOf } from '../../fiscalYear';
 
-/** Invoices bill orders, which are charged to a budget line of a fiscal year the server keeps budgets for. */
-const YEARS = limits.CreateBudgetLineRequest.fiscal_year;
-
-export function isFiscalYear(year: number): boolean {
-  return Number.isInteger(year) && year >= YEARS.minimum && year <= YEARS.maximum;
-}
-
-/** A year the address names, or the one in progress in Jakarta when it names none (or a mangled one). */
-export function yearOf(text: string | null | undefined): number {
-  const asked = Number(text ?? undefined);
-  return isFiscalYear(asked) ? asked : jakartaYear();
-}
+export { isFiscalYear, yearOf } from '../../fiscalYear';
 
 /** The search parameters that filter the invoices. */
 export const INVOICE_FILTERS = ['year', 'state'] as const;

@@ -1,10 +1,9 @@
-import { Badge, Group, Select, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Group, Tabs, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { jakartaYear } from '../../format';
-import { isFiscalYear } from './address';
 import type { InvoiceState, OrderState } from './model';
+import { YearSelect as SharedYearSelect } from '../../components/YearSelect';
 
 const INVOICE_COLOR: Record<InvoiceState, string> = { received: 'blue', accepted: 'teal', paid: 'green' };
 
@@ -54,28 +53,6 @@ export function YesNo({ value }: { value: boolean }) {
   return <>{t(value ? 'yes' : 'no')}</>;
 }
 
-/**
- * A fiscal year to look at: the years around the one in progress (last year's invoices are still
- * paid early in the next), and the year already shown.
- */
-export function YearSelect({ value, onChange }: { value: number; onChange: (year: number) => void }) {
-  const { t } = useTranslation('finance');
-  const now = jakartaYear();
-  const years = [...new Set([now, now - 1, now - 2, value])].filter(isFiscalYear).sort((a, b) => b - a);
-  return (
-    <Select
-      label={t('fiscalYear')}
-      w={150}
-      allowDeselect={false}
-      data={years.map((year) => ({ value: String(year), label: String(year) }))}
-      value={String(value)}
-      onChange={(year) => {
-        if (year !== null) onChange(Number(year));
-      }}
-    />
-  );
-}
-
 /** The area's pages reached from its heading; an invoice is reached from the list. */
 const PAGES = [
   ['invoices', '/finance'],
@@ -115,4 +92,10 @@ export function AreaHeader({ page, actions }: { page: PageName; actions?: ReactN
       </Tabs>
     </>
   );
+}
+
+/** The fiscal year picker, labelled in this area's words. */
+export function YearSelect(props: { value: number; onChange: (year: number) => void }) {
+  const { t } = useTranslation('finance');
+  return <SharedYearSelect label={t('fiscalYear')} {...props} />;
 }

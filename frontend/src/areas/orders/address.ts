@@ -1,21 +1,9 @@
 import { useSearchParams } from 'react-router';
-import { limits } from '../../api/limits';
-import { jakartaYear } from '../../format';
 import type { UrlFilters } from '../../hooks/usePagedList';
 import type { OrderFilters } from './queries';
+import { yearOf } from '../../fiscalYear';
 
-/** The fiscal years the server takes budget lines, and so orders, for. */
-const YEARS = limits.CreateBudgetLineRequest.fiscal_year;
-
-export function isFiscalYear(year: number): boolean {
-  return Number.isInteger(year) && year >= YEARS.minimum && year <= YEARS.maximum;
-}
-
-/** A year the address names, or the one in progress in Jakarta when it names none (or a mangled one). */
-export function yearOf(text: string | null | undefined): number {
-  const asked = Number(text ?? undefined);
-  return isFiscalYear(asked) ? asked : jakartaYear();
-}
+export { isFiscalYear, yearOf } from '../../fiscalYear';
 
 /** The search parameters that filter the orders. */
 export const ORDER_FILTERS = ['year', 'agreement'] as const;
