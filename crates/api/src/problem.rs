@@ -230,7 +230,8 @@ pub struct ApiError {
     detail: String,
     errors: Vec<FieldError>,
     blockers: Vec<Blocker>,
-    conflicting: Option<Conflicting>,
+    // Boxed: an error travels in every handler's `Result`, and is kept small for it.
+    conflicting: Option<Box<Conflicting>>,
     retry_after_secs: Option<u64>,
     /// The cause of a 500, logged with the request id and never sent.
     source: Option<anyhow::Error>,
@@ -311,7 +312,7 @@ impl ApiError {
     fn to_problem(&self) -> Problem {
         Problem {
             blockers: self.blockers.clone(),
-            conflicting: self.conflicting.clone(),
+            conflicting: self.conflicting.as_deref().cloned(),
             ..problem(self.status, self.code, Some(self.detail.clone()), self.errors.clone())
         }
     }
@@ -579,8 +580,11 @@ impl From<StoreError> for ApiError {
                     ProblemCode::ProofReused,
                     format!("this proof's address or content already backs order {number}; see `conflicting`"),
                 );
-                err.conflicting =
-                    Some(Conflicting { entity_type: mitra_domain::audit::EntityType::Order, id: order_id, number });
+                err.conflicting = Some(Box::new(Conflicting {
+                    entity_type: mitra_domain::audit::EntityType::Order,
+                    id: order_id,
+                    number,
+                }));
                 err
             }
             StoreError::NotReady(blockers) => {
