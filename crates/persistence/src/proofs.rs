@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use mitra_domain::audit::AuditAction;
 use mitra_domain::orders::{OrderState, OrderStep};
 use mitra_domain::proofs::{NewProof, ProofDetails, ProofKind, ProofReview, ProofStatus};
+use mitra_domain::{Violation, ViolationCode, Violations};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
@@ -80,6 +81,14 @@ pub async fn submit(tx: &mut Tx, order_id: Uuid, new: NewProof, today: NaiveDate
     let state: OrderState = vocabulary(&order.state)?;
     if !matches!(state, OrderState::Accepted | OrderState::ProofRejected | OrderState::Published) {
         return Err(StoreError::Refused(Refusal::ProofsClosed));
+    }
+    // No order, no payment: what was published before the order was written backs nothing.
+    if new.details.published_on.is_some_and(|published| published < order.issued_on) {
+        return Err(StoreError::Invalid(Violations::from(Violation::new(
+            "published_on",
+            ViolationCode::OutOfRange,
+            format!("on or after the order was issued ({})", order.issued_on),
+        ))));
     }
     let prints = new.fingerprints();
     for print in &prints {
