@@ -10,7 +10,9 @@ use mitra_domain::audit::AuditAction;
 use mitra_domain::budget::{CeilingRevision, Figures, NewBudgetLine};
 use mitra_domain::policy::FiscalYear;
 use sea_orm::sea_query::{Expr, ExprTrait, LockType};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+};
 use uuid::Uuid;
 
 use crate::columns::rupiah;
@@ -240,6 +242,24 @@ pub(crate) async fn line_on(
         found => found?,
     };
     Ok(views(conn, scope, vec![row.try_into()?]).await?.remove(0))
+}
+
+/// The unit a budget line belongs to, in one statement (an official number carries its code).
+pub(crate) async fn unit_of_line(
+    conn: &impl ConnectionTrait,
+    scope: OrgScope,
+    line_id: Uuid,
+) -> Result<unit::Model, StoreError> {
+    let line = scope::select::<budget_line::Entity>(scope)
+        .select_only()
+        .column(budget_line::Column::UnitId)
+        .filter(budget_line::Column::Id.eq(line_id))
+        .into_query();
+    scope::select::<unit::Entity>(scope)
+        .filter(unit::Column::Id.in_subquery(line))
+        .one(conn)
+        .await?
+        .ok_or(StoreError::UnknownReference(Reference::BudgetLine))
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

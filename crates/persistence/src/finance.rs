@@ -138,7 +138,7 @@ pub async fn record(tx: &mut Tx, new: NewInvoice) -> Result<InvoiceRecord, Store
     violations.finish(|| Some(())).map_err(StoreError::Invalid)?;
     let first = billed.first().ok_or(StoreError::NotFound)?;
     let agreement = scope::find::<agreement::Entity>(tx.conn(), scope, first.agreement_id).await?;
-    let tax = policy::version_on(tx.conn(), scope, agreement.policy_version_id).await?.policy.tax;
+    let tax = policy::rules_of(tx, agreement.policy_version_id).await?.tax;
     let now = Utc::now();
     let id = Uuid::now_v7();
     let mut lines = Vec::new();
@@ -223,8 +223,8 @@ pub async fn accept(
     let lines = lines_of(tx.conn(), scope, id).await?;
     let first = lines.first().ok_or(StoreError::NotFound)?;
     let agreement = scope::find::<agreement::Entity>(tx.conn(), scope, first.agreement_id).await?;
-    let policy = policy::version_on(tx.conn(), scope, agreement.policy_version_id).await?.policy;
-    let unit_code = budget::line_on(tx.conn(), scope, first.budget_line_id).await?.unit_code;
+    let policy = policy::rules_of(tx, agreement.policy_version_id).await?;
+    let unit_code = budget::unit_of_line(tx.conn(), scope, first.budget_line_id).await?.code;
     let number = numbering::next(tx, &policy, NumberedDocument::Acceptance, today.year(), &unit_code, today).await?;
     let changed = invoice::ActiveModel {
         id: Set(id),
@@ -269,7 +269,7 @@ pub async fn pay(tx: &mut Tx, id: Uuid, new: NewPayment) -> Result<InvoiceRecord
     let lines = lines_of(tx.conn(), scope, id).await?;
     let first = lines.first().ok_or(StoreError::NotFound)?;
     let agreement = scope::find::<agreement::Entity>(tx.conn(), scope, first.agreement_id).await?;
-    let tax = policy::version_on(tx.conn(), scope, agreement.policy_version_id).await?.policy.tax;
+    let tax = policy::rules_of(tx, agreement.policy_version_id).await?.tax;
     let pph23 = withholding(rupiah(before.base)?, tax.pph23_bp);
     let row = tx
         .insert(payment::ActiveModel {

@@ -9,6 +9,7 @@
 //! on the server's side, the claim is dropped so that a retry can run it.
 
 use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -54,36 +55,50 @@ pub async fn claim(
     store
         .write_exempt(Exempt::IdempotencyKey, None, async |tx| {
             tx.enter(scope, user_id);
-            // An expired key is forgotten when it is next used, so a client may reuse it.
-            tx.delete::<idempotency_key::Entity>(|delete| {
-                delete.filter(idempotency_key::Column::Key.eq(key)).filter(idempotency_key::Column::ExpiresAt.lt(now))
-            })
-            .await?;
-            tx.insert_if_absent(
-                idempotency_key::ActiveModel {
-                    id: Set(id),
-                    key: Set(key.to_owned()),
-                    user_id: Set(user_id),
-                    fingerprint: Set(fingerprint.to_owned()),
-                    status: Set(None),
-                    response_body: Set(None),
-                    response_location: Set(None),
-                    response_etag: Set(None),
-                    created_at: Set(now),
-                    expires_at: Set(now + Duration::hours(KEPT_FOR_HOURS)),
-                    ..Default::default()
-                },
-                [idempotency_key::Column::OrganisationId, idempotency_key::Column::Key],
-            )
-            .await?;
+            // One statement on the first use: the key is inserted, or an expired one taken over
+            // (a client may reuse a key once it expired); a live key is left as it is.
+            let mut conflict =
+                OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key]);
+            conflict
+                .update_columns([
+                    idempotency_key::Column::Id,
+                    idempotency_key::Column::UserId,
+                    idempotency_key::Column::Fingerprint,
+                    idempotency_key::Column::Status,
+                    idempotency_key::Column::ResponseBody,
+                    idempotency_key::Column::ResponseLocation,
+                    idempotency_key::Column::ResponseEtag,
+                    idempotency_key::Column::CreatedAt,
+                    idempotency_key::Column::ExpiresAt,
+                ])
+                .action_and_where(Expr::col((idempotency_key::Entity, idempotency_key::Column::ExpiresAt)).lt(now));
+            let claimed = tx
+                .upsert(
+                    idempotency_key::ActiveModel {
+                        id: Set(id),
+                        key: Set(key.to_owned()),
+                        user_id: Set(user_id),
+                        fingerprint: Set(fingerprint.to_owned()),
+                        status: Set(None),
+                        response_body: Set(None),
+                        response_location: Set(None),
+                        response_etag: Set(None),
+                        created_at: Set(now),
+                        expires_at: Set(now + Duration::hours(KEPT_FOR_HOURS)),
+                        ..Default::default()
+                    },
+                    conflict,
+                )
+                .await?;
+            if claimed.is_some() {
+                return Ok(Claim::Fresh);
+            }
             let row = scope::select::<idempotency_key::Entity>(scope)
                 .filter(idempotency_key::Column::Key.eq(key))
                 .one(tx.conn())
                 .await?
                 .ok_or(StoreError::NotFound)?;
-            Ok(if row.id == id {
-                Claim::Fresh
-            } else if row.fingerprint != fingerprint {
+            Ok(if row.fingerprint != fingerprint {
                 Claim::Mismatch
             } else {
                 match (row.status, row.response_body) {

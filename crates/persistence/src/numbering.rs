@@ -1,15 +1,16 @@
 //! Official numbers: sequential per organisation, kind of document and year, with no gap and no
 //! twin, also under concurrency.
 //!
-//! The sequence row is created if absent and then moved by one `UPDATE ... SET last = last + 1
-//! RETURNING last` inside the transaction that writes the numbered document: a concurrent writer
-//! waits on the row lock and gets the next number, and a write that fails gives its number back
-//! when it rolls back. Numbers are never reused, because nothing numbered is ever deleted.
+//! The sequence row is created or moved by one statement (`INSERT ... ON CONFLICT DO UPDATE SET
+//! last = last + 1 RETURNING last`) inside the transaction that writes the numbered document: a
+//! concurrent writer waits on the row lock and gets the next number, and a write that fails gives
+//! its number back when it rolls back. Numbers are never reused, because nothing numbered is ever
+//! deleted.
 
 use chrono::{Datelike, NaiveDate};
 use mitra_domain::policy::{NumberedDocument, Policy};
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter};
+use sea_orm::ActiveValue::Set;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use uuid::Uuid;
 
 use crate::entities::number_sequence;
@@ -31,25 +32,23 @@ pub(crate) async fn next(
 }
 
 async fn take(tx: &mut Tx, document: NumberedDocument, year: i32) -> Result<u64, StoreError> {
-    tx.insert_if_absent(
-        number_sequence::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            document: Set(document.as_str().to_owned()),
-            year: Set(year),
-            last: Set(0),
-            ..Default::default()
-        },
-        [number_sequence::Column::OrganisationId, number_sequence::Column::Document, number_sequence::Column::Year],
-    )
-    .await?;
-    let moved = tx
-        .update_returning::<number_sequence::Entity>(|update| {
-            update
-                .col_expr(number_sequence::Column::Last, Expr::col(number_sequence::Column::Last).add(1))
-                .filter(number_sequence::Column::Document.eq(document.as_str()))
-                .filter(number_sequence::Column::Year.eq(year))
-        })
-        .await?;
-    let last = moved.first().map(|row| row.last).ok_or(StoreError::NotFound)?;
-    u64::try_from(last).map_err(|err| sea_orm::DbErr::Type(err.to_string()).into())
+    // One statement: the year's first number creates the sequence at 1, every later one moves it.
+    let mut conflict = OnConflict::columns([
+        number_sequence::Column::OrganisationId,
+        number_sequence::Column::Document,
+        number_sequence::Column::Year,
+    ]);
+    conflict.value(
+        number_sequence::Column::Last,
+        Expr::col((number_sequence::Entity, number_sequence::Column::Last)).add(1),
+    );
+    let row = number_sequence::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        document: Set(document.as_str().to_owned()),
+        year: Set(year),
+        last: Set(1),
+        ..Default::default()
+    };
+    let moved = tx.upsert(row, conflict).await?.ok_or(StoreError::NotFound)?;
+    u64::try_from(moved.last).map_err(|err| sea_orm::DbErr::Type(err.to_string()).into())
 }

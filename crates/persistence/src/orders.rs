@@ -114,7 +114,7 @@ pub struct OrderView {
 /// its Press Council standing valid today at the policy's minimum, the publication window
 /// inside the agreement's period and not before today; and unless the line's quota, the
 /// agreement's ceiling and the budget line's ceiling all still have room.
-pub async fn issue(tx: &mut Tx, new: NewOrder, today: NaiveDate) -> Result<OrderRecord, StoreError> {
+pub async fn issue(tx: &mut Tx, new: NewOrder, today: NaiveDate) -> Result<OrderView, StoreError> {
     let scope = tx.scope()?;
     let OrderBasis { agreement, line } = agreements::order_basis(tx, new.agreement_line_id).await?;
     if agreement.state != AgreementState::Active {
@@ -127,7 +127,7 @@ pub async fn issue(tx: &mut Tx, new: NewOrder, today: NaiveDate) -> Result<Order
     if company.status != CompanyStatus::Active {
         return Err(StoreError::Refused(Refusal::CompanyNotActive));
     }
-    let policy = policy::version_on(tx.conn(), scope, agreement.policy_version_id).await?.policy;
+    let policy = policy::rules_of(tx, agreement.policy_version_id).await?;
     let standing = match company.press_council_status {
         PressCouncilStatus::None => None,
         status => Some(Standing { value: status, valid_until: company.press_council_valid_until }),
@@ -146,12 +146,13 @@ pub async fn issue(tx: &mut Tx, new: NewOrder, today: NaiveDate) -> Result<Order
             format!("inside the agreement's period, which ends on {}", agreement.ends_on),
         ));
     }
-    if let Some(content_item_id) = new.content_item_id {
-        match scope::find::<content_item::Entity>(tx.conn(), scope, content_item_id).await {
+    let content_title = match new.content_item_id {
+        None => None,
+        Some(content_item_id) => match scope::find::<content_item::Entity>(tx.conn(), scope, content_item_id).await {
             Err(StoreError::NotFound) => return Err(StoreError::UnknownReference(Reference::ContentItem)),
-            found => found?,
-        };
-    }
+            found => Some(found?.title),
+        },
+    };
     let unit_price = line.negotiation.agreed;
     let worth = amount(new.quantity, unit_price);
     if worth.is_none() {
@@ -161,12 +162,16 @@ pub async fn issue(tx: &mut Tx, new: NewOrder, today: NaiveDate) -> Result<Order
     let worth = worth.unwrap_or_default().amount();
     let quantity = i32::try_from(new.quantity).unwrap_or(i32::MAX);
 
+    // Read before the first lock is taken: from the ceilings on, orders under the same budget
+    // line, and from the number on every order of the organisation, wait for this one to commit.
+    let outlet = scope::find::<outlet::Entity>(tx.conn(), scope, agreement.outlet_id).await?;
+    let unit_code = budget::unit_of_line(tx.conn(), scope, agreement.budget_line_id).await?.code;
+
     // The ceilings, always in this order so that concurrent writers queue rather than deadlock.
     agreements::take_units(tx, line.id, quantity).await?;
     agreements::commit(tx, agreement.id, worth).await?;
     budget::commit(tx, agreement.budget_line_id, worth).await?;
 
-    let unit_code = budget::line_on(tx.conn(), scope, agreement.budget_line_id).await?.unit_code;
     let number =
         numbering::next(tx, &policy, NumberedDocument::Order, agreement.fiscal_year.year(), &unit_code, today).await?;
     let now = Utc::now();
@@ -202,7 +207,15 @@ pub async fn issue(tx: &mut Tx, new: NewOrder, today: NaiveDate) -> Result<Order
         })
         .await?;
     tx.record(AuditAction::OrderIssued, None, Some(&row))?;
-    Ok(row.try_into()?)
+    // The answer is built from what this write read: the agreement, the company, the outlet.
+    Ok(OrderView {
+        order: row.try_into()?,
+        agreement_number: agreement.number,
+        company_name: company.profile.legal_name,
+        outlet_name: outlet.name,
+        media_type: vocabulary(&outlet.media_type)?,
+        content_title,
+    })
 }
 
 /// Takes a step of the order's life if it is still at `expected_version`; declining and

@@ -2,6 +2,9 @@
 //! one or more revisions per fiscal year. The latest revision of a year is the one new
 //! applications use; a revision a decision has used is frozen and changed only by copying it.
 
+use std::collections::HashMap;
+use std::sync::{Arc, PoisonError, RwLock};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use mitra_domain::audit::AuditAction;
 use mitra_domain::policy::{FiscalYear, NewRegulation, Policy, PolicyChanges, RegulationKind};
@@ -265,6 +268,47 @@ pub(crate) async fn mark_used(tx: &mut Tx, id: Uuid) -> Result<(), StoreError> {
     tx.record(AuditAction::PolicyVersionUsed, Some(&before), Some(&after))
 }
 
+/// How many frozen versions a store keeps in memory: a few per organisation and year.
+const FROZEN_KEPT: usize = 512;
+
+/// Policy versions a decision has used, kept in memory by the store: such a version never
+/// changes again, and every order, invoice and payment under an agreement weighs its rules (a
+/// document of some 20 KB that would otherwise be read and parsed each time). Keyed by
+/// organisation as well, so that a cached version is found only in the scope it belongs to.
+#[derive(Debug, Default)]
+pub(crate) struct FrozenPolicies {
+    versions: RwLock<HashMap<(Uuid, Uuid), Arc<Policy>>>,
+}
+
+impl FrozenPolicies {
+    fn get(&self, scope: OrgScope, id: Uuid) -> Option<Arc<Policy>> {
+        self.versions.read().unwrap_or_else(PoisonError::into_inner).get(&(scope.organisation_id(), id)).cloned()
+    }
+
+    fn keep(&self, scope: OrgScope, id: Uuid, policy: Arc<Policy>) {
+        let mut versions = self.versions.write().unwrap_or_else(PoisonError::into_inner);
+        if versions.len() >= FROZEN_KEPT {
+            versions.clear();
+        }
+        versions.insert((scope.organisation_id(), id), policy);
+    }
+}
+
+/// The rules of the version an agreement rests on (frozen by the decision that approved its
+/// application), read from memory once it is known to be frozen.
+pub(crate) async fn rules_of(tx: &Tx, id: Uuid) -> Result<Arc<Policy>, StoreError> {
+    let scope = tx.scope()?;
+    if let Some(policy) = tx.frozen_policies().get(scope, id) {
+        return Ok(policy);
+    }
+    let version = version_on(tx.conn(), scope, id).await?;
+    let policy = Arc::new(version.policy);
+    if version.used_at.is_some() {
+        tx.frozen_policies().keep(scope, id, policy.clone());
+    }
+    Ok(policy)
+}
+
 /// A version read inside a write or a read of another area.
 pub(crate) async fn version_on(
     conn: &impl ConnectionTrait,
@@ -368,4 +412,31 @@ async fn find_version(
     id: Uuid,
 ) -> Result<policy_version::Model, StoreError> {
     scope::find::<policy_version::Entity>(conn, scope, id).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_frozen_version_is_found_only_in_its_own_organisation() {
+        let policies = FrozenPolicies::default();
+        let (ours, theirs) = (OrgScope::of(Uuid::now_v7()), OrgScope::of(Uuid::now_v7()));
+        let id = Uuid::now_v7();
+        let policy = Arc::new(mitra_domain::presets::load("oki").expect("the OKI preset loads").policy);
+        policies.keep(ours, id, policy.clone());
+        assert!(policies.get(ours, id).is_some_and(|kept| Arc::ptr_eq(&kept, &policy)));
+        assert!(policies.get(theirs, id).is_none(), "another organisation naming the same id finds nothing");
+    }
+
+    #[test]
+    fn the_cache_stays_bounded() {
+        let policies = FrozenPolicies::default();
+        let scope = OrgScope::of(Uuid::now_v7());
+        let policy = Arc::new(mitra_domain::presets::load("oki").expect("the OKI preset loads").policy);
+        for _ in 0..FROZEN_KEPT + 10 {
+            policies.keep(scope, Uuid::now_v7(), policy.clone());
+        }
+        assert!(policies.versions.read().expect("not poisoned").len() <= FROZEN_KEPT);
+    }
 }

@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::callers::CallerCache;
 use crate::migration::Migrator;
 use crate::personal::PersonalDataKey;
+use crate::policy::FrozenPolicies;
 use crate::tx::Tx;
 use crate::{OrgScope, StoreError, audit};
 
@@ -66,7 +67,9 @@ pub struct Store {
     db: DatabaseConnection,
     pub(crate) callers: Arc<CallerCache>,
     /// Seals personal data (a journalist's NIK); none on a store that never writes any.
-    personal: Option<Arc<PersonalDataKey>>,
+    pub(crate) personal: Option<Arc<PersonalDataKey>>,
+    /// Policy versions that can no longer change, kept in memory for the writes that weigh them.
+    pub(crate) frozen_policies: Arc<FrozenPolicies>,
 }
 
 impl Store {
@@ -86,7 +89,12 @@ impl Store {
             options.max_connections(16).min_connections(1);
         }
         let db = Database::connect(options).await?;
-        Ok(Store { db, callers: Arc::new(CallerCache::new(CallerCache::DEFAULT_TTL)), personal: None })
+        Ok(Store {
+            db,
+            callers: Arc::new(CallerCache::new(CallerCache::DEFAULT_TTL)),
+            personal: None,
+            frozen_policies: Arc::default(),
+        })
     }
 
     /// How long a verified caller is trusted without asking the database again. Changes made
@@ -132,8 +140,7 @@ impl Store {
         ctx: &AuditContext,
         work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx =
-            Tx::new(self.begin().await?, self.personal.clone(), Some(ctx.scope), ctx.actor_id, ctx.request_id.clone());
+        let tx = Tx::new(self.begin().await?, self, Some(ctx.scope), ctx.actor_id, ctx.request_id.clone());
         self.finish(tx, None, work).await
     }
 
@@ -144,7 +151,7 @@ impl Store {
         request_id: Option<String>,
         work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = Tx::new(self.begin().await?, self.personal.clone(), None, None, request_id);
+        let tx = Tx::new(self.begin().await?, self, None, None, request_id);
         self.finish(tx, Some(reason), work).await
     }
 
@@ -155,7 +162,7 @@ impl Store {
         request_id: Option<String>,
         work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = Tx::new(self.begin().await?, self.personal.clone(), None, None, request_id);
+        let tx = Tx::new(self.begin().await?, self, None, None, request_id);
         self.finish(tx, None, work).await
     }
 
@@ -168,7 +175,7 @@ impl Store {
         request_id: Option<String>,
         work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = Tx::new(self.begin().await?, self.personal.clone(), Some(scope), actor_id, request_id);
+        let tx = Tx::new(self.begin().await?, self, Some(scope), actor_id, request_id);
         self.finish(tx, None, work).await
     }
 

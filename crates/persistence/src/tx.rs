@@ -17,7 +17,8 @@ use sea_orm::{
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::StoreError;
+use crate::policy::FrozenPolicies;
+use crate::{Store, StoreError};
 use std::sync::Arc;
 
 use crate::constraints::{self, Broken};
@@ -56,6 +57,7 @@ pub(crate) struct PendingEvent {
 pub struct Tx {
     pub(crate) txn: DatabaseTransaction,
     personal: Option<Arc<PersonalDataKey>>,
+    frozen_policies: Arc<FrozenPolicies>,
     scope: Option<OrgScope>,
     actor_id: Option<Uuid>,
     pub(crate) request_id: Option<String>,
@@ -66,12 +68,26 @@ pub struct Tx {
 impl Tx {
     pub(crate) fn new(
         txn: DatabaseTransaction,
-        personal: Option<Arc<PersonalDataKey>>,
+        store: &Store,
         scope: Option<OrgScope>,
         actor_id: Option<Uuid>,
         request_id: Option<String>,
     ) -> Self {
-        Tx { txn, personal, scope, actor_id, request_id, events: Vec::new(), changed: false }
+        Tx {
+            txn,
+            personal: store.personal.clone(),
+            frozen_policies: store.frozen_policies.clone(),
+            scope,
+            actor_id,
+            request_id,
+            events: Vec::new(),
+            changed: false,
+        }
+    }
+
+    /// The policy versions of this store that can no longer change.
+    pub(crate) fn frozen_policies(&self) -> &FrozenPolicies {
+        &self.frozen_policies
     }
 
     /// The key that seals personal data in this write.
@@ -213,29 +229,31 @@ impl Tx {
         Ok(rows)
     }
 
-    /// Inserts an organisation-owned row unless one with the same `unique` columns exists (the
-    /// existing row wins; on PostgreSQL a concurrent insert is waited for).
-    #[allow(clippy::disallowed_methods, reason = "the scoped insert-if-absent, next to the other helpers")]
-    pub(crate) async fn insert_if_absent<A>(
+    /// Inserts an organisation-owned row or, when one with the same `conflict` columns exists
+    /// (they include the organisation column, so only this organisation's row is touched),
+    /// applies `conflict`'s update to it - one statement. Returns the row as it now is, or `None`
+    /// when the update's condition left the existing row alone.
+    #[allow(clippy::disallowed_methods, reason = "the scoped upsert, next to the other helpers")]
+    pub(crate) async fn upsert<A>(
         &mut self,
         mut row: A,
-        unique: impl IntoIterator<Item = <A::Entity as EntityTrait>::Column>,
-    ) -> Result<(), StoreError>
+        conflict: OnConflict,
+    ) -> Result<Option<<A::Entity as EntityTrait>::Model>, StoreError>
     where
         A: ActiveModelTrait + Send,
         A::Entity: OrgOwned,
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
     {
         row.set(<A::Entity as OrgOwned>::organisation_column(), self.scope()?.organisation_id().into());
-        let conflict = OnConflict::columns(unique).do_nothing().to_owned();
-        let inserted = A::Entity::insert(row).on_conflict(conflict).exec_without_returning(&self.txn).await;
-        match inserted {
-            Ok(rows) => self.changed |= rows > 0,
-            // SQLite and PostgreSQL both answer "nothing inserted" this way for DO NOTHING.
-            Err(DbErr::RecordNotInserted) => {}
-            Err(err) => return Err(err.into()),
+        match A::Entity::insert(row).on_conflict(conflict).exec_with_returning(&self.txn).await {
+            Ok(model) => {
+                self.changed = true;
+                Ok(Some(model))
+            }
+            // What sea-orm answers when RETURNING gave no row: the condition held the row back.
+            Err(DbErr::RecordNotInserted | DbErr::RecordNotFound(_)) => Ok(None),
+            Err(err) => Err(err.into()),
         }
-        Ok(())
     }
 
     /// Deletes this organisation's rows of `E` chosen by `build` (rows that are part of an

@@ -138,7 +138,7 @@ async fn order(
     let line = agreement.lines.iter().find(|line| line.product == product).ok_or(StoreError::NotFound)?;
     let new =
         NewOrder::new(line.id, quantity, subject, None, content, today, due_until).map_err(StoreError::Invalid)?;
-    orders::issue(tx, new, today).await
+    Ok(orders::issue(tx, new, today).await?.order)
 }
 
 async fn step(

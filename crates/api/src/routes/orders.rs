@@ -244,7 +244,7 @@ pub async fn issue_order(
     let new = new.into_inner();
     let today = jakarta_today();
     let issued = state.store.write(&caller.audit(), async |tx| orders::issue(tx, new, today).await).await?;
-    Ok(respond(orders::get(&state.store, caller.scope(), issued.id).await?, true))
+    Ok(respond(issued, true))
 }
 
 /// Get an order
