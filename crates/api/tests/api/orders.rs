@@ -356,13 +356,23 @@ async fn a_budget_lines_committed_amount_is_the_sum_of_its_open_orders_across_ag
     let officer = app.token(org, Role::Officer);
     let budget = budget_line(&app, org, 20 * TIER_A_ADVERTORIAL).await;
     let (first, second) = (approved(&app, org).await, approved(&app, org).await);
-    let ten = || terms(&budget, 10 * TIER_A_ADVERTORIAL, vec![line("advertorial", 10, TIER_A_ADVERTORIAL)]);
+    // Quotas for 50 each; the ceilings, ten each, bind.
+    let ten = || terms(&budget, 10 * TIER_A_ADVERTORIAL, vec![line("advertorial", 50, TIER_A_ADVERTORIAL)]);
     let a = agreement_for(&app, org, &first, ten(), Signed::Active).await;
     let b = agreement_for(&app, org, &second, ten(), Signed::Active).await;
-    // Both agreements race for their share of the line at once.
+    // Both agreements race for their share of the line at once: a hundred requests, room for 20.
+    // (The line itself never runs out first: activating an agreement reserves its whole ceiling
+    // on the line, which the hundred simultaneous activations in agreements.rs race for.)
     let (line_a, line_b) = (line_id(&a, 0), line_id(&b, 0));
-    let requests = (0..60).map(|n| issue(&app, &officer, if n % 2 == 0 { &line_a } else { &line_b }, 1));
-    let issued = join_all(requests).await.into_iter().filter(|r| r.status() == StatusCode::CREATED).count();
+    let requests = (0..100).map(|n| issue(&app, &officer, if n % 2 == 0 { &line_a } else { &line_b }, 1));
+    let mut issued = 0;
+    for response in join_all(requests).await {
+        if response.status() == StatusCode::CREATED {
+            issued += 1;
+        } else {
+            assert_problem(response, StatusCode::CONFLICT, "agreement_ceiling_exceeded").await;
+        }
+    }
     assert_eq!(issued, 20);
     let figures = get(&app, org, &format!("/api/v1/budget-lines/{}", budget["id"].as_str().unwrap())).await;
     assert_eq!((amount(&figures["committed"]), amount(&figures["remaining"])), (20 * TIER_A_ADVERTORIAL, 0));
