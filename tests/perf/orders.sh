@@ -51,6 +51,7 @@ psql "$url" -qc "ANALYZE" >/dev/null
 # Started as in production: PostgreSQL, real keys, info logging (one line per request) to a file;
 # access tokens last the longest allowed (60 minutes) so that a long run never sees one expire.
 DATABASE_URL="$url" MITRA_PRODUCTION=true MITRA_JWT_KEYS="perf:$(head -c 48 /dev/urandom | base64 -w0)" \
+  MITRA_AUDIT_SIGNING_KEY="$(head -c 32 /dev/urandom | base64 -w0)" \
   MITRA_PERSONAL_DATA_KEY="$personal_data_key" MITRA_ACCESS_TOKEN_MINUTES=60 \
   MITRA_DATA_DIR="$work/data" MITRA_SPA_DIR="$work/no-spa" RUST_LOG=info \
   "$bin/mitra" serve --bind 127.0.0.1:0 >"$work/mitra.out" 2>"$work/mitra.log" &

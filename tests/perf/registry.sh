@@ -29,6 +29,7 @@ password="$(grep -oP 'admin login: perf\.admin / \K\S+' "$work/seed.log")"
 psql "$url" -qc "ANALYZE" >/dev/null
 
 DATABASE_URL="$url" MITRA_PRODUCTION=true MITRA_JWT_KEYS="perf:$(head -c 48 /dev/urandom | base64 -w0)" \
+  MITRA_AUDIT_SIGNING_KEY="$(head -c 32 /dev/urandom | base64 -w0)" \
   MITRA_PERSONAL_DATA_KEY="$(head -c 48 /dev/urandom | base64 -w0)" \
   MITRA_DATA_DIR="$work/data" MITRA_SPA_DIR="$work/no-spa" RUST_LOG=warn \
   "$bin/mitra" serve --bind 127.0.0.1:0 >"$work/mitra.out" 2>"$work/mitra.log" &

@@ -28,6 +28,8 @@ password="$(grep -oP 'admin login: perf\.admin / \K\S+' "$work/seed.log")"
 
 # Started as in production: PostgreSQL, real keys, info logging (one line per request) to a file.
 DATABASE_URL="$url" MITRA_PRODUCTION=true MITRA_JWT_KEYS="perf:$(head -c 48 /dev/urandom | base64 -w0)" \
+  MITRA_AUDIT_SIGNING_KEY="$(head -c 32 /dev/urandom | base64 -w0)" \
+  MITRA_PERSONAL_DATA_KEY="$(head -c 48 /dev/urandom | base64 -w0)" \
   MITRA_DATA_DIR="$work/data" MITRA_SPA_DIR="$work/no-spa" RUST_LOG=info \
   "$bin/mitra" serve --bind 127.0.0.1:0 >"$work/mitra.out" 2>"$work/mitra.log" &
 pids+=($!)

@@ -1,11 +1,15 @@
 //! Building and starting the server. Tests start exactly this, on port 0.
 
 use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, ErrorHandlers, Logger, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
-use mitra_persistence::Store;
+use chrono::Utc;
+use mitra_domain::checkpoint::CheckpointKey;
+use mitra_persistence::{Store, checkpoints};
 use utoipa::OpenApi as _;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
@@ -62,7 +66,14 @@ impl Application {
         let files = FileStore::local(&config.files_dir).await?;
         let demo_logins = if config.demo_data { demo::seed_if_empty(&store, &files).await? } else { None };
         let keys = config.signing_keys()?;
-        let state = AppState { store, files, tokens: TokenIssuer::new(keys, config.access_ttl, config.refresh_ttl) };
+        let checkpoint_key = Arc::new(config.checkpoint_key()?);
+        sign_checkpoints_every(config.checkpoint_every, store.clone(), checkpoint_key.clone());
+        let state = AppState {
+            store,
+            files,
+            tokens: TokenIssuer::new(keys, config.access_ttl, config.refresh_ttl),
+            checkpoint_key,
+        };
         let listener = TcpListener::bind(&config.bind)?;
         let address = listener.local_addr()?;
         let server = serve(listener, state, SpaDir(config.spa_dir.clone()))?;
@@ -85,6 +96,22 @@ impl Application {
     pub async fn run(self) -> std::io::Result<()> {
         self.server.await
     }
+}
+
+/// Signs every organisation's audit chain head that moved, once per `period` (the first after
+/// one period), for as long as the server runs.
+fn sign_checkpoints_every(period: Duration, store: Store, key: Arc<CheckpointKey>) {
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+        loop {
+            ticks.tick().await;
+            match checkpoints::sign_all_heads(&store, &key, Utc::now()).await {
+                Ok(0) => {}
+                Ok(signed) => log::info!("signed the audit chain heads of {signed} organisation(s)"),
+                Err(err) => log::error!("audit checkpoints could not be signed: {err}"),
+            }
+        }
+    });
 }
 
 fn serve(listener: TcpListener, state: AppState, spa_dir: SpaDir) -> anyhow::Result<Server> {

@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::Duration;
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use mitra_domain::checkpoint::CheckpointKey;
 use mitra_persistence::personal::PersonalDataKey;
 
 use crate::auth::keys::{KeyError, KeySet, random_secret, strength};
@@ -35,6 +38,11 @@ pub struct Config {
     /// How long a verified caller is trusted without re-reading them: the longest another
     /// instance may take to notice a user disabled or a role changed elsewhere.
     pub caller_ttl: std::time::Duration,
+    /// The seed (base64, 32 bytes) of the Ed25519 key that signs audit checkpoints; `None`:
+    /// generated into the data folder (development only). Auditors keep its public key.
+    pub audit_signing_seed: Option<String>,
+    /// How often every organisation's moved audit chain head is signed.
+    pub checkpoint_every: std::time::Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -155,6 +163,15 @@ impl Config {
                 )
             })?;
         }
+        let audit_signing_seed = source.get("MITRA_AUDIT_SIGNING_KEY").map(str::to_owned);
+        if let Some(seed) = &audit_signing_seed {
+            checkpoint_seed(seed)
+                .map_err(|message| ConfigError::Invalid { key: "MITRA_AUDIT_SIGNING_KEY", message })?;
+        } else if production {
+            return Err(ConfigError::Production(
+                "MITRA_AUDIT_SIGNING_KEY is not set: use `openssl rand -base64 32`".into(),
+            ));
+        }
         let embedded = source.get("DATABASE_URL").is_none();
         Ok(Config {
             auto_migrate: optional_flag(source, "MITRA_AUTO_MIGRATE")?.unwrap_or(embedded),
@@ -173,6 +190,10 @@ impl Config {
             access_ttl: minutes(source, "MITRA_ACCESS_TOKEN_MINUTES", 15, 1..=60)?,
             refresh_ttl: minutes(source, "MITRA_REFRESH_TOKEN_MINUTES", 14 * 24 * 60, 10..=90 * 24 * 60)?,
             caller_ttl: seconds(source, "MITRA_CALLER_CACHE_SECONDS", 5, 0..=60)?,
+            audit_signing_seed,
+            checkpoint_every: minutes(source, "MITRA_AUDIT_CHECKPOINT_MINUTES", 60, 1..=24 * 60)?
+                .to_std()
+                .unwrap_or(std::time::Duration::from_secs(3600)),
         })
     }
 
@@ -228,6 +249,40 @@ impl Config {
     }
 }
 
+impl Config {
+    /// The key that signs audit checkpoints: configured, or (development only) generated once
+    /// into the data folder.
+    pub fn checkpoint_key(&self) -> anyhow::Result<CheckpointKey> {
+        let seed = match &self.audit_signing_seed {
+            Some(seed) => seed.clone(),
+            None => {
+                let path = self.data_dir.join("audit-signing.key");
+                match std::fs::read_to_string(&path) {
+                    Ok(seed) => seed.trim().to_owned(),
+                    Err(_) => {
+                        let mut bytes = [0u8; 32];
+                        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+                        let seed = BASE64.encode(bytes);
+                        write_private(&path, &seed)?;
+                        log::warn!("no MITRA_AUDIT_SIGNING_KEY set: generated one in {}", path.display());
+                        seed
+                    }
+                }
+            }
+        };
+        Ok(CheckpointKey::from_seed(checkpoint_seed(&seed).map_err(anyhow::Error::msg)?))
+    }
+}
+
+/// The 32-byte seed of an Ed25519 key, from base64.
+fn checkpoint_seed(text: &str) -> Result<[u8; 32], String> {
+    BASE64
+        .decode(text.trim())
+        .ok()
+        .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+        .ok_or_else(|| "expected 32 bytes in base64 (`openssl rand -base64 32`)".to_owned())
+}
+
 /// Writes a secret readable by the owner only.
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;
@@ -246,6 +301,8 @@ mod tests {
     use super::*;
 
     const STRONG_SECRET: &str = "pQ7x2Lm9Zr4Tb8Nc1Vh6Kj3Wf0Gs5Ed8Yu2Io7Pa4";
+    /// 32 bytes in base64.
+    const SIGNING_SEED: &str = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
 
     #[test]
     fn development_needs_nothing() {
@@ -268,9 +325,16 @@ mod tests {
             [("MITRA_PRODUCTION", "yes"), ("MITRA_JWT_KEYS", "2026-11:Vd8q2Lr7ZpX4mN1cT6bW9yK3hF0sJ5gE8aU2oR7iQ4")];
         assert!(Config::load(&Source::from_pairs(strong)).is_err(), "the personal data key is missing");
         let with_secret = strong.into_iter().chain([("MITRA_PERSONAL_DATA_KEY", STRONG_SECRET)]);
-        assert!(Config::load(&Source::from_pairs(with_secret)).is_ok());
-        let weak_secret =
-            strong.into_iter().chain([("MITRA_PERSONAL_DATA_KEY", "changeme-changeme-changeme-changeme")]);
+        assert!(Config::load(&Source::from_pairs(with_secret.clone())).is_err(), "the checkpoint key is missing");
+        let complete = with_secret.clone().chain([("MITRA_AUDIT_SIGNING_KEY", SIGNING_SEED)]);
+        assert!(Config::load(&Source::from_pairs(complete)).is_ok());
+        let short_seed = with_secret.chain([("MITRA_AUDIT_SIGNING_KEY", "c2hvcnQ=")]);
+        let err = Config::load(&Source::from_pairs(short_seed)).map(|_| ()).map_err(|e| e.to_string());
+        assert!(err.is_err_and(|e| e.contains("MITRA_AUDIT_SIGNING_KEY")));
+        let weak_secret = strong.into_iter().chain([
+            ("MITRA_PERSONAL_DATA_KEY", "changeme-changeme-changeme-changeme"),
+            ("MITRA_AUDIT_SIGNING_KEY", SIGNING_SEED),
+        ]);
         assert!(Config::load(&Source::from_pairs(weak_secret)).is_err());
     }
 

@@ -40,6 +40,8 @@ vocabulary! {
         UsersRead = "users.read",
         UsersManage = "users.manage",
         AuditRead = "audit.read",
+        /// Sign the organisation's audit chain head now (the server also does so on a timer).
+        AuditCheckpoint = "audit.checkpoint",
         PolicyRead = "policy.read",
         PolicyManage = "policy.manage",
         RegistryRead = "registry.read",
@@ -107,7 +109,8 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         | Action::UsersManage
         | Action::PolicyManage
         | Action::WindowsManage
-        | Action::ApplicationsApprove => &[Admin],
+        | Action::ApplicationsApprove
+        | Action::AuditCheckpoint => &[Admin],
         // Who prepares an application does not review it (segregation of duties).
         Action::ApplicationsManage => &[Admin, Officer],
         Action::ApplicationsReview => &[Admin, Verifier],

@@ -267,6 +267,9 @@ vocabulary! {
         EventMissing = "event_missing",
         /// Events after the last one stored were deleted (the organisation's head says more exist).
         TailMissing = "tail_missing",
+        /// The chain no longer has, at a signed checkpoint's sequence, the hash the checkpoint
+        /// pinned: it was rewritten, and its hashes recomputed, since the checkpoint was signed.
+        RewrittenSinceCheckpoint = "rewritten_since_checkpoint",
     }
 }
 
@@ -300,6 +303,8 @@ pub struct ChainVerifier {
     prev_hash: String,
     checked: u64,
     broken_at: Option<ChainBreak>,
+    /// A signed checkpoint's sequence and hash, which the chain must still pass through.
+    pinned: Option<(i64, String)>,
 }
 
 impl Default for ChainVerifier {
@@ -310,7 +315,13 @@ impl Default for ChainVerifier {
 
 impl ChainVerifier {
     pub fn new() -> Self {
-        Self { next_sequence: 1, prev_hash: GENESIS_HASH.to_owned(), checked: 0, broken_at: None }
+        Self { next_sequence: 1, prev_hash: GENESIS_HASH.to_owned(), checked: 0, broken_at: None, pinned: None }
+    }
+
+    /// Also requires the event at `sequence` to have `hash`, as a signed checkpoint recorded it.
+    pub fn pinned_at(mut self, sequence: i64, hash: &str) -> Self {
+        self.pinned = Some((sequence, hash.to_owned()));
+        self
     }
 
     /// Feeds the next event; returns `false` once the chain is broken (later events prove nothing).
@@ -325,6 +336,8 @@ impl ChainVerifier {
             Some(ChainFault::LinkBroken)
         } else if event.content.chain_hash(&event.prev_hash) != event.hash {
             Some(ChainFault::ContentAltered)
+        } else if self.pinned.as_ref().is_some_and(|(at, hash)| *at == event.content.sequence && *hash != event.hash) {
+            Some(ChainFault::RewrittenSinceCheckpoint)
         } else {
             None
         };
@@ -347,6 +360,14 @@ impl ChainVerifier {
             } else if last_sequence > head_sequence || self.prev_hash != head_hash {
                 self.broken_at =
                     Some(ChainBreak { sequence: last_sequence, event_id: None, fault: ChainFault::LinkBroken });
+            }
+            if let Some((at, _)) = self.pinned.as_ref().filter(|(at, _)| *at > last_sequence) {
+                // The chain (head included) was cut back below the checkpoint.
+                self.broken_at.get_or_insert(ChainBreak {
+                    sequence: *at,
+                    event_id: None,
+                    fault: ChainFault::RewrittenSinceCheckpoint,
+                });
             }
         }
         ChainReport { events_checked: self.checked, head_sequence, broken_at: self.broken_at }
@@ -391,6 +412,52 @@ mod tests {
             }
         }
         verifier.finish(head.content.sequence, &head.hash)
+    }
+
+    /// What a database superuser can do: change event `at` and recompute every hash after it.
+    fn rewritten(events: &[ChainedEvent], at: usize) -> Vec<ChainedEvent> {
+        let mut prev = GENESIS_HASH.to_owned();
+        events
+            .iter()
+            .enumerate()
+            .map(|(index, event)| {
+                let mut event = event.clone();
+                if index == at {
+                    event.content.after = Some("{\"n\":-1}".into());
+                }
+                event.prev_hash = prev.clone();
+                event.hash = event.content.chain_hash(&prev);
+                prev = event.hash.clone();
+                event
+            })
+            .collect()
+    }
+
+    fn verify_pinned(events: &[ChainedEvent], pin: (i64, &str)) -> ChainReport {
+        let mut verifier = ChainVerifier::new().pinned_at(pin.0, pin.1);
+        for event in events {
+            if !verifier.push(event) {
+                break;
+            }
+        }
+        let head = events.last().map_or((0, GENESIS_HASH.to_owned()), |e| (e.content.sequence, e.hash.clone()));
+        verifier.finish(head.0, &head.1)
+    }
+
+    #[test]
+    fn a_consistent_rewrite_passes_the_chain_but_not_a_checkpoint_signed_before_it() {
+        let events = chain(6);
+        let checkpoint = (4, events[3].hash.as_str());
+        assert!(verify_pinned(&events, checkpoint).is_valid());
+        let forged = rewritten(&events, 2);
+        assert!(verify(&forged, &forged[5]).is_valid(), "rewritten consistently, the chain alone cannot tell");
+        let report = verify_pinned(&forged, checkpoint);
+        assert_eq!(report.broken_at.map(|b| (b.sequence, b.fault)), Some((4, ChainFault::RewrittenSinceCheckpoint)));
+        // A rewrite after the checkpoint is not the checkpoint's to see; the chain still holds.
+        assert!(verify_pinned(&rewritten(&events, 4), checkpoint).is_valid());
+        // Cut back below the checkpoint, head and all.
+        let report = verify_pinned(&events[..3], checkpoint);
+        assert_eq!(report.broken_at.map(|b| (b.sequence, b.fault)), Some((4, ChainFault::RewrittenSinceCheckpoint)));
     }
 
     #[test]

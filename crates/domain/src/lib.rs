@@ -6,6 +6,7 @@ pub mod agreements;
 pub mod applications;
 pub mod audit;
 pub mod budget;
+pub mod checkpoint;
 pub mod content;
 pub mod eligibility;
 pub mod files;

@@ -3,15 +3,18 @@
 //! this is the one place outside a request that chooses an organisation's scope.
 
 use anyhow::{Context, bail};
+use chrono::Utc;
 use mitra_api::auth::password;
+use mitra_api::routes::audit::CheckpointView;
 use mitra_domain::access::Role;
+use mitra_domain::checkpoint::{ChainHead, CheckpointKey, verify_signature};
 use mitra_domain::identity::{FullName, NewUser, Password, Username};
 use mitra_domain::organisation::{OrganisationName, Slug};
 use mitra_domain::policy::FiscalYear;
 use mitra_persistence::applications;
 use mitra_persistence::calendar::jakarta_today;
 use mitra_persistence::users::UserRecord;
-use mitra_persistence::{AuditContext, OrgScope, Store, audit, organisations, users};
+use mitra_persistence::{AuditContext, OrgScope, PageRequest, Store, audit, checkpoints, organisations, users};
 use uuid::Uuid;
 
 /// A password set from the console, and whether it was generated (and must then be shown once).
@@ -139,5 +142,64 @@ async fn find_user(store: &Store, username: &str) -> anyhow::Result<UserRecord> 
     match users::credentials_for_login(store, &name).await? {
         Some(found) => Ok(found.user),
         None => bail!("no user named {username}"),
+    }
+}
+
+/// Signs the organisation's chain head now and prints the checkpoint as the API publishes it.
+pub async fn sign_checkpoint(store: &Store, slug: &str, key: &CheckpointKey) -> anyhow::Result<()> {
+    let organisation = organisations::find_by_slug(store, slug).await?;
+    let scope = acting_for(organisation.id).scope;
+    let checkpoint = match checkpoints::sign_head(store, scope, key, Utc::now()).await? {
+        Some(signed) => signed,
+        None => checkpoints::list(store, scope, PageRequest { after: None, limit: 1 })
+            .await?
+            .items
+            .into_iter()
+            .next()
+            .context("the organisation's audit chain is empty: nothing to sign")?,
+    };
+    println!("{}", serde_json::to_string_pretty(&CheckpointView::from(checkpoint))?);
+    Ok(())
+}
+
+/// Checks a checkpoint's signature against the `trusted` public key, then recomputes its
+/// organisation's chain and requires it to pass through the checkpoint. Prints what it found;
+/// `false` when the checkpoint or the chain does not hold.
+pub async fn verify_against_checkpoint(store: &Store, text: &str, trusted: &str) -> anyhow::Result<bool> {
+    let presented: CheckpointView = serde_json::from_str(text).context("not a checkpoint (JSON)")?;
+    let head = ChainHead {
+        organisation_id: presented.organisation_id,
+        sequence: presented.sequence,
+        hash: presented.hash.clone(),
+        signed_at: presented.signed_at,
+    };
+    if presented.public_key.to_lowercase() != trusted {
+        println!(
+            "checkpoint at sequence {}: NOT TRUSTED, signed by key {} (public key {}), not by the trusted key",
+            head.sequence, presented.key_id, presented.public_key
+        );
+        return Ok(false);
+    }
+    if let Err(why) = verify_signature(&head, &presented.public_key, &presented.signature) {
+        println!("checkpoint at sequence {}: INVALID SIGNATURE: {why}", head.sequence);
+        return Ok(false);
+    }
+    let scope = acting_for(head.organisation_id).scope;
+    let organisation =
+        organisations::get(store, scope).await.context("the checkpoint's organisation is unknown here")?;
+    let report = checkpoints::verify_against(store, scope, &head).await?;
+    match &report.broken_at {
+        None => {
+            println!(
+                "{}: ok, {} events verified; the chain passes through the checkpoint signed at {} (sequence {})",
+                organisation.slug, report.events_checked, head.signed_at, head.sequence
+            );
+            Ok(true)
+        }
+        Some(at) => {
+            let event = at.event_id.map_or_else(|| "none".into(), |id| id.to_string());
+            println!("{}: BROKEN at sequence {} (event {event}): {}", organisation.slug, at.sequence, at.fault);
+            Ok(false)
+        }
     }
 }

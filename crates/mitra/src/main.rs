@@ -130,6 +130,20 @@ enum AuditCommand {
         /// Only this organisation (slug)
         #[arg(long)]
         organisation: Option<String>,
+        /// A signed checkpoint (JSON, as `GET /api/v1/audit-checkpoints` or `mitra audit
+        /// checkpoint` gave it): also require its organisation's chain to still pass through
+        /// it, which detects a chain rewritten and recomputed since
+        #[arg(long, conflicts_with = "organisation")]
+        checkpoint: Option<std::path::PathBuf>,
+        /// The public key (hex) trusted to sign checkpoints; by default this server's
+        #[arg(long, requires = "checkpoint")]
+        public_key: Option<String>,
+    },
+    /// Sign an organisation's audit chain head now and print the checkpoint (JSON) to keep
+    Checkpoint {
+        /// The organisation (slug)
+        #[arg(long)]
+        organisation: String,
     },
 }
 
@@ -229,11 +243,28 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = open_store(&load_config()?, false).await?;
             console::lapse_applications(&store, &organisation, fiscal_year).await?;
         }
-        Command::Audit { command: AuditCommand::Verify { organisation } } => {
+        Command::Audit { command: AuditCommand::Verify { organisation, checkpoint: None, .. } } => {
             let store = open_store(&load_config()?, false).await?;
             if !console::verify_audit(&store, organisation.as_deref()).await? {
                 return Ok(ExitCode::from(2));
             }
+        }
+        Command::Audit { command: AuditCommand::Verify { checkpoint: Some(file), public_key, .. } } => {
+            let config = load_config()?;
+            let store = open_store(&config, false).await?;
+            let trusted = match public_key {
+                Some(key) => key.trim().to_lowercase(),
+                None => config.checkpoint_key()?.public_key(),
+            };
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            if !console::verify_against_checkpoint(&store, &text, &trusted).await? {
+                return Ok(ExitCode::from(2));
+            }
+        }
+        Command::Audit { command: AuditCommand::Checkpoint { organisation } } => {
+            let config = load_config()?;
+            let store = open_store(&config, false).await?;
+            console::sign_checkpoint(&store, &organisation, &config.checkpoint_key()?).await?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -179,6 +179,79 @@ fn audit_verify_fails_on_a_tampered_chain() {
 }
 
 #[test]
+fn a_signed_checkpoint_detects_a_chain_rewritten_and_recomputed_since() {
+    let console = Console::new();
+    let created = console.run(
+        &[
+            "organisation",
+            "create",
+            "--name",
+            "Pemerintah Kabupaten Banyuasin",
+            "--slug",
+            "banyuasin",
+            "--admin-username",
+            "bya.admin",
+            "--admin-full-name",
+            "Admin",
+        ],
+        None,
+    );
+    assert!(created.status.success(), "{created:?}");
+    let user = ["user", "create", "--organisation", "banyuasin", "--full-name", "Petugas", "--role", "officer"];
+    assert!(console.run(&[&user[..], &["--username", "bya.officer"]].concat(), None).status.success());
+
+    let signed = console.run(&["audit", "checkpoint", "--organisation", "banyuasin"], None);
+    assert!(signed.status.success(), "{signed:?}");
+    let checkpoint: serde_json::Value = serde_json::from_str(&stdout(&signed)).unwrap();
+    let sequence = checkpoint["sequence"].as_i64().unwrap();
+    assert!(sequence >= 3, "the head after adoption and a user: {checkpoint}");
+    let file = console.dir.path().join("checkpoint.json");
+    std::fs::write(&file, stdout(&signed)).unwrap();
+    let file = file.to_str().unwrap();
+
+    // Signing an unmoved head again gives the same checkpoint.
+    let again = console.run(&["audit", "checkpoint", "--organisation", "banyuasin"], None);
+    let again: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
+    assert_eq!(again["id"], checkpoint["id"]);
+
+    // Later work moves the head past the checkpoint: the chain still passes through it.
+    assert!(console.run(&[&user[..], &["--username", "bya.verifier"]].concat(), None).status.success());
+    let intact = console.run(&["audit", "verify", "--checkpoint", file], None);
+    assert!(intact.status.success(), "{intact:?}");
+    assert!(stdout(&intact).contains("passes through the checkpoint"), "{}", stdout(&intact));
+
+    // A superuser rewrites event 2 and recomputes every later hash and the head.
+    let organisation_id: uuid::Uuid = checkpoint["organisation_id"].as_str().unwrap().parse().unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let store = Store::connect(&console.database_url()).await.unwrap();
+        mitra_persistence::testing::rewrite_audit_chain(&store, organisation_id, 2, "user.disabled").await.unwrap();
+        store.close().await.unwrap();
+    });
+    let chain_alone = console.run(&["audit", "verify", "--organisation", "banyuasin"], None);
+    assert!(chain_alone.status.success(), "recomputed, the chain alone verifies: {chain_alone:?}");
+
+    let caught = console.run(&["audit", "verify", "--checkpoint", file], None);
+    assert_eq!(caught.status.code(), Some(2), "{caught:?}");
+    let text = stdout(&caught);
+    assert!(text.contains(&format!("banyuasin: BROKEN at sequence {sequence}")), "{text}");
+    assert!(text.contains("rewritten_since_checkpoint"), "{text}");
+
+    // A checkpoint edited to fit, or signed by another key, is not taken.
+    let mut forged = checkpoint.clone();
+    forged["sequence"] = serde_json::json!(sequence - 1);
+    let forged_file = console.dir.path().join("forged.json");
+    std::fs::write(&forged_file, forged.to_string()).unwrap();
+    let refused = console.run(&["audit", "verify", "--checkpoint", forged_file.to_str().unwrap()], None);
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    assert!(stdout(&refused).contains("INVALID SIGNATURE"), "{}", stdout(&refused));
+    let stranger = "11".repeat(32);
+    let untrusted = console.run(&["audit", "verify", "--checkpoint", file, "--public-key", &stranger], None);
+    assert_eq!(untrusted.status.code(), Some(2), "{untrusted:?}");
+    assert!(stdout(&untrusted).contains("NOT TRUSTED"), "{}", stdout(&untrusted));
+}
+
+#[test]
 fn a_years_applications_lapse_from_the_console_only_once_it_is_over() {
     let console = Console::new();
     let created = console.run(

@@ -187,6 +187,16 @@ pub async fn list(
 
 /// Recomputes the organisation's whole chain, a page at a time, against its recorded head.
 pub async fn verify(store: &Store, scope: OrgScope) -> Result<ChainReport, StoreError> {
+    verify_pinned(store, scope, None).await
+}
+
+/// Recomputes the chain, also requiring the event at a signed checkpoint's sequence to still
+/// have the checkpoint's hash.
+pub(crate) async fn verify_pinned(
+    store: &Store,
+    scope: OrgScope,
+    pin: Option<(i64, &str)>,
+) -> Result<ChainReport, StoreError> {
     const BATCH: u64 = 500;
     let organisation_id = scope.organisation_id();
     let head = scope::select_global::<organisation::Entity>()
@@ -194,7 +204,10 @@ pub async fn verify(store: &Store, scope: OrgScope) -> Result<ChainReport, Store
         .one(store.db())
         .await?
         .ok_or(StoreError::NotFound)?;
-    let mut verifier = ChainVerifier::new();
+    let mut verifier = match pin {
+        Some((sequence, hash)) => ChainVerifier::new().pinned_at(sequence, hash),
+        None => ChainVerifier::new(),
+    };
     let mut after = 0i64;
     'pages: loop {
         let rows = scope::select::<audit_event::Entity>(scope)

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod budget;
 pub mod calendar;
 pub mod callers;
+pub mod checkpoints;
 mod columns;
 mod constraints;
 pub mod content;

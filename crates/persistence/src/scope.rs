@@ -120,6 +120,7 @@ org_owned!(
     user,
     refresh_token,
     audit_event,
+    audit_checkpoint,
     regulation,
     policy_version,
     press_company,

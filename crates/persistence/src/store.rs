@@ -38,6 +38,7 @@ pub enum Exempt {
     SessionRotation,
     LoginThrottle,
     IdempotencyKey,
+    AuditCheckpoint,
 }
 
 impl Exempt {
@@ -56,6 +57,10 @@ impl Exempt {
             Exempt::IdempotencyKey => {
                 "An idempotency key and the response it replays are bookkeeping of a request; the change \
                  the request made is audited by its own write."
+            }
+            Exempt::AuditCheckpoint => {
+                "A checkpoint is the server's signature over an organisation's audit chain head, not a change \
+                 anyone made; recording it in the chain would move the head it signs."
             }
         }
     }

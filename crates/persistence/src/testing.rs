@@ -21,6 +21,59 @@ pub async fn execute(store: &Store, sql: &str) -> Result<u64, DbErr> {
     Ok(store.db().execute_unprepared(sql).await?.rows_affected())
 }
 
+/// What a database superuser can do that the chain alone cannot detect: set the action of the
+/// organisation's event at `sequence`, recompute the hash of it and of every later event, and
+/// move the organisation's head to match. The chain verifies again afterwards; only a signed
+/// checkpoint taken before tells.
+#[allow(clippy::disallowed_methods, reason = "an attacker with database access ignores the scoped helpers")]
+pub async fn rewrite_audit_chain(
+    store: &Store,
+    organisation_id: Uuid,
+    sequence: i64,
+    action: &str,
+) -> Result<(), DbErr> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+    use crate::entities::{audit_event, organisation};
+
+    let events = audit_event::Entity::find()
+        .filter(audit_event::Column::OrganisationId.eq(organisation_id))
+        .order_by_asc(audit_event::Column::Sequence)
+        .all(store.db())
+        .await?;
+    let mut prev_hash = mitra_domain::audit::GENESIS_HASH.to_owned();
+    for event in events {
+        let mut content = mitra_domain::audit::EventContent {
+            organisation_id: event.organisation_id,
+            sequence: event.sequence,
+            occurred_at_micros: event.occurred_at_micros,
+            actor_id: event.actor_id,
+            entity_type: event.entity_type.clone(),
+            entity_id: event.entity_id.clone(),
+            action: event.action.clone(),
+            before: event.before_state.clone(),
+            after: event.after_state.clone(),
+            request_id: event.request_id.clone(),
+        };
+        if event.sequence == sequence {
+            content.action = action.to_owned();
+        }
+        let hash = content.chain_hash(&prev_hash);
+        let mut row: audit_event::ActiveModel = event.into();
+        row.action = Set(content.action);
+        row.prev_hash = Set(prev_hash);
+        row.hash = Set(hash.clone());
+        row.update(store.db()).await?;
+        prev_hash = hash;
+    }
+    organisation::Entity::update_many()
+        .col_expr(organisation::Column::AuditHeadHash, sea_orm::sea_query::Expr::value(prev_hash))
+        .filter(organisation::Column::Id.eq(organisation_id))
+        .exec(store.db())
+        .await?;
+    Ok(())
+}
+
 /// The organisation's audit chain head (its newest event's sequence), as the database keeps it.
 pub async fn audit_head(store: &Store, organisation_id: Uuid) -> Result<i64, DbErr> {
     let backend = store.db().get_database_backend();

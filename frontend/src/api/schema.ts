@@ -578,6 +578,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit checkpoints
+         * @description The organisation's signed chain heads, newest first. The server signs a head that moved
+         *     every `MITRA_AUDIT_CHECKPOINT_MINUTES`.
+         */
+        get: operations["list_audit_checkpoints"];
+        put?: never;
+        /**
+         * Sign the audit chain head now
+         * @description Signs the organisation's current chain head (201), or answers the checkpoint that already
+         *     signs it (200).
+         */
+        post: operations["sign_audit_checkpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-checkpoints/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The checkpoint signing key
+         * @description The public half of the key that signs audit checkpoints, to keep beside them.
+         */
+        get: operations["get_checkpoint_key"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -2140,6 +2186,36 @@ export interface components {
          * @enum {string}
          */
         AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated" | "policy_version.used" | "press_company.created" | "press_company.updated" | "press_company.status_decided" | "outlet.created" | "outlet.updated" | "newsroom_person.created" | "newsroom_person.updated" | "press_council_record.created" | "bank_account.created" | "bank_account.verified" | "registration_window.created" | "registration_window.updated" | "application.created" | "application.submitted" | "application.review_started" | "application.revision_requested" | "application.verified" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.lapsed" | "application.scored" | "application_document.added" | "application_document.replaced" | "application_document.reviewed" | "site_visit.recorded" | "site_visit.updated" | "site_visit_photo.added" | "budget_line.created" | "budget_line.updated" | "budget_line.revised" | "agreement.created" | "agreement.updated" | "agreement.activated" | "agreement.amended" | "agreement.completed" | "agreement.terminated" | "agreement.expired" | "order.issued" | "order.accepted" | "order.declined" | "order.cancelled" | "order.published" | "order.proof_verified" | "order.proof_rejected" | "order.invoiced" | "order.paid" | "proof.submitted" | "proof.reviewed" | "invoice.recorded" | "invoice.accepted" | "invoice.paid" | "payment.recorded" | "content_item.created" | "content_item.updated" | "content_attachment.added";
+        /**
+         * @description An organisation's audit chain head as the server signed it. Keep it outside Mitra: `mitra
+         *     audit verify --checkpoint FILE` then tells whether the chain was rewritten since, even with
+         *     every hash recomputed.
+         */
+        AuditCheckpoint: {
+            /** @example Ed25519 */
+            algorithm: string;
+            /** @description That event's hash. */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The first 16 hex digits of the SHA-256 of the public key. */
+            key_id: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /** @description The Ed25519 public key, hex. */
+            public_key: string;
+            /**
+             * Format: int64
+             * @description The sequence of the newest event when it was signed.
+             */
+            sequence: number;
+            /** @description The signature over `signed_text`, hex. */
+            signature: string;
+            /** Format: date-time */
+            signed_at: string;
+            /** @description The exact text signed, to check the signature with any Ed25519 tool. */
+            signed_text: string;
+        };
         /** @description One recorded state change. Events are chained by hash per organisation. */
         AuditEvent: {
             action: components["schemas"]["AuditAction"];
@@ -2296,7 +2372,7 @@ export interface components {
          * @description Why the chain is broken at an event.
          * @enum {string}
          */
-        ChainBreakReason: "content_altered" | "link_broken" | "event_missing" | "tail_missing";
+        ChainBreakReason: "content_altered" | "link_broken" | "event_missing" | "tail_missing" | "rewritten_since_checkpoint";
         /** @description The result of recomputing the organisation's audit chain. */
         ChainVerification: {
             broken_at: components["schemas"]["ChainBreak"] | null;
@@ -2355,6 +2431,14 @@ export interface components {
             item: string;
             note?: string | null;
             ok: boolean;
+        };
+        /** @description The key that signs audit checkpoints. */
+        CheckpointKeyView: {
+            /** @example Ed25519 */
+            algorithm: string;
+            key_id: string;
+            /** @description The Ed25519 public key, hex: what an auditor keeps to check signatures. */
+            public_key: string;
         };
         /** @description A company's profile; an update replaces every field. */
         CompanyRequest: {
@@ -3122,6 +3206,36 @@ export interface components {
             next_cursor: string | null;
         };
         /** @description One page of a list, newest or oldest first as the list says. */
+        Page_AuditCheckpoint: {
+            items: {
+                /** @example Ed25519 */
+                algorithm: string;
+                /** @description That event's hash. */
+                hash: string;
+                /** Format: uuid */
+                id: string;
+                /** @description The first 16 hex digits of the SHA-256 of the public key. */
+                key_id: string;
+                /** Format: uuid */
+                organisation_id: string;
+                /** @description The Ed25519 public key, hex. */
+                public_key: string;
+                /**
+                 * Format: int64
+                 * @description The sequence of the newest event when it was signed.
+                 */
+                sequence: number;
+                /** @description The signature over `signed_text`, hex. */
+                signature: string;
+                /** Format: date-time */
+                signed_at: string;
+                /** @description The exact text signed, to check the signature with any Ed25519 tool. */
+                signed_text: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One page of a list, newest or oldest first as the list says. */
         Page_AuditEvent: {
             items: {
                 action: components["schemas"]["AuditAction"];
@@ -3684,7 +3798,7 @@ export interface components {
          *     `Permission`: each operation names the one it requires.
          * @enum {string}
          */
-        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve" | "budget.read" | "budget.manage" | "agreements.read" | "agreements.manage" | "orders.read" | "orders.manage" | "proofs.read" | "proofs.manage" | "proofs.review" | "finance.read" | "invoices.manage" | "invoices.accept" | "payments.manage" | "content.read" | "content.manage";
+        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "audit.checkpoint" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve" | "budget.read" | "budget.manage" | "agreements.read" | "agreements.manage" | "orders.read" | "orders.manage" | "proofs.read" | "proofs.manage" | "proofs.review" | "finance.read" | "invoices.manage" | "invoices.accept" | "payments.manage" | "content.read" | "content.manage";
         /** @description What can change of a person: the NIK, company and year cannot (record the person anew). */
         PersonDetailsRequest: {
             competence_certificate?: string | null;
@@ -7699,6 +7813,173 @@ export interface operations {
             };
             /** @description If-Match missing (`precondition_required`) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit_checkpoints: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Checkpoints, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditCheckpoint"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sign_audit_checkpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The head was already signed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpoint"];
+                };
+            };
+            /** @description Signed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpoint"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_checkpoint_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The public key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointKeyView"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15253,7 +15534,7 @@ export const agreementStepValues: ReadonlyArray<FlattenedDeepRequired<components
 export const applicationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationState"]> = ["draft", "submitted", "in_review", "revision_requested", "verified", "approved", "rejected", "withdrawn", "lapsed"];
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated", "policy_version.used", "press_company.created", "press_company.updated", "press_company.status_decided", "outlet.created", "outlet.updated", "newsroom_person.created", "newsroom_person.updated", "press_council_record.created", "bank_account.created", "bank_account.verified", "registration_window.created", "registration_window.updated", "application.created", "application.submitted", "application.review_started", "application.revision_requested", "application.verified", "application.approved", "application.rejected", "application.withdrawn", "application.lapsed", "application.scored", "application_document.added", "application_document.replaced", "application_document.reviewed", "site_visit.recorded", "site_visit.updated", "site_visit_photo.added", "budget_line.created", "budget_line.updated", "budget_line.revised", "agreement.created", "agreement.updated", "agreement.activated", "agreement.amended", "agreement.completed", "agreement.terminated", "agreement.expired", "order.issued", "order.accepted", "order.declined", "order.cancelled", "order.published", "order.proof_verified", "order.proof_rejected", "order.invoiced", "order.paid", "proof.submitted", "proof.reviewed", "invoice.recorded", "invoice.accepted", "invoice.paid", "payment.recorded", "content_item.created", "content_item.updated", "content_attachment.added"];
 export const blockerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlockerKind"]> = ["document_missing", "document_not_reviewed", "document_rejected", "document_expired", "rule_failed", "rule_missing", "not_scored", "no_site_visit", "visit_not_confirmed", "company_not_active"];
-export const chainBreakReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakReason"]> = ["content_altered", "link_broken", "event_missing", "tail_missing"];
+export const chainBreakReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakReason"]> = ["content_altered", "link_broken", "event_missing", "tail_missing", "rewritten_since_checkpoint"];
 export const checkOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
     kind: unknown;
 }>["kind"]> = ["legal_form_accepted"];
@@ -15296,7 +15577,7 @@ export const orderStateValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const orderStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStep"]> = ["accept", "decline", "cancel", "publish", "verify_proof", "reject_proof", "invoice", "pay"];
 export const outletScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutletScale"]> = ["local", "provincial", "national"];
 export const periodicityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Periodicity"]> = ["continuous", "daily", "weekly", "fortnightly", "monthly"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage", "proofs.read", "proofs.manage", "proofs.review", "finance.read", "invoices.manage", "invoices.accept", "payments.manage", "content.read", "content.manage"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "audit.checkpoint", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage", "proofs.read", "proofs.manage", "proofs.review", "finance.read", "invoices.manage", "invoices.accept", "payments.manage", "content.read", "content.manage"];
 export const pressCouncilStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PressCouncilStatus"]> = ["none", "registered", "administratively_verified", "factually_verified"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "unknown_outlet", "application_exists", "no_open_window", "no_policy_for_year", "company_not_active", "step_not_allowed", "fiscal_year_over", "fiscal_year_not_over", "documents_closed", "not_under_review", "document_replaced", "site_visit_recorded", "application_not_ready", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "budget_line_exists", "unknown_budget_line", "unknown_application", "unknown_agreement_line", "unknown_content_item", "ceiling_below_commitments", "application_not_approved", "no_numbering_pattern", "agreement_not_draft", "agreement_not_active", "agreement_not_ended", "budget_line_fully_allocated", "agreement_ceiling_exceeded", "line_quota_exceeded", "budget_exceeded", "outside_agreement_period", "press_council_not_valid", "idempotency_key_required", "invalid_idempotency_key", "idempotency_key_in_use", "idempotency_key_reused", "invoice_number_taken", "order_already_invoiced", "invoice_already_paid", "proof_reused", "proofs_closed", "proof_already_reviewed", "paid_content_not_labelled", "proofs_pending", "no_deciding_proof", "invoice_not_accepted", "account_not_verified", "account_not_companys", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
 export const proofKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProofKind"]> = ["url", "clipping", "broadcast_log", "delivery_receipt"];

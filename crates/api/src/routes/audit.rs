@@ -2,13 +2,15 @@
 
 use std::collections::HashMap;
 
-use actix_web::get;
 use actix_web::web::{Data, Json};
+use actix_web::{HttpResponse, get, post};
 use chrono::{DateTime, Utc};
 use mitra_domain::TextRule;
 use mitra_domain::audit::{AuditAction, ChainFault, ChainReport, EntityType};
+use mitra_domain::checkpoint::ALGORITHM;
 use mitra_persistence::audit::{self, AuditEventRecord, AuditFilter};
-use mitra_persistence::users;
+use mitra_persistence::checkpoints::{self, CheckpointRecord};
+use mitra_persistence::{Exempt, PageRequest, users};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
@@ -169,4 +171,114 @@ pub async fn list_audit_events(
 #[get("/audit-events/verification")]
 pub async fn verify_chain(state: Data<AppState>, caller: Caller) -> Result<Json<ChainVerification>, ApiError> {
     Ok(Json(audit::verify(&state.store, caller.scope()).await?.into()))
+}
+
+/// An organisation's audit chain head as the server signed it. Keep it outside Mitra: `mitra
+/// audit verify --checkpoint FILE` then tells whether the chain was rewritten since, even with
+/// every hash recomputed.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[schema(as = AuditCheckpoint)]
+pub struct CheckpointView {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    /// The sequence of the newest event when it was signed.
+    pub sequence: i64,
+    /// That event's hash.
+    pub hash: String,
+    pub signed_at: DateTime<Utc>,
+    #[schema(example = "Ed25519")]
+    pub algorithm: String,
+    /// The first 16 hex digits of the SHA-256 of the public key.
+    pub key_id: String,
+    /// The Ed25519 public key, hex.
+    pub public_key: String,
+    /// The signature over `signed_text`, hex.
+    pub signature: String,
+    /// The exact text signed, to check the signature with any Ed25519 tool.
+    pub signed_text: String,
+}
+
+impl From<CheckpointRecord> for CheckpointView {
+    fn from(checkpoint: CheckpointRecord) -> Self {
+        CheckpointView {
+            signed_text: checkpoint.head.signed_text(),
+            id: checkpoint.id,
+            organisation_id: checkpoint.head.organisation_id,
+            sequence: checkpoint.head.sequence,
+            hash: checkpoint.head.hash,
+            signed_at: checkpoint.head.signed_at,
+            algorithm: checkpoint.algorithm,
+            key_id: checkpoint.key_id,
+            public_key: checkpoint.public_key,
+            signature: checkpoint.signature,
+        }
+    }
+}
+
+/// The key that signs audit checkpoints.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CheckpointKeyView {
+    #[schema(example = "Ed25519")]
+    pub algorithm: String,
+    pub key_id: String,
+    /// The Ed25519 public key, hex: what an auditor keeps to check signatures.
+    pub public_key: String,
+}
+
+/// List audit checkpoints
+///
+/// The organisation's signed chain heads, newest first. The server signs a head that moved
+/// every `MITRA_AUDIT_CHECKPOINT_MINUTES`.
+#[utoipa::path(
+    tag = "audit",
+    params(PagingParams),
+    responses((status = 200, description = "Checkpoints, newest first", body = Page<CheckpointView>)),
+    security(("bearer" = ["audit.read"]))
+)]
+#[get("/audit-checkpoints")]
+pub async fn list_audit_checkpoints(
+    state: Data<AppState>,
+    caller: Caller,
+    paging: Paging<i64>,
+) -> Result<Json<Page<CheckpointView>>, ApiError> {
+    let page = checkpoints::list(&state.store, caller.scope(), paging.0).await?;
+    Ok(Json(Page::of(page, CheckpointView::from)))
+}
+
+/// Sign the audit chain head now
+///
+/// Signs the organisation's current chain head (201), or answers the checkpoint that already
+/// signs it (200).
+#[utoipa::path(
+    tag = "audit",
+    responses(
+        (status = 201, description = "Signed", body = CheckpointView),
+        (status = 200, description = "The head was already signed", body = CheckpointView),
+    ),
+    security(("bearer" = ["audit.checkpoint"])),
+    extensions(("x-not-audited" = json!(Exempt::AuditCheckpoint.reason())))
+)]
+#[post("/audit-checkpoints")]
+pub async fn sign_audit_checkpoint(state: Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    let scope = caller.scope();
+    if let Some(signed) = checkpoints::sign_head(&state.store, scope, &state.checkpoint_key, Utc::now()).await? {
+        return Ok(HttpResponse::Created().json(CheckpointView::from(signed)));
+    }
+    let latest = checkpoints::list(&state.store, scope, PageRequest { after: None, limit: 1 }).await?;
+    let latest = latest.items.into_iter().next().ok_or_else(ApiError::not_found)?;
+    Ok(HttpResponse::Ok().json(CheckpointView::from(latest)))
+}
+
+/// The checkpoint signing key
+///
+/// The public half of the key that signs audit checkpoints, to keep beside them.
+#[utoipa::path(
+    tag = "audit",
+    responses((status = 200, description = "The public key", body = CheckpointKeyView)),
+    security(("bearer" = ["audit.read"]))
+)]
+#[get("/audit-checkpoints/key")]
+pub async fn get_checkpoint_key(state: Data<AppState>) -> Json<CheckpointKeyView> {
+    let key = &state.checkpoint_key;
+    Json(CheckpointKeyView { algorithm: ALGORITHM.to_owned(), key_id: key.key_id(), public_key: key.public_key() })
 }

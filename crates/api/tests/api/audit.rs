@@ -132,3 +132,73 @@ async fn deleting_the_newest_events_is_found_too() {
     let report = verification(&app, &auditor).await;
     assert_eq!(report["broken_at"], json!({ "sequence": head, "event_id": null, "reason": "tail_missing" }));
 }
+
+/// The checkpoint as its fields say, for checking its signature.
+fn head_of(checkpoint: &Value) -> mitra_domain::checkpoint::ChainHead {
+    mitra_domain::checkpoint::ChainHead {
+        organisation_id: checkpoint["organisation_id"].as_str().unwrap().parse().unwrap(),
+        sequence: checkpoint["sequence"].as_i64().unwrap(),
+        hash: checkpoint["hash"].as_str().unwrap().to_owned(),
+        signed_at: checkpoint["signed_at"].as_str().unwrap().parse().unwrap(),
+    }
+}
+
+#[tokio::test]
+async fn an_admin_signs_the_chain_head_and_an_auditor_checks_the_signature() {
+    let app = spawn().await;
+    let (admin, auditor) = (app.token(&app.alpha, Role::Admin), app.token(&app.alpha, Role::Auditor));
+    let head = app.audit_head(&app.alpha).await;
+
+    let signed = app.post(&admin, "/api/v1/audit-checkpoints", &json!({})).await;
+    assert_eq!(signed.status(), StatusCode::CREATED);
+    let checkpoint: Value = signed.json().await.unwrap();
+    assert_eq!(checkpoint["sequence"], head);
+    assert_eq!(checkpoint["organisation_id"], app.alpha.id.to_string());
+    assert_eq!(checkpoint["algorithm"], "Ed25519");
+    assert_eq!(app.audit_head(&app.alpha).await, head, "signing records nothing in the chain it signs");
+    let events: Value = app.get(&auditor, "/api/v1/audit-events?limit=1").await.json().await.unwrap();
+    assert_eq!(checkpoint["hash"], events["items"][0]["hash"], "the hash of the newest event");
+    assert_eq!(checkpoint["signed_text"], head_of(&checkpoint).signed_text());
+
+    // The auditor checks it with the published key, and a changed field breaks it.
+    let key: Value = app.get(&auditor, "/api/v1/audit-checkpoints/key").await.json().await.unwrap();
+    assert_eq!(key["public_key"], checkpoint["public_key"]);
+    assert_eq!(key["key_id"], checkpoint["key_id"]);
+    let (public_key, signature) = (key["public_key"].as_str().unwrap(), checkpoint["signature"].as_str().unwrap());
+    assert_eq!(mitra_domain::checkpoint::verify_signature(&head_of(&checkpoint), public_key, signature), Ok(()));
+    let moved = mitra_domain::checkpoint::ChainHead { sequence: head + 1, ..head_of(&checkpoint) };
+    assert!(mitra_domain::checkpoint::verify_signature(&moved, public_key, signature).is_err());
+
+    // An unmoved head is not signed twice; a moved one is.
+    let again = app.post(&admin, "/api/v1/audit-checkpoints", &json!({})).await;
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(again.json::<Value>().await.unwrap()["id"], checkpoint["id"]);
+    app.post(&admin, "/api/v1/units", &json!({ "code": "SETWAN", "name": "Sekretariat DPRD" })).await;
+    let later: Value = app.post(&admin, "/api/v1/audit-checkpoints", &json!({})).await.json().await.unwrap();
+    assert_eq!(later["sequence"], head + 1);
+
+    let list: Value = app.get(&auditor, "/api/v1/audit-checkpoints").await.json().await.unwrap();
+    let sequences: Vec<i64> =
+        list["items"].as_array().unwrap().iter().map(|c| c["sequence"].as_i64().unwrap()).collect();
+    assert_eq!(sequences, vec![head + 1, head], "newest first");
+
+    // The auditor reads them and signs nothing; beta sees none of alpha's.
+    let refused = app.post(&auditor, "/api/v1/audit-checkpoints", &json!({})).await;
+    assert_problem(refused, StatusCode::FORBIDDEN, "forbidden").await;
+    let beta = app.token(&app.beta, Role::Auditor);
+    let theirs: Value = app.get(&beta, "/api/v1/audit-checkpoints").await.json().await.unwrap();
+    assert_eq!(theirs["items"].as_array().unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn the_timer_signs_every_moved_head_once() {
+    let app = spawn().await;
+    let key = mitra_domain::checkpoint::CheckpointKey::from_seed([3; 32]);
+    let now = chrono::Utc::now();
+    let signed = mitra_persistence::checkpoints::sign_all_heads(&app.store, &key, now).await.unwrap();
+    assert_eq!(signed, 2, "alpha and beta");
+    assert_eq!(mitra_persistence::checkpoints::sign_all_heads(&app.store, &key, now).await.unwrap(), 0);
+    let admin = app.token(&app.beta, Role::Admin);
+    app.post(&admin, "/api/v1/units", &json!({ "code": "SETWAN", "name": "Sekretariat DPRD" })).await;
+    assert_eq!(mitra_persistence::checkpoints::sign_all_heads(&app.store, &key, now).await.unwrap(), 1, "beta moved");
+}

@@ -8,6 +8,7 @@ pub mod agreement_line;
 pub mod application;
 pub mod application_document;
 pub mod application_step;
+pub mod audit_checkpoint;
 pub mod audit_event;
 pub mod bank_account;
 pub mod budget_line;

@@ -11,6 +11,7 @@ mod m20261127_000002_registry;
 mod m20261127_000003_applications;
 mod m20261127_000004_money;
 mod m20261127_000005_proofs_finance;
+mod m20261127_000006_audit_checkpoints;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_applications::Migration),
             Box::new(m20261127_000004_money::Migration),
             Box::new(m20261127_000005_proofs_finance::Migration),
+            Box::new(m20261127_000006_audit_checkpoints::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@ import { usePagedList } from '../../hooks/usePagedList';
 import { ActionFilter } from './ActionFilter';
 import { AuditRow } from './AuditRow';
 import { ChainCheck } from './ChainCheck';
+import { Checkpoints } from './Checkpoints';
 import { AUDIT_FILTERS, auditEventPagesQuery, parseAuditFilters } from './queries';
 
 export function AuditPage() {
@@ -20,6 +21,8 @@ export function AuditPage() {
         <Title order={1}>{t('title')}</Title>
         <ChainCheck />
       </Group>
+
+      <Checkpoints />
 
       <FilterBar list={events}>
         <ActionFilter value={events.filters.action ?? null} onChange={(action) => events.setFilter('action', action)} />

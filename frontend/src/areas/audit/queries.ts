@@ -1,7 +1,8 @@
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { unwrap } from '../../api/errors';
+import { toApiError, unwrap } from '../../api/errors';
 import { pagedQueryOptions } from '../../api/paging';
-import { auditActionValues, entityTypeValues } from '../../api/schema';
+import { auditActionValues, entityTypeValues, type components } from '../../api/schema';
 import type { AuditAction, EntityType } from '../../api/types';
 import { jakartaDayToInstant } from '../../format';
 import type { UrlFilters } from '../../hooks/usePagedList';
@@ -50,4 +51,44 @@ export function auditEventPagesQuery(filters: AuditFilters) {
 /** Asks the server to walk the organisation's audit hash chain again. */
 export function verifyChain() {
   return unwrap(api.client.GET('/api/v1/audit-events/verification'));
+}
+
+export type AuditCheckpoint = components['schemas']['AuditCheckpoint'];
+export type CheckpointKey = components['schemas']['CheckpointKeyView'];
+
+export const checkpointKeys = {
+  all: ['audit-checkpoints'] as const,
+  list: () => [...checkpointKeys.all, 'list'] as const,
+  key: () => [...checkpointKeys.all, 'key'] as const,
+};
+
+const CHECKPOINT_PAGE_SIZE = 10;
+
+/** Signed audit checkpoints, newest first. */
+export function auditCheckpointPagesQuery() {
+  return pagedQueryOptions(checkpointKeys.list(), (cursor) =>
+    unwrap(api.client.GET('/api/v1/audit-checkpoints', { params: { query: { limit: CHECKPOINT_PAGE_SIZE, cursor } } })),
+  );
+}
+
+/** The public key that signs audit checkpoints. */
+export function checkpointKeyQuery() {
+  return queryOptions({
+    queryKey: checkpointKeys.key(),
+    queryFn: () => unwrap(api.client.GET('/api/v1/audit-checkpoints/key')),
+    staleTime: 60 * 60_000,
+  });
+}
+
+/** What signing the chain head answered: the checkpoint, and whether it is new (201) or already signed the head (200). */
+export interface SignedCheckpoint {
+  checkpoint: AuditCheckpoint;
+  created: boolean;
+}
+
+/** Asks the server to sign the organisation's audit chain head now. */
+export async function signCheckpoint(): Promise<SignedCheckpoint> {
+  const { data, error, response } = await api.client.POST('/api/v1/audit-checkpoints');
+  if (!response.ok || data === undefined) throw toApiError(error, response);
+  return { checkpoint: data, created: response.status === 201 };
 }
