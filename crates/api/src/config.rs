@@ -230,47 +230,51 @@ impl Config {
     /// The key that seals personal data: configured, or (development only) generated once into
     /// the data folder.
     pub fn personal_data_key(&self) -> anyhow::Result<PersonalDataKey> {
-        let secret = match &self.personal_data_secret {
-            Some(secret) => secret.clone(),
-            None => {
-                let path = self.data_dir.join("personal-data.key");
-                match std::fs::read_to_string(&path) {
-                    Ok(secret) => secret.trim().to_owned(),
-                    Err(_) => {
-                        let secret = random_secret();
-                        write_private(&path, &secret)?;
-                        log::warn!("no MITRA_PERSONAL_DATA_KEY set: generated one in {}", path.display());
-                        secret
-                    }
-                }
-            }
-        };
+        let secret = self.secret_or_generated(
+            self.personal_data_secret.as_deref(),
+            "personal-data.key",
+            "MITRA_PERSONAL_DATA_KEY",
+            random_secret,
+        )?;
         Ok(PersonalDataKey::from_secret(secret.as_bytes())?)
     }
-}
 
-impl Config {
     /// The key that signs audit checkpoints: configured, or (development only) generated once
     /// into the data folder.
     pub fn checkpoint_key(&self) -> anyhow::Result<CheckpointKey> {
-        let seed = match &self.audit_signing_seed {
-            Some(seed) => seed.clone(),
-            None => {
-                let path = self.data_dir.join("audit-signing.key");
-                match std::fs::read_to_string(&path) {
-                    Ok(seed) => seed.trim().to_owned(),
-                    Err(_) => {
-                        let mut bytes = [0u8; 32];
-                        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
-                        let seed = BASE64.encode(bytes);
-                        write_private(&path, &seed)?;
-                        log::warn!("no MITRA_AUDIT_SIGNING_KEY set: generated one in {}", path.display());
-                        seed
-                    }
-                }
-            }
-        };
+        let seed = self.secret_or_generated(
+            self.audit_signing_seed.as_deref(),
+            "audit-signing.key",
+            "MITRA_AUDIT_SIGNING_KEY",
+            || {
+                let mut bytes = [0u8; 32];
+                rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+                BASE64.encode(bytes)
+            },
+        )?;
         Ok(CheckpointKey::from_seed(checkpoint_seed(&seed).map_err(anyhow::Error::msg)?))
+    }
+
+    /// A configured secret, or (development only; production refuses to start without it) one
+    /// generated once into `file` of the data folder and read from there on every start.
+    fn secret_or_generated(
+        &self,
+        configured: Option<&str>,
+        file: &str,
+        variable: &str,
+        generate: impl FnOnce() -> String,
+    ) -> anyhow::Result<String> {
+        if let Some(secret) = configured {
+            return Ok(secret.to_owned());
+        }
+        let path = self.data_dir.join(file);
+        if let Ok(secret) = std::fs::read_to_string(&path) {
+            return Ok(secret.trim().to_owned());
+        }
+        let secret = generate();
+        write_private(&path, &secret)?;
+        log::warn!("no {variable} set: generated one in {}", path.display());
+        Ok(secret)
     }
 }
 

@@ -9,6 +9,7 @@ use utoipa::{Modify, OpenApi};
 use mitra_domain::ViolationCode;
 use mitra_domain::access::{Action, Role};
 use mitra_domain::audit::{AuditAction, ChainFault, EntityType};
+use mitra_domain::reports::{RealisationDimension, ReportFormat};
 
 use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
 
@@ -24,7 +25,10 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
             permission.",
         license(name = "Apache-2.0", identifier = "Apache-2.0")
     ),
-    components(schemas(Problem, FieldError, ProblemCode, ViolationCode, Role, Action, AuditAction, EntityType, ChainFault)),
+    components(schemas(
+        Problem, FieldError, ProblemCode, ViolationCode, Role, Action, AuditAction, EntityType, ChainFault,
+        RealisationDimension, ReportFormat
+    )),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Logging in and out, refreshing sessions"),
@@ -32,6 +36,7 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
         (name = "organisation", description = "The caller's organisation and its units"),
         (name = "users", description = "User management (admins)"),
         (name = "audit", description = "The hash-chained audit trail (auditors and admins)"),
+        (name = "reports", description = "Reports for auditors and the head of office, as JSON or CSV with the same numbers"),
         (name = "policy", description = "Policy as data: presets, regulations and policy versions per fiscal year"),
         (name = "registry", description = "The press registry: companies, outlets, newsrooms, Press Council checks, bank accounts"),
         (name = "applications", description = "The yearly call: registration windows, applications and their steps, documents and their review, site visits, readiness"),

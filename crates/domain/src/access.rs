@@ -82,6 +82,8 @@ vocabulary! {
         /// Record a payment (SP2D) with its withholding.
         PaymentsManage = "payments.manage",
         ContentRead = "content.read",
+        /// Read the reports: realisation, agreements against ceilings, what is owed.
+        ReportsRead = "reports.read",
         /// Write press releases and materials and attach their files.
         ContentManage = "content.manage",
     }
@@ -104,7 +106,8 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         | Action::OrdersRead
         | Action::ProofsRead
         | Action::FinanceRead
-        | Action::ContentRead => &[Admin, Verifier, Officer, Treasurer, Auditor],
+        | Action::ContentRead
+        | Action::ReportsRead => &[Admin, Verifier, Officer, Treasurer, Auditor],
         Action::UnitsManage
         | Action::UsersManage
         | Action::PolicyManage

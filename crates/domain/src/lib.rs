@@ -20,6 +20,7 @@ pub mod presets;
 pub mod press;
 pub mod proofs;
 pub mod registry;
+pub mod reports;
 pub mod throttle;
 pub mod violation;
 pub mod vocabulary;

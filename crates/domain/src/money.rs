@@ -29,6 +29,11 @@ impl Rupiah {
     pub fn amount(self) -> i64 {
         self.0
     }
+
+    /// The sum, unless it passes what an `i64` holds.
+    pub fn checked_add(self, other: Rupiah) -> Option<Rupiah> {
+        self.0.checked_add(other.0).map(Rupiah)
+    }
 }
 
 impl fmt::Display for Rupiah {

@@ -47,6 +47,25 @@ fn jakarta_year() -> i32 {
     mitra_persistence::calendar::jakarta_today().year()
 }
 
+/// A region adopted from the console, its first admin named `admin`.
+fn adopt(console: &Console, name: &str, slug: &str, admin: &str) -> Output {
+    console.run(
+        &[
+            "organisation",
+            "create",
+            "--name",
+            name,
+            "--slug",
+            slug,
+            "--admin-username",
+            admin,
+            "--admin-full-name",
+            "Admin",
+        ],
+        None,
+    )
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -144,21 +163,7 @@ fn a_region_adopts_mitra_from_the_console() {
 #[test]
 fn audit_verify_fails_on_a_tampered_chain() {
     let console = Console::new();
-    let created = console.run(
-        &[
-            "organisation",
-            "create",
-            "--name",
-            "Pemerintah Kabupaten PALI",
-            "--slug",
-            "pali",
-            "--admin-username",
-            "pali.admin",
-            "--admin-full-name",
-            "Admin",
-        ],
-        None,
-    );
+    let created = adopt(&console, "Pemerintah Kabupaten PALI", "pali", "pali.admin");
     assert!(created.status.success(), "{created:?}");
 
     let runtime = tokio::runtime::Runtime::new().unwrap();
@@ -181,21 +186,7 @@ fn audit_verify_fails_on_a_tampered_chain() {
 #[test]
 fn a_signed_checkpoint_detects_a_chain_rewritten_and_recomputed_since() {
     let console = Console::new();
-    let created = console.run(
-        &[
-            "organisation",
-            "create",
-            "--name",
-            "Pemerintah Kabupaten Banyuasin",
-            "--slug",
-            "banyuasin",
-            "--admin-username",
-            "bya.admin",
-            "--admin-full-name",
-            "Admin",
-        ],
-        None,
-    );
+    let created = adopt(&console, "Pemerintah Kabupaten Banyuasin", "banyuasin", "bya.admin");
     assert!(created.status.success(), "{created:?}");
     let user = ["user", "create", "--organisation", "banyuasin", "--full-name", "Petugas", "--role", "officer"];
     assert!(console.run(&[&user[..], &["--username", "bya.officer"]].concat(), None).status.success());
@@ -254,21 +245,7 @@ fn a_signed_checkpoint_detects_a_chain_rewritten_and_recomputed_since() {
 #[test]
 fn a_years_applications_lapse_from_the_console_only_once_it_is_over() {
     let console = Console::new();
-    let created = console.run(
-        &[
-            "organisation",
-            "create",
-            "--name",
-            "Pemerintah Kabupaten Musi Rawas",
-            "--slug",
-            "mura",
-            "--admin-username",
-            "mura.admin",
-            "--admin-full-name",
-            "Admin",
-        ],
-        None,
-    );
+    let created = adopt(&console, "Pemerintah Kabupaten Musi Rawas", "mura", "mura.admin");
     assert!(created.status.success(), "{created:?}");
     let last_year = jakarta_year() - 1;
     let lapsed = console

@@ -30,6 +30,7 @@ pub mod personal;
 pub mod policy;
 pub mod proofs;
 pub mod registry;
+pub mod reports;
 mod scope;
 pub mod sessions;
 mod store;

@@ -1663,6 +1663,28 @@ export interface paths {
         patch: operations["update_regulation"];
         trace?: never;
     };
+    "/api/v1/reports/realisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Realisation report
+         * @description What was paid in a fiscal year (invoice lines of paid invoices), added up per outlet,
+         *     company, month of payment, budget line or unit, largest first, with totals that equal the
+         *     budget lines' `realised`. `format=csv` answers the same numbers as a CSV download.
+         */
+        get: operations["realisation_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/site-visit-photos/{id}/content": {
         parameters: {
             query?: never;
@@ -3798,7 +3820,7 @@ export interface components {
          *     `Permission`: each operation names the one it requires.
          * @enum {string}
          */
-        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "audit.checkpoint" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve" | "budget.read" | "budget.manage" | "agreements.read" | "agreements.manage" | "orders.read" | "orders.manage" | "proofs.read" | "proofs.manage" | "proofs.review" | "finance.read" | "invoices.manage" | "invoices.accept" | "payments.manage" | "content.read" | "content.manage";
+        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "audit.checkpoint" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve" | "budget.read" | "budget.manage" | "agreements.read" | "agreements.manage" | "orders.read" | "orders.manage" | "proofs.read" | "proofs.manage" | "proofs.review" | "finance.read" | "invoices.manage" | "invoices.accept" | "payments.manage" | "content.read" | "reports.read" | "content.manage";
         /** @description What can change of a person: the NIK, company and year cannot (record the person anew). */
         PersonDetailsRequest: {
             competence_certificate?: string | null;
@@ -4125,6 +4147,48 @@ export interface components {
             tier: string;
         };
         /**
+         * @description What a realisation report adds the payments up by.
+         * @enum {string}
+         */
+        RealisationDimension: "outlet" | "company" | "month" | "budget_line" | "unit";
+        /** @description The realisation report as JSON (the CSV has the same rows and a last `total` line). */
+        RealisationReport: {
+            by: components["schemas"]["RealisationDimension"];
+            /** Format: int32 */
+            fiscal_year: number;
+            /** @description Largest realisation first. */
+            rows: components["schemas"]["RealisationRowView"][];
+            total: components["schemas"]["RealisationTotal"];
+            /** Format: uuid */
+            unit_id: string | null;
+        };
+        /** @description One group of the realisation report. */
+        RealisationRowView: {
+            /** @description Verified quantity x unit price, before VAT on top. */
+            amount: components["schemas"]["Rupiah"];
+            /** @description A budget line's account code, a unit's code. */
+            code: string | null;
+            /** @description The id of the outlet, company, budget line or unit; `YYYY-MM` by month. */
+            key: string;
+            label: string;
+            /**
+             * Format: int64
+             * @description Paid orders in the group.
+             */
+            orders: number;
+            /** @description What left the budget (amount plus VAT on top): the budget lines' `realised`. */
+            realised: components["schemas"]["Rupiah"];
+            vat: components["schemas"]["Rupiah"];
+        };
+        /** @description The sums of every row. */
+        RealisationTotal: {
+            amount: components["schemas"]["Rupiah"];
+            /** Format: int64 */
+            orders: number;
+            realised: components["schemas"]["Rupiah"];
+            vat: components["schemas"]["Rupiah"];
+        };
+        /**
          * @description Where the client wants its refresh token.
          * @enum {string}
          */
@@ -4199,6 +4263,11 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
+        /**
+         * @description How a report is delivered: the same rows and totals either way.
+         * @enum {string}
+         */
+        ReportFormat: "json" | "csv";
         /** @description A document an applicant must (or may) provide. */
         Requirement: {
             /** @description Stable within the policy, e.g. `akta_pendirian`: documents refer to it. */
@@ -14235,6 +14304,72 @@ export interface operations {
             };
         };
     };
+    realisation_report: {
+        parameters: {
+            query: {
+                /** @description The fiscal year of the orders paid for. */
+                fiscal_year: number;
+                /** @description What to add the payments up by. */
+                by: components["schemas"]["RealisationDimension"];
+                /** @description Only the budget lines of this unit. */
+                unit_id?: string;
+                /** @description `csv` for a spreadsheet (a download); JSON by default. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealisationReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     download_site_visit_photo: {
         parameters: {
             query?: never;
@@ -15577,13 +15712,15 @@ export const orderStateValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const orderStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStep"]> = ["accept", "decline", "cancel", "publish", "verify_proof", "reject_proof", "invoice", "pay"];
 export const outletScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutletScale"]> = ["local", "provincial", "national"];
 export const periodicityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Periodicity"]> = ["continuous", "daily", "weekly", "fortnightly", "monthly"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "audit.checkpoint", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage", "proofs.read", "proofs.manage", "proofs.review", "finance.read", "invoices.manage", "invoices.accept", "payments.manage", "content.read", "content.manage"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "audit.checkpoint", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage", "proofs.read", "proofs.manage", "proofs.review", "finance.read", "invoices.manage", "invoices.accept", "payments.manage", "content.read", "reports.read", "content.manage"];
 export const pressCouncilStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PressCouncilStatus"]> = ["none", "registered", "administratively_verified", "factually_verified"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "unknown_outlet", "application_exists", "no_open_window", "no_policy_for_year", "company_not_active", "step_not_allowed", "fiscal_year_over", "fiscal_year_not_over", "documents_closed", "not_under_review", "document_replaced", "site_visit_recorded", "application_not_ready", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "budget_line_exists", "unknown_budget_line", "unknown_application", "unknown_agreement_line", "unknown_content_item", "ceiling_below_commitments", "application_not_approved", "no_numbering_pattern", "agreement_not_draft", "agreement_not_active", "agreement_not_ended", "budget_line_fully_allocated", "agreement_ceiling_exceeded", "line_quota_exceeded", "budget_exceeded", "outside_agreement_period", "press_council_not_valid", "idempotency_key_required", "invalid_idempotency_key", "idempotency_key_in_use", "idempotency_key_reused", "invoice_number_taken", "order_already_invoiced", "invoice_already_paid", "proof_reused", "proofs_closed", "proof_already_reviewed", "paid_content_not_labelled", "proofs_pending", "no_deciding_proof", "invoice_not_accepted", "account_not_verified", "account_not_companys", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
 export const proofKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProofKind"]> = ["url", "clipping", "broadcast_log", "delivery_receipt"];
 export const proofStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProofStatus"]> = ["pending", "verified", "rejected"];
+export const realisationDimensionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RealisationDimension"]> = ["outlet", "company", "month", "budget_line", "unit"];
 export const refreshTokenDeliveryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RefreshTokenDelivery"]> = ["cookie", "body"];
 export const regulationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegulationKind"]> = ["uu", "pp", "perpres", "permen", "perda", "pergub", "perbup", "perwali", "sk"];
+export const reportFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportFormat"]> = ["json", "csv"];
 export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewStatus"]> = ["pending", "accepted", "rejected"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["admin", "verifier", "officer", "treasurer", "auditor"];
 export const ruleKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleKind"]> = ["legal_form_accepted", "press_council_at_least", "editor_competence_at_least", "staff_at_least", "active_for_months", "paid_up_capital_at_least", "broadcast_licence", "local_office", "association_member"];

@@ -117,6 +117,13 @@ export const AREAS: readonly Area[] = [
     routes: lazy(() => import('./finance/routes')),
   },
   {
+    name: 'reports',
+    path: '/reports',
+    permission: 'reports.read',
+    nav: { label: 'nav.reports', group: 'main' },
+    routes: lazy(() => import('./reports/routes')),
+  },
+  {
     name: 'users',
     path: '/users',
     permission: 'users.read',

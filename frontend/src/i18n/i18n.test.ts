@@ -84,6 +84,8 @@ const PLACES: { vocabulary: RegExp; namespace: string; prefix: string }[] = [
   { vocabulary: /^proofStatusValues$/, namespace: 'proofs', prefix: 'status' },
   { vocabulary: /^invoiceStateValues$/, namespace: 'finance', prefix: 'invoiceState' },
   { vocabulary: /^contentKindValues$/, namespace: 'content', prefix: 'kind' },
+  { vocabulary: /^realisationDimensionValues$/, namespace: 'reports', prefix: 'dimension' },
+  { vocabulary: /^reportFormatValues$/, namespace: 'reports', prefix: 'format' },
 ];
 
 function placesOf(vocabulary: string) {

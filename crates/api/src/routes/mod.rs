@@ -13,6 +13,7 @@ pub mod orders;
 pub mod policy;
 pub mod proofs;
 pub mod registry;
+pub mod reports;
 pub mod units;
 pub mod users;
 
@@ -41,6 +42,7 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(audit::list_audit_checkpoints)
         .service(audit::sign_audit_checkpoint)
         .service(audit::get_checkpoint_key)
+        .service(reports::realisation_report)
         .service(policy::list_presets)
         .service(policy::get_preset)
         .service(policy::list_regulations)

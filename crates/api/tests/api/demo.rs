@@ -120,6 +120,13 @@ async fn a_new_database_starts_with_a_region_a_policy_and_a_registry_to_work_on(
     assert!(invoices.iter().any(|i| i["state"] == "received"), "an invoice waiting for its BAST");
     let owed = get("/api/v1/finance/owed").await;
     assert!(owed.as_array().unwrap().len() >= 3, "work done and not yet paid: {owed}");
+    // The auditor's realisation report adds up to what the budget lines say was realised.
+    let realised: i64 = lines.iter().map(|line| amount(&line["realised"])).sum();
+    assert!(realised > 0, "the demo year has payments");
+    for by in ["outlet", "month", "unit"] {
+        let realisation = get(&format!("/api/v1/reports/realisation?fiscal_year={year}&by={by}")).await;
+        assert_eq!(amount(&realisation["total"]["realised"]), realised, "{by}: {realisation}");
+    }
 
     let report = get("/api/v1/audit-events/verification").await;
     assert_eq!(report["valid"], true, "the seed is audited like any write: {report}");

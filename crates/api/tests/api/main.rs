@@ -20,5 +20,6 @@ mod operations;
 mod orders;
 mod policy;
 mod registry;
+mod reports;
 mod units;
 mod users;

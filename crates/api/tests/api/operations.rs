@@ -67,6 +67,7 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("verify_chain", &[Admin, Auditor]),
     ("list_audit_checkpoints", &[Admin, Auditor]),
     ("sign_audit_checkpoint", &[Admin]),
+    ("realisation_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_checkpoint_key", &[Admin, Auditor]),
     ("list_presets", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_preset", &[Admin, Verifier, Officer, Treasurer, Auditor]),
@@ -433,6 +434,8 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
     };
     let path = if ["get_current_policy_version", "get_budget_summary"].contains(&op.id.as_str()) {
         format!("{path}?fiscal_year={}", this_year())
+    } else if op.id == "realisation_report" {
+        format!("{path}?fiscal_year={}&by=outlet", this_year())
     } else {
         path
     };
