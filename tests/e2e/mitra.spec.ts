@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, login, submitLogin, test, type Login } from './fixtures';
 
@@ -21,6 +22,7 @@ test('(a) the demo admin signs in and sees the app shell', async ({ page, admin 
     'Bank Konten',
     'Bukti Tayang',
     'Keuangan',
+    'Laporan',
     'Pengguna',
     'Log audit',
   ]);
@@ -805,4 +807,34 @@ test('(l) from an approved application to a paid order, the budget line\'s remai
   expect(paid.committed).toBe(ordered.committed - amount);
   expect(paid.remaining).toBe(ordered.remaining);
   expect(paid.unallocated).toBe(ordered.unallocated);
+});
+
+test('(m) an auditor reads the realisation report, cuts it by company, and downloads the same total as CSV', async ({
+  page,
+  auditor,
+}) => {
+  await login(page, auditor);
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Laporan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Realisasi anggaran' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /per Media$/ })).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Dijumlahkan per' }).click();
+  await page.getByRole('option', { name: 'Perusahaan pers' }).click();
+  await expect(page).toHaveURL(/by=company/);
+  const byCompany = page.getByRole('table', { name: /per Perusahaan pers$/ });
+  await expect(byCompany.locator('tbody tr')).not.toHaveCount(0);
+  // The demo year has payments: its total on screen, in whole rupiah.
+  const shown = (await byCompany.locator('tfoot td').last().innerText()).replace(/\D/g, '');
+  expect(Number(shown)).toBeGreaterThan(0);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Unduh CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^realisation-\d{4}-company\.csv$/);
+  const text = readFileSync(await download.path(), 'utf8');
+  const lines = text.trim().split(/\r?\n/);
+  expect(lines[0]).toBe('key,code,label,orders,amount,vat,realised');
+  const total = lines[lines.length - 1].split(',');
+  expect(total[0]).toBe('total');
+  expect(total[total.length - 1]).toBe(shown);
 });

@@ -295,7 +295,8 @@ impl FrozenPolicies {
 }
 
 /// The rules of the version an agreement rests on (frozen by the decision that approved its
-/// application), read from memory once it is known to be frozen.
+/// application), read from memory once it is known to be frozen. Not for a write that freezes
+/// the version itself ([`mark_used`]): should that write roll back, the version was never frozen.
 pub(crate) async fn rules_of(tx: &Tx, id: Uuid) -> Result<Arc<Policy>, StoreError> {
     let scope = tx.scope()?;
     if let Some(policy) = tx.frozen_policies().get(scope, id) {

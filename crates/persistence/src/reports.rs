@@ -7,16 +7,19 @@
 //! connection pool and hands rows over a bounded channel; a client that goes away closes the
 //! channel, which ends the query.
 
-use futures_util::{Stream, StreamExt};
+use chrono::NaiveDate;
+use futures_util::{FutureExt, Stream, StreamExt};
+use mitra_domain::agreements::AgreementState;
 use mitra_domain::money::Rupiah;
+use mitra_domain::orders::OrderState;
 use mitra_domain::policy::FiscalYear;
 use mitra_domain::reports::RealisationDimension;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement};
-use sea_orm::{DbErr, QueryResult, StreamTrait};
+use sea_orm::{DbBackend, DbErr, QueryResult, StreamTrait};
 use uuid::Uuid;
 
-use crate::columns::rupiah;
-use crate::entities::{budget_line, invoice_line, order, outlet, payment, press_company, unit};
+use crate::columns::{rupiah, vocabulary};
+use crate::entities::{agreement, budget_line, invoice_line, order, outlet, payment, press_company, unit};
 use crate::scope::OrgScope;
 use crate::{Store, StoreError};
 
@@ -56,12 +59,12 @@ pub fn realisation(
     scope: OrgScope,
     filter: RealisationFilter,
 ) -> impl Stream<Item = Result<RealisationRow, StoreError>> + Send + 'static {
-    let statement = realisation_query(scope, filter);
+    let statement = realisation_query(store.db().get_database_backend(), scope, filter);
     let by = filter.by;
     stream_rows(store, statement, move |row| decode_realisation(row, by))
 }
 
-fn realisation_query(scope: OrgScope, filter: RealisationFilter) -> SelectStatement {
+fn realisation_query(backend: DbBackend, scope: OrgScope, filter: RealisationFilter) -> SelectStatement {
     let line = |column: invoice_line::Column| Expr::col((invoice_line::Entity, column));
     let ord = |column: order::Column| Expr::col((order::Entity, column));
     let budget = |column: budget_line::Column| Expr::col((budget_line::Entity, column));
@@ -123,9 +126,13 @@ fn realisation_query(scope: OrgScope, filter: RealisationFilter) -> SelectStatem
             )
         }
         RealisationDimension::Month => {
-            // `YYYY-MM` of the SP2D date, the same text on both databases; written out rather than
-            // bound, so that PostgreSQL sees the grouped and the selected expression as one.
-            let month = Expr::cust("SUBSTR(CAST(payments.sp2d_date AS TEXT), 1, 7)");
+            // `YYYY-MM` of the SP2D date, written out rather than bound, so that PostgreSQL sees the
+            // grouped and the selected expression as one; `to_char`, because a date cast to text
+            // follows the server's DateStyle.
+            let month = match backend {
+                DbBackend::Postgres => Expr::cust("to_char(payments.sp2d_date, 'YYYY-MM')"),
+                _ => Expr::cust("SUBSTR(payments.sp2d_date, 1, 7)"),
+            };
             (month.clone(), Expr::val(Option::<String>::None), month)
         }
         RealisationDimension::BudgetLine => (
@@ -173,6 +180,172 @@ fn decode_realisation(row: &QueryResult, by: RealisationDimension) -> Result<Rea
         vat: rupiah(row.try_get::<i64>("", "vat")?)?,
         realised: rupiah(row.try_get::<i64>("", "realised")?)?,
     })
+}
+
+/// Which agreements or orders a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearFilter {
+    pub fiscal_year: FiscalYear,
+    /// Only those on the budget lines of this unit.
+    pub unit_id: Option<Uuid>,
+}
+
+/// An agreement against its ceiling: what its open orders hold and what was paid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementCeilingRow {
+    pub agreement_id: Uuid,
+    pub number: String,
+    pub state: AgreementState,
+    pub company: String,
+    pub outlet: String,
+    pub budget_line_code: String,
+    pub ceiling: Rupiah,
+    pub committed: Rupiah,
+    pub realised: Rupiah,
+    /// Ceiling less committed and realised: what orders may still take.
+    pub remaining: Rupiah,
+}
+
+/// The year's agreements (drafts are not agreements yet) in number order, each against its
+/// ceiling; the counters are the ones the order and payment commands move.
+pub fn agreements_against_ceilings(
+    store: &Store,
+    scope: OrgScope,
+    filter: YearFilter,
+) -> impl Stream<Item = Result<AgreementCeilingRow, StoreError>> + Send + 'static {
+    let column = |column: agreement::Column| Expr::col((agreement::Entity, column));
+    let mut query = Query::select();
+    query
+        .from(agreement::Entity)
+        .inner_join(
+            press_company::Entity,
+            Expr::col((press_company::Entity, press_company::Column::Id))
+                .equals((agreement::Entity, agreement::Column::CompanyId)),
+        )
+        .inner_join(
+            outlet::Entity,
+            Expr::col((outlet::Entity, outlet::Column::Id)).equals((agreement::Entity, agreement::Column::OutletId)),
+        )
+        .inner_join(
+            budget_line::Entity,
+            Expr::col((budget_line::Entity, budget_line::Column::Id))
+                .equals((agreement::Entity, agreement::Column::BudgetLineId)),
+        )
+        .expr_as(column(agreement::Column::Id), Alias::new("agreement_id"))
+        .expr_as(column(agreement::Column::Number), Alias::new("number"))
+        .expr_as(column(agreement::Column::State), Alias::new("state"))
+        .expr_as(Expr::col((press_company::Entity, press_company::Column::LegalName)), Alias::new("company"))
+        .expr_as(Expr::col((outlet::Entity, outlet::Column::Name)), Alias::new("outlet"))
+        .expr_as(Expr::col((budget_line::Entity, budget_line::Column::AccountCode)), Alias::new("budget_line_code"))
+        .expr_as(column(agreement::Column::Ceiling), Alias::new("ceiling"))
+        .expr_as(column(agreement::Column::Committed), Alias::new("committed"))
+        .expr_as(column(agreement::Column::Realised), Alias::new("realised"))
+        .and_where(column(agreement::Column::OrganisationId).eq(scope.organisation_id()))
+        .and_where(column(agreement::Column::FiscalYear).eq(filter.fiscal_year.year()))
+        .and_where(column(agreement::Column::State).ne(AgreementState::Draft.as_str()))
+        .order_by((agreement::Entity, agreement::Column::Number), Order::Asc);
+    if let Some(unit_id) = filter.unit_id {
+        query.and_where(Expr::col((budget_line::Entity, budget_line::Column::UnitId)).eq(unit_id));
+    }
+    stream_rows(store, query, |row| {
+        let (ceiling, committed, realised) = (
+            row.try_get::<i64>("", "ceiling")?,
+            row.try_get::<i64>("", "committed")?,
+            row.try_get::<i64>("", "realised")?,
+        );
+        Ok(AgreementCeilingRow {
+            agreement_id: row.try_get("", "agreement_id")?,
+            number: row.try_get("", "number")?,
+            state: vocabulary(&row.try_get::<String>("", "state")?)?,
+            company: row.try_get("", "company")?,
+            outlet: row.try_get("", "outlet")?,
+            budget_line_code: row.try_get("", "budget_line_code")?,
+            ceiling: rupiah(ceiling)?,
+            committed: rupiah(committed)?,
+            realised: rupiah(realised)?,
+            remaining: rupiah(ceiling - committed - realised)?,
+        })
+    })
+}
+
+/// The orders of a year in one state, with how long ago they were issued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrdersInStateRow {
+    pub state: OrderState,
+    pub orders: i64,
+    pub amount: Rupiah,
+    pub oldest_issued_on: Option<NaiveDate>,
+    /// Issued at most 30 days ago; 31 to 60; 61 to 90; longer ago.
+    pub aged: [i64; 4],
+}
+
+/// The year's orders per state, in the order of their life, with their ages on `today`.
+pub fn orders_by_state(
+    store: &Store,
+    scope: OrgScope,
+    filter: YearFilter,
+    today: NaiveDate,
+) -> impl Stream<Item = Result<OrdersInStateRow, StoreError>> + Send + 'static {
+    let column = |column: order::Column| Expr::col((order::Entity, column));
+    let issued_since = |days: i64| column(order::Column::IssuedOn).gte(today - chrono::Duration::days(days));
+    let count_if = |condition: Expr| Func::sum(Expr::case(condition, 1).finally(0));
+    let mut query = Query::select();
+    query
+        .from(order::Entity)
+        .expr_as(column(order::Column::State), Alias::new("state"))
+        .expr_as(Func::count(column(order::Column::Id)), Alias::new("orders"))
+        .expr_as(
+            Func::cast_as(
+                Func::coalesce([Expr::from(Func::sum(column(order::Column::Amount))), Expr::val(0)]),
+                Alias::new("BIGINT"),
+            ),
+            Alias::new("amount"),
+        )
+        .expr_as(Func::min(column(order::Column::IssuedOn)), Alias::new("oldest"))
+        .expr_as(Func::cast_as(count_if(issued_since(30)), Alias::new("BIGINT")), Alias::new("aged_30"))
+        .expr_as(
+            Func::cast_as(count_if(issued_since(60).and(issued_since(30).not())), Alias::new("BIGINT")),
+            Alias::new("aged_60"),
+        )
+        .expr_as(
+            Func::cast_as(count_if(issued_since(90).and(issued_since(60).not())), Alias::new("BIGINT")),
+            Alias::new("aged_90"),
+        )
+        .expr_as(Func::cast_as(count_if(issued_since(90).not()), Alias::new("BIGINT")), Alias::new("aged_older"))
+        .and_where(column(order::Column::OrganisationId).eq(scope.organisation_id()))
+        .and_where(column(order::Column::FiscalYear).eq(filter.fiscal_year.year()))
+        .add_group_by([column(order::Column::State)]);
+    if let Some(unit_id) = filter.unit_id {
+        query.inner_join(
+            budget_line::Entity,
+            Expr::col((budget_line::Entity, budget_line::Column::Id))
+                .equals((order::Entity, order::Column::BudgetLineId)),
+        );
+        query.and_where(Expr::col((budget_line::Entity, budget_line::Column::UnitId)).eq(unit_id));
+    }
+    let rows = stream_rows(store, query, |row| {
+        Ok(OrdersInStateRow {
+            state: vocabulary(&row.try_get::<String>("", "state")?)?,
+            orders: row.try_get("", "orders")?,
+            amount: rupiah(row.try_get("", "amount")?)?,
+            oldest_issued_on: row.try_get("", "oldest")?,
+            aged: [
+                row.try_get("", "aged_30")?,
+                row.try_get("", "aged_60")?,
+                row.try_get("", "aged_90")?,
+                row.try_get("", "aged_older")?,
+            ],
+        })
+    });
+    // At most one row per state: put them in the order of an order's life.
+    rows.collect::<Vec<_>>()
+        .map(|mut states| {
+            states.sort_by_key(|row| {
+                row.as_ref().map_or(0, |row| OrderState::ALL.iter().position(|s| *s == row.state).unwrap_or(0))
+            });
+            futures_util::stream::iter(states)
+        })
+        .flatten_stream()
 }
 
 /// Runs `statement` in a task of its own and hands its rows, decoded, over a bounded channel.

@@ -1663,6 +1663,49 @@ export interface paths {
         patch: operations["update_regulation"];
         trace?: never;
     };
+    "/api/v1/reports/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Agreements against ceilings
+         * @description The year's agreements (not drafts), in number order: ceiling, what open orders hold, what
+         *     was paid and what remains. `format=csv` answers the same numbers as a CSV download.
+         */
+        get: operations["agreements_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/orders-by-state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders by state with their ages
+         * @description The year's orders per state, in the order of an order's life: how many, their amount, the
+         *     oldest and how many were issued within 30, 60, 90 days or longer ago (Jakarta's today).
+         *     `format=csv` answers the same numbers as a CSV download.
+         */
+        get: operations["orders_by_state_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/realisation": {
         parameters: {
             query?: never;
@@ -1978,6 +2021,23 @@ export interface components {
             number: number;
             reason: string;
         };
+        /** @description An agreement against its ceiling. */
+        AgreementCeilingView: {
+            /** Format: uuid */
+            agreement_id: string;
+            budget_line_code: string;
+            ceiling: components["schemas"]["Rupiah"];
+            /** @description Held by open orders. */
+            committed: components["schemas"]["Rupiah"];
+            company: string;
+            number: string;
+            outlet: string;
+            /** @description Paid. */
+            realised: components["schemas"]["Rupiah"];
+            /** @description What orders may still take. */
+            remaining: components["schemas"]["Rupiah"];
+            state: components["schemas"]["AgreementState"];
+        };
         /**
          * @description What kind of instrument binds the company.
          * @enum {string}
@@ -2062,6 +2122,16 @@ export interface components {
              */
             starts_on: string;
             title: string;
+        };
+        /** @description Agreements against their ceilings and against what was paid, as JSON. */
+        AgreementsReport: {
+            /** Format: int32 */
+            fiscal_year: number;
+            /** @description In number order. */
+            rows: components["schemas"]["AgreementCeilingView"][];
+            total: components["schemas"]["CeilingTotal"];
+            /** Format: uuid */
+            unit_id: string | null;
         };
         AmendAgreementRequest: {
             reason: string;
@@ -2375,6 +2445,14 @@ export interface components {
             realised: components["schemas"]["Rupiah"];
             remaining: components["schemas"]["Rupiah"];
             unallocated: components["schemas"]["Rupiah"];
+        };
+        CeilingTotal: {
+            /** Format: int64 */
+            agreements: number;
+            ceiling: components["schemas"]["Rupiah"];
+            committed: components["schemas"]["Rupiah"];
+            realised: components["schemas"]["Rupiah"];
+            remaining: components["schemas"]["Rupiah"];
         };
         /** @description Where verification found the chain broken. */
         ChainBreak: {
@@ -3010,6 +3088,57 @@ export interface components {
         /** @description A step's reason: required to decline, cancel or reject a proof. */
         OrderStepBody: {
             reason?: string | null;
+        };
+        /** @description Orders by state with their ages, as JSON. */
+        OrdersByStateReport: {
+            /**
+             * Format: date
+             * @description The day the ages are counted to.
+             */
+            as_of: string;
+            /** Format: int32 */
+            fiscal_year: number;
+            /** @description In the order of an order's life. */
+            rows: components["schemas"]["OrdersInStateView"][];
+            total: components["schemas"]["OrdersTotal"];
+            /** Format: uuid */
+            unit_id: string | null;
+        };
+        /** @description The orders in one state and their ages. */
+        OrdersInStateView: {
+            /**
+             * Format: int64
+             * @description Issued at most 30 days ago.
+             */
+            aged_0_30: number;
+            /** Format: int64 */
+            aged_31_60: number;
+            /** Format: int64 */
+            aged_61_90: number;
+            /**
+             * Format: int64
+             * @description Issued more than 90 days ago.
+             */
+            aged_over_90: number;
+            amount: components["schemas"]["Rupiah"];
+            /**
+             * Format: int64
+             * @description Days since the oldest was issued.
+             */
+            oldest_age_days: number | null;
+            /**
+             * Format: date
+             * @description When the oldest of them was issued.
+             */
+            oldest_issued_on: string | null;
+            /** Format: int64 */
+            orders: number;
+            state: components["schemas"]["OrderState"];
+        };
+        OrdersTotal: {
+            amount: components["schemas"]["Rupiah"];
+            /** Format: int64 */
+            orders: number;
         };
         /** @description A regional government using Mitra. */
         Organisation: {
@@ -14286,6 +14415,134 @@ export interface operations {
             };
             /** @description If-Match missing (`precondition_required`) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    agreements_report: {
+        parameters: {
+            query: {
+                /** @description The fiscal year reported. */
+                fiscal_year: number;
+                /** @description Only those on the budget lines of this unit. */
+                unit_id?: string;
+                /** @description `csv` for a spreadsheet (a download); JSON by default. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementsReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_by_state_report: {
+        parameters: {
+            query: {
+                /** @description The fiscal year reported. */
+                fiscal_year: number;
+                /** @description Only those on the budget lines of this unit. */
+                unit_id?: string;
+                /** @description `csv` for a spreadsheet (a download); JSON by default. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrdersByStateReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

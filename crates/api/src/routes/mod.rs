@@ -43,6 +43,8 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(audit::sign_audit_checkpoint)
         .service(audit::get_checkpoint_key)
         .service(reports::realisation_report)
+        .service(reports::agreements_report)
+        .service(reports::orders_by_state_report)
         .service(policy::list_presets)
         .service(policy::get_preset)
         .service(policy::list_regulations)

@@ -68,6 +68,8 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("list_audit_checkpoints", &[Admin, Auditor]),
     ("sign_audit_checkpoint", &[Admin]),
     ("realisation_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("agreements_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("orders_by_state_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_checkpoint_key", &[Admin, Auditor]),
     ("list_presets", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_preset", &[Admin, Verifier, Officer, Treasurer, Auditor]),
@@ -432,7 +434,9 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         Some((_, id)) => op.path.replace("{id}", &id.to_string()),
         None => op.path.replace("{code}", "oki"),
     };
-    let path = if ["get_current_policy_version", "get_budget_summary"].contains(&op.id.as_str()) {
+    let path = if ["get_current_policy_version", "get_budget_summary", "agreements_report", "orders_by_state_report"]
+        .contains(&op.id.as_str())
+    {
         format!("{path}?fiscal_year={}", this_year())
     } else if op.id == "realisation_report" {
         format!("{path}?fiscal_year={}&by=outlet", this_year())

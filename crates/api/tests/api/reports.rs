@@ -135,3 +135,68 @@ async fn a_report_asked_wrongly_is_a_problem() {
         }
     }
 }
+
+#[tokio::test]
+async fn agreements_stand_against_their_ceilings_and_orders_by_state_count_every_order() {
+    let app = spawn().await;
+    let org = &app.alpha;
+    open_call(&app, org).await;
+    let paid = paid_agreement(&app, org).await;
+    let open = agreement_at(&app, org, Signed::Active, 5).await;
+    crate::finance::accepted_order(&app, org, &open, 2).await;
+    let _draft = agreement_at(&app, org, Signed::Draft, 1).await;
+    let auditor = app.token(org, Role::Auditor);
+    let year = this_year();
+
+    let report = app.get(&auditor, &format!("/api/v1/reports/agreements?fiscal_year={year}")).await;
+    assert_eq!(report.status(), StatusCode::OK);
+    let report: Value = report.json().await.unwrap();
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "drafts are not agreements yet: {report}");
+    let mut sum = 0;
+    for agreement in [&paid, &open] {
+        let now = get(&app, org, &format!("/api/v1/agreements/{}", agreement["id"].as_str().unwrap())).await;
+        let row = rows.iter().find(|row| row["agreement_id"] == now["id"]).unwrap();
+        assert_eq!(row["number"], now["number"]);
+        for figure in ["ceiling", "committed", "realised"] {
+            assert_eq!(amount(&row[figure]), amount(&now[figure]), "{figure}: {row}");
+        }
+        let remaining = amount(&now["ceiling"]) - amount(&now["committed"]) - amount(&now["realised"]);
+        assert_eq!(amount(&row["remaining"]), remaining);
+        sum += amount(&now["realised"]);
+    }
+    assert!(sum > 0);
+    assert_eq!((report["total"]["agreements"].as_i64(), amount(&report["total"]["realised"])), (Some(2), sum));
+    let csv = app.get(&auditor, &format!("/api/v1/reports/agreements?fiscal_year={year}&format=csv")).await;
+    let text = csv.text().await.unwrap();
+    let total = text.lines().last().unwrap();
+    assert!(total.starts_with("total,2,"), "{text}");
+    assert_eq!(total.split(',').nth(8).unwrap().parse::<i64>().unwrap(), sum, "{text}");
+
+    let by_state: Value =
+        app.get(&auditor, &format!("/api/v1/reports/orders-by-state?fiscal_year={year}")).await.json().await.unwrap();
+    let orders = get(&app, org, &format!("/api/v1/orders?fiscal_year={year}&limit=100")).await;
+    let orders = orders["items"].as_array().unwrap();
+    let states: Vec<&str> =
+        by_state["rows"].as_array().unwrap().iter().map(|row| row["state"].as_str().unwrap()).collect();
+    assert_eq!(states, vec!["accepted", "paid"], "in the order of an order's life: {by_state}");
+    for row in by_state["rows"].as_array().unwrap() {
+        let in_state: Vec<&Value> = orders.iter().filter(|order| order["state"] == row["state"]).collect();
+        assert_eq!(row["orders"].as_u64(), Some(in_state.len() as u64));
+        assert_eq!(amount(&row["amount"]), in_state.iter().map(|order| amount(&order["amount"])).sum::<i64>());
+        assert_eq!(
+            (row["aged_0_30"].as_u64(), row["oldest_age_days"].as_i64()),
+            (Some(in_state.len() as u64), Some(0))
+        );
+    }
+    assert_eq!(by_state["total"]["orders"].as_u64(), Some(orders.len() as u64));
+
+    let another_unit = uuid::Uuid::now_v7();
+    let none: Value = app
+        .get(&auditor, &format!("/api/v1/reports/orders-by-state?fiscal_year={year}&unit_id={another_unit}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((none["rows"].as_array().unwrap().len(), none["total"]["orders"].as_i64()), (0, Some(0)));
+}

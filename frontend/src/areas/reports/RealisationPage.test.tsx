@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { jakartaYear } from '../../format';
 import { problem, tokenPair } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { auditor, REPORT_PATH, reportRequests, reportServer, rp } from './fixtures';
+import { auditor, REPORT_PATH, reportRequests, reportServer, rowsOf, rp } from './fixtures';
 
 beforeEach(() => {
   api.session.setTokens(tokenPair('access-1'));
@@ -24,12 +24,6 @@ async function pick(user: ReturnType<typeof userEvent.setup>, select: HTMLElemen
     return found;
   });
   await user.click(within(list).getByRole('option', { name: option, hidden: true }));
-}
-
-/** A table's rows in one of its row groups (0 the head, 1 the body, 2 the foot), each as its cells' text. */
-function rowsOf(table: HTMLElement, group: number): (string | null)[][] {
-  const rows = within(within(table).getAllByRole('rowgroup')[group]!).getAllByRole('row');
-  return rows.map((row) => [...within(row).queryAllByRole('rowheader'), ...within(row).queryAllByRole('cell')].map((cell) => cell.textContent));
 }
 
 describe('The realisation report', () => {

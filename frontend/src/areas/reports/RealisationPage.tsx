@@ -1,22 +1,17 @@
-import { Button, Select, Stack, Table, Text, Group } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Select, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { realisationDimensionValues } from '../../api/schema';
-import { saveBlob } from '../../api/files';
-import { allUnitsQuery, unitLabel } from '../../api/units';
-import { useCan } from '../../auth/hooks';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatRupiah } from '../../format';
-import { useReportFilters } from './address';
-import { RowName, YearSelect } from './display';
-import { realisationCsv, realisationFileName, realisationQuery } from './queries';
+import { useRealisationFilters } from './address';
+import { RowName } from './display';
+import { formatCount, RIGHT } from './table';
+import { useCsvDownload } from './download';
+import { csvFileName, realisationQuery, REPORT_PATHS } from './queries';
+import { ReportFrame } from './ReportFrame';
 import { ShareChart } from './ShareChart';
-
-const RIGHT = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
-
-const count = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
 
 /** The figures of a row, in the order the columns read. */
 const FIGURES = ['amount', 'vat', 'realised'] as const;
@@ -27,36 +22,21 @@ const FIGURES = ['amount', 'vat', 'realised'] as const;
  */
 export function RealisationPage() {
   const { t } = useTranslation('reports');
-  const canReadUnits = useCan('units.read');
-  const { filters, setFilter } = useReportFilters();
+  const { filters, setFilter } = useRealisationFilters();
   const report = useQuery(realisationQuery(filters));
-  const units = useQuery({ ...allUnitsQuery(), enabled: canReadUnits });
-  const download = useMutation({
-    mutationFn: () => realisationCsv(filters),
-    onSuccess: (blob) => saveBlob(blob, realisationFileName(filters)),
-  });
-  const change = (name: 'year' | 'by' | 'unit', value: string | null) => {
-    download.reset();
-    setFilter(name, value);
-  };
+  const download = useCsvDownload(REPORT_PATHS.realisation, filters, csvFileName.realisation(filters));
   const year = filters.fiscal_year;
   const dimension = t(`dimension.${filters.by}`);
 
   return (
-    <Stack>
-      <PageHeader
-        title={t('title')}
-        intro={t('intro')}
-        actions={
-          <Button variant="default" loading={download.isPending} onClick={() => download.mutate()}>
-            {t('download')}
-          </Button>
-        }
-      />
-      {download.isError && <ErrorAlert title={t('downloadFailed')} error={download.error} onRetry={() => download.mutate()} />}
-
-      <Group align="flex-end" wrap="wrap">
-        <YearSelect value={year} onChange={(next) => change('year', String(next))} />
+    <ReportFrame
+      page="realisation"
+      title={t('title')}
+      intro={t('intro')}
+      filters={filters}
+      setFilter={setFilter}
+      download={download}
+      extraFilters={(change) => (
         <Select
           label={t('filter.by')}
           allowDeselect={false}
@@ -65,21 +45,8 @@ export function RealisationPage() {
           onChange={(by) => change('by', by)}
           w={220}
         />
-        {canReadUnits && (
-          <Select
-            label={t('filter.unit')}
-            placeholder={t('common.all')}
-            clearable
-            searchable
-            disabled={units.isPending}
-            data={(units.data ?? []).map((unit) => ({ value: unit.id, label: unitLabel(unit) }))}
-            value={filters.unit_id ?? null}
-            onChange={(unit) => change('unit', unit)}
-            w={320}
-          />
-        )}
-      </Group>
-
+      )}
+    >
       {report.isPending && <PageLoader />}
       {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
       {report.isSuccess && report.data.rows.length === 0 && <Text c="dimmed">{t('none', { year })}</Text>}
@@ -105,7 +72,7 @@ export function RealisationPage() {
                     <Table.Th scope="row" fw="normal">
                       <RowName row={row} by={report.data.by} />
                     </Table.Th>
-                    <Table.Td style={RIGHT}>{count.format(row.orders)}</Table.Td>
+                    <Table.Td style={RIGHT}>{formatCount(row.orders)}</Table.Td>
                     {FIGURES.map((figure) => (
                       <Table.Td key={figure} style={RIGHT}>
                         {formatRupiah(row[figure].amount)}
@@ -118,7 +85,7 @@ export function RealisationPage() {
                 <Table.Tr>
                   <Table.Th scope="row">{t('total')}</Table.Th>
                   <Table.Td style={RIGHT} fw={700}>
-                    {count.format(report.data.total.orders)}
+                    {formatCount(report.data.total.orders)}
                   </Table.Td>
                   {FIGURES.map((figure) => (
                     <Table.Td key={figure} style={RIGHT} fw={700}>
@@ -131,6 +98,6 @@ export function RealisationPage() {
           </Table.ScrollContainer>
         </>
       )}
-    </Stack>
+    </ReportFrame>
   );
 }

@@ -12,3 +12,8 @@ export function basisPointsOf(part: string, whole: string): number {
   const share = (BigInt(part) * 10_000n) / total;
   return Number(share < 0n ? 0n : share > 10_000n ? 10_000n : share);
 }
+
+/** The sum of amounts of whole rupiah, as the API writes one: a string of digits. */
+export function sumOf(...amounts: string[]): string {
+  return amounts.reduce((sum, amount) => sum + BigInt(amount), 0n).toString();
+}

@@ -1,35 +1,75 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import type { RealisationDimension, RealisationReport } from './model';
+import type { paths } from '../../api/schema';
+import type { AgreementsReport, OrdersByStateReport, RealisationDimension, RealisationReport } from './model';
 
-/** The realisation report's filters, as the API takes them. */
-export interface RealisationFilters {
+/** What every report is asked for, as the API takes it: a fiscal year, and perhaps one unit's budget lines. */
+export interface ReportFilters {
   fiscal_year: number;
-  by: RealisationDimension;
   unit_id?: string;
 }
+
+/** The realisation report's filters, as the API takes them. */
+export interface RealisationFilters extends ReportFilters {
+  by: RealisationDimension;
+}
+
+/** The reports' addresses in the API; each answers JSON, or with `format=csv` a CSV download. */
+export const REPORT_PATHS = {
+  realisation: '/api/v1/reports/realisation',
+  agreements: '/api/v1/reports/agreements',
+  ordersByState: '/api/v1/reports/orders-by-state',
+} as const;
+export type ReportPath = (typeof REPORT_PATHS)[keyof typeof REPORT_PATHS];
 
 export const reportKeys = {
   all: ['reports'] as const,
   realisation: (filters: RealisationFilters) => [...reportKeys.all, 'realisation', filters] as const,
+  agreements: (filters: ReportFilters) => [...reportKeys.all, 'agreements', filters] as const,
+  ordersByState: (filters: ReportFilters) => [...reportKeys.all, 'orders-by-state', filters] as const,
 };
+
+// Without `format` the server answers JSON; the contract also lists the CSV it answers otherwise.
 
 /** What was paid in a fiscal year, added up by one dimension, largest first, with the total. */
 export function realisationQuery(filters: RealisationFilters) {
   return queryOptions({
     queryKey: reportKeys.realisation(filters),
-    // Without `format` the server answers JSON; the contract also lists the CSV it answers otherwise.
-    queryFn: () => unwrap(api.client.GET('/api/v1/reports/realisation', { params: { query: filters } })) as Promise<RealisationReport>,
+    queryFn: () => unwrap(api.client.GET(REPORT_PATHS.realisation, { params: { query: filters } })) as Promise<RealisationReport>,
   });
 }
 
-/** The name the server gives the report's CSV: `realisation-2026-outlet.csv`. */
-export function realisationFileName(filters: RealisationFilters): string {
-  return `realisation-${filters.fiscal_year}-${filters.by}.csv`;
+/** The year's agreements (drafts aside) in number order, each against its ceiling, with the totals. */
+export function agreementsQuery(filters: ReportFilters) {
+  return queryOptions({
+    queryKey: reportKeys.agreements(filters),
+    queryFn: () => unwrap(api.client.GET(REPORT_PATHS.agreements, { params: { query: filters } })) as Promise<AgreementsReport>,
+  });
 }
 
-/** The same report as a CSV file, fetched with the access token (a plain link cannot carry it). */
-export function realisationCsv(filters: RealisationFilters): Promise<Blob> {
-  return unwrap<Blob>(api.client.GET('/api/v1/reports/realisation', { params: { query: { ...filters, format: 'csv' } }, parseAs: 'blob' }));
+/** The year's orders per state, in the order of an order's life, with their ages, and the totals. */
+export function ordersByStateQuery(filters: ReportFilters) {
+  return queryOptions({
+    queryKey: reportKeys.ordersByState(filters),
+    queryFn: () => unwrap(api.client.GET(REPORT_PATHS.ordersByState, { params: { query: filters } })) as Promise<OrdersByStateReport>,
+  });
+}
+
+/** The names the server gives the reports' CSV files: `realisation-2026-outlet.csv`, `agreements-2026.csv`. */
+export const csvFileName = {
+  realisation: (filters: RealisationFilters) => `realisation-${filters.fiscal_year}-${filters.by}.csv`,
+  agreements: (filters: ReportFilters) => `agreements-${filters.fiscal_year}.csv`,
+  ordersByState: (filters: ReportFilters) => `orders-by-state-${filters.fiscal_year}.csv`,
+};
+
+/** What a report at `path` is asked for, apart from its format. */
+export type ReportQuery<P extends ReportPath> = Omit<NonNullable<paths[P]['get']['parameters']['query']>, 'format'>;
+
+/** A report as a CSV file, fetched with the access token (a plain link cannot carry it). */
+export function reportCsv<P extends ReportPath>(path: P, query: ReportQuery<P>): Promise<Blob> {
+  // The reports differ only in their query; each takes `format=csv` alike.
+  // The client's overloads cannot be chosen for a path not yet known, so the call is typed here.
+  const get = api.client.GET as (path: P, init: { params: { query: ReportQuery<P> & { format: 'csv' } }; parseAs: 'blob' }) => Promise<{ data?: Blob; error?: unknown; response: Response }>;
+  return unwrap(get(path, { params: { query: { ...query, format: 'csv' } }, parseAs: 'blob' }));
 }

@@ -1,0 +1,119 @@
+import { Button, Group, Select, Stack, Tabs } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { allUnitsQuery, unitLabel } from '../../api/units';
+import { useCan } from '../../auth/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { sharedSearch, type FilterName } from './address';
+import { YearSelect } from './display';
+import type { CsvDownload } from './download';
+import { REPORT_PAGES, type ReportPage } from './pages';
+import type { ReportFilters as Filters } from './queries';
+
+/** Changes one filter of the address; an empty value removes it. */
+type ChangeFilter = (name: FilterName, value: string | null) => void;
+
+/**
+ * The switch between the area's reports. The year and unit looked at go along, so that the
+ * same selection is read in another report.
+ */
+export function ReportTabs({ page }: { page: ReportPage }) {
+  const { t } = useTranslation('reports');
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  return (
+    <Tabs
+      value={page}
+      onChange={(next) => {
+        const target = REPORT_PAGES.find(({ name }) => name === next);
+        if (target) void navigate(`${target.path}${sharedSearch(params)}`);
+      }}
+    >
+      <Tabs.List>
+        {REPORT_PAGES.map(({ name }) => (
+          <Tabs.Tab key={name} value={name}>
+            {t(`page.${name}`)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+    </Tabs>
+  );
+}
+
+/** The filters every report takes: the fiscal year and, for those who may read units, one unit; and a report's own. */
+export function ReportFilters({ filters, onChange, children }: { filters: Filters; onChange: ChangeFilter; children?: ReactNode }) {
+  const { t } = useTranslation('reports');
+  const canReadUnits = useCan('units.read');
+  const units = useQuery({ ...allUnitsQuery(), enabled: canReadUnits });
+  return (
+    <Group align="flex-end" wrap="wrap">
+      <YearSelect value={filters.fiscal_year} onChange={(next) => onChange('year', String(next))} />
+      {children}
+      {canReadUnits && (
+        <Select
+          label={t('filter.unit')}
+          placeholder={t('common.all')}
+          clearable
+          searchable
+          disabled={units.isPending}
+          data={(units.data ?? []).map((unit) => ({ value: unit.id, label: unitLabel(unit) }))}
+          value={filters.unit_id ?? null}
+          onChange={(unit) => onChange('unit', unit)}
+          w={320}
+        />
+      )}
+    </Group>
+  );
+}
+
+/**
+ * A report page's frame: its heading with the CSV download, the switch between the reports, the
+ * filters (a filter changed forgets a failed download) and, below, the report itself.
+ */
+export function ReportFrame({
+  page,
+  title,
+  intro,
+  filters,
+  setFilter,
+  download,
+  extraFilters,
+  children,
+}: {
+  page: ReportPage;
+  title: string;
+  intro: string;
+  filters: Filters;
+  setFilter: ChangeFilter;
+  download: CsvDownload;
+  extraFilters?: (change: ChangeFilter) => ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('reports');
+  const change: ChangeFilter = (name, value) => {
+    download.reset();
+    setFilter(name, value);
+  };
+  return (
+    <Stack>
+      <PageHeader
+        title={title}
+        intro={intro}
+        actions={
+          <Button variant="default" loading={download.isPending} onClick={() => download.mutate()}>
+            {t('download')}
+          </Button>
+        }
+      />
+      <ReportTabs page={page} />
+      {download.isError && <ErrorAlert title={t('downloadFailed')} error={download.error} onRetry={() => download.mutate()} />}
+      <ReportFilters filters={filters} onChange={change}>
+        {extraFilters?.(change)}
+      </ReportFilters>
+      {children}
+    </Stack>
+  );
+}

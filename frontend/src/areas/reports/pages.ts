@@ -1,0 +1,8 @@
+/** The area's reports, each at its own address, in the order their tabs read. */
+export const REPORT_PAGES = [
+  { name: 'realisation', path: '/reports' },
+  { name: 'agreements', path: '/reports/agreements' },
+  { name: 'ordersByState', path: '/reports/orders-by-state' },
+] as const;
+
+export type ReportPage = (typeof REPORT_PAGES)[number]['name'];

@@ -1,0 +1,9 @@
+/** A figure's cell: right-aligned, on one line. */
+export const RIGHT = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
+
+const countFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+
+/** A count as Indonesian documents write it: "1.234". */
+export function formatCount(count: number): string {
+  return countFormat.format(count);
+}
