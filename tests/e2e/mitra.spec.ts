@@ -818,7 +818,7 @@ test('(m) an auditor reads the realisation report, cuts it by company, and downl
   await expect(page.getByRole('heading', { level: 1, name: 'Realisasi anggaran' })).toBeVisible();
   await expect(page.getByRole('table', { name: /per Media$/ })).toBeVisible();
 
-  await page.getByRole('textbox', { name: 'Dijumlahkan per' }).click();
+  await page.getByRole('combobox', { name: 'Dijumlahkan per' }).click();
   await page.getByRole('option', { name: 'Perusahaan pers' }).click();
   await expect(page).toHaveURL(/by=company/);
   const byCompany = page.getByRole('table', { name: /per Perusahaan pers$/ });

@@ -1,4 +1,4 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { api } from '../../api/client';
 import i18n from '../../i18n';
@@ -38,8 +38,9 @@ describe('LoginPage', () => {
     const user = await submit('oki.admin', 'wrong password');
     expect(await screen.findByRole('alert')).toHaveTextContent('Nama pengguna atau kata sandi salah.');
     await user.click(screen.getByText('EN'));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong username or password.');
-    expect(screen.getByLabelText('Username')).toBeInTheDocument();
+    // The alert is there already, in Indonesian: wait for its text to change, not for it to exist.
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Wrong username or password.'));
+    expect(await screen.findByLabelText('Username')).toBeInTheDocument();
     expect(localStorage.getItem('mitra.lang')).toBe('en');
   });
 
