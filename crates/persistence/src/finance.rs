@@ -349,11 +349,7 @@ pub async fn list(
     }
     let rows = query.order_by_asc(invoice::Column::Id).limit(page.limit + 1).all(store.db()).await?;
     let page = Page::from_overfetch(rows, page.limit, |row: &invoice::Model| row.id);
-    let mut items = Vec::with_capacity(page.items.len());
-    for row in page.items {
-        items.push(record_of(store.db(), scope, row).await?);
-    }
-    Ok(Page { items, next: page.next })
+    Ok(Page { items: records_of(store.db(), scope, page.items).await?, next: page.next })
 }
 
 /// What is owed to a company for work done: an order published, proven or invoiced, not paid.
@@ -444,13 +440,49 @@ async fn record_of(
     scope: OrgScope,
     row: invoice::Model,
 ) -> Result<InvoiceRecord, StoreError> {
-    let lines = lines_of(conn, scope, row.id).await?;
-    let orders = scope::by_id::<order::Entity>(conn, scope, lines.iter().map(|l| l.order_id)).await?;
-    let company = company_on(conn, scope, row.company_id).await?;
-    let payment =
-        scope::select::<payment::Entity>(scope).filter(payment::Column::InvoiceId.eq(row.id)).one(conn).await?;
+    records_of(conn, scope, vec![row]).await?.pop().ok_or(StoreError::NotFound)
+}
+
+/// Invoices with their lines, orders' numbers, companies and payments, reading each table once
+/// for the whole page.
+async fn records_of(
+    conn: &impl ConnectionTrait,
+    scope: OrgScope,
+    rows: Vec<invoice::Model>,
+) -> Result<Vec<InvoiceRecord>, StoreError> {
+    let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
+    let all_lines = scope::select::<invoice_line::Entity>(scope)
+        .filter(invoice_line::Column::InvoiceId.is_in(ids.clone()))
+        .order_by_asc(invoice_line::Column::Id)
+        .all(conn)
+        .await?;
+    let orders = scope::by_id::<order::Entity>(conn, scope, all_lines.iter().map(|l| l.order_id)).await?;
+    let companies = scope::by_id::<press_company::Entity>(conn, scope, rows.iter().map(|r| r.company_id)).await?;
+    let payments =
+        scope::select::<payment::Entity>(scope).filter(payment::Column::InvoiceId.is_in(ids)).all(conn).await?;
+    rows.into_iter()
+        .map(|row| {
+            let company_name = companies
+                .iter()
+                .find(|company| company.id == row.company_id)
+                .map(|company| company.legal_name.clone())
+                .ok_or(StoreError::NotFound)?;
+            let id = row.id;
+            let lines = all_lines.iter().filter(move |line| line.invoice_id == id);
+            let payment = payments.iter().find(|payment| payment.invoice_id == id).cloned();
+            assemble(row, company_name, lines, &orders, payment)
+        })
+        .collect()
+}
+
+fn assemble<'a>(
+    row: invoice::Model,
+    company_name: String,
+    lines: impl Iterator<Item = &'a invoice_line::Model>,
+    orders: &[order::Model],
+    payment: Option<payment::Model>,
+) -> Result<InvoiceRecord, StoreError> {
     let lines = lines
-        .into_iter()
         .map(|line| {
             let number = orders.iter().find(|o| o.id == line.order_id).map(|o| o.number.clone()).unwrap_or_default();
             Ok(InvoiceLineRecord {
@@ -490,7 +522,7 @@ async fn record_of(
     Ok(InvoiceRecord {
         id: row.id,
         company_id: row.company_id,
-        company_name: company.profile.legal_name,
+        company_name,
         number: row.number,
         invoice_date: row.invoice_date,
         fiscal_year: FiscalYear::parse(row.fiscal_year).map_err(|err| DbErr::Type(err.to_string()))?,
