@@ -22,6 +22,7 @@ use crate::extract;
 use crate::idempotency;
 use crate::openapi::{ApiDoc, document_problems};
 use crate::problem;
+use crate::public_readers::PublicReaders;
 use crate::request_id;
 use crate::routes;
 use crate::spa::{self, SpaDir};
@@ -73,6 +74,7 @@ impl Application {
             files,
             tokens: TokenIssuer::new(keys, config.access_ttl, config.refresh_ttl),
             checkpoint_key,
+            public_readers: Arc::new(PublicReaders::new(config.public_requests_per_minute)),
         };
         let listener = TcpListener::bind(&config.bind)?;
         let address = listener.local_addr()?;

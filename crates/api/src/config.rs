@@ -43,6 +43,8 @@ pub struct Config {
     pub audit_signing_seed: Option<String>,
     /// How often every organisation's moved audit chain head is signed.
     pub checkpoint_every: std::time::Duration,
+    /// Requests a minute one client address may make of the public transparency pages.
+    pub public_requests_per_minute: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -194,6 +196,13 @@ impl Config {
             checkpoint_every: minutes(source, "MITRA_AUDIT_CHECKPOINT_MINUTES", 60, 1..=24 * 60)?
                 .to_std()
                 .unwrap_or(std::time::Duration::from_secs(3600)),
+            public_requests_per_minute: whole(
+                source,
+                "MITRA_PUBLIC_REQUESTS_PER_MINUTE",
+                120,
+                1..=100_000,
+                "requests",
+            )?,
         })
     }
 

@@ -12,6 +12,7 @@ pub mod idempotency;
 pub mod logging;
 pub mod openapi;
 mod problem;
+pub mod public_readers;
 pub mod reports;
 mod request_id;
 pub mod routes;

@@ -9,7 +9,7 @@ use utoipa::{Modify, OpenApi};
 use mitra_domain::ViolationCode;
 use mitra_domain::access::{Action, Role};
 use mitra_domain::audit::{AuditAction, ChainFault, EntityType};
-use mitra_domain::reports::{RealisationDimension, ReportFormat};
+use mitra_domain::reports::{FairnessDimension, RealisationDimension, ReportFormat};
 
 use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
 
@@ -27,7 +27,7 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
     ),
     components(schemas(
         Problem, FieldError, ProblemCode, ViolationCode, Role, Action, AuditAction, EntityType, ChainFault,
-        RealisationDimension, ReportFormat
+        RealisationDimension, FairnessDimension, ReportFormat
     )),
     modifiers(&BearerAuth),
     tags(
@@ -46,6 +46,7 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
         (name = "orders", description = "Written orders under active agreements, within every ceiling; `Idempotency-Key` required to issue"),
         (name = "proofs", description = "Proofs of publication: handed in, reviewed, and each order's proof decided"),
         (name = "finance", description = "Invoices, the acceptance record (BAST), payments with PPh 23 withheld, and what is owed; `Idempotency-Key` required to record an invoice or a payment"),
+        (name = "transparency", description = "Public, without signing in: each organisation's partners, agreements and what each outlet was paid, per year; nothing personal; rate-limited per address and cacheable"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

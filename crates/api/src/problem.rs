@@ -42,6 +42,8 @@ pub enum ProblemCode {
     CrossSiteRequest,
     InvalidCredentials,
     TooManyAttempts,
+    /// A client asked the public pages more often than they answer anyone; see `Retry-After`.
+    TooManyRequests,
     InvalidRefreshToken,
     RefreshTokenReused,
     UsernameTaken,
@@ -272,12 +274,29 @@ impl ApiError {
         Self::new(StatusCode::BAD_REQUEST, ProblemCode::InvalidQueryParameter, detail).with_errors(errors)
     }
 
+    /// A path whose parameter reads but is out of its range: 400 with the parameter's reason.
+    pub fn invalid_path(violations: Violations) -> Self {
+        let errors: Vec<FieldError> = violations.into_vec().into_iter().map(FieldError::from).collect();
+        let detail = errors.first().map_or_else(|| "invalid path parameter".to_owned(), |e| e.message.clone());
+        Self::new(StatusCode::BAD_REQUEST, ProblemCode::InvalidPathParameter, detail).with_errors(errors)
+    }
+
     pub fn not_found() -> Self {
         Self::new(StatusCode::NOT_FOUND, ProblemCode::NotFound, "no such resource")
     }
 
     pub fn forbidden() -> Self {
         Self::new(StatusCode::FORBIDDEN, ProblemCode::Forbidden, "your role does not allow this")
+    }
+
+    pub fn too_many_requests(retry_after_secs: u64) -> Self {
+        let mut err = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            ProblemCode::TooManyRequests,
+            format!("too many requests from this address; try again in {retry_after_secs} seconds"),
+        );
+        err.retry_after_secs = Some(retry_after_secs);
+        err
     }
 
     pub fn unauthenticated() -> Self {

@@ -33,6 +33,11 @@ vocabulary! {
 }
 
 impl OrderState {
+    /// Owed to the company: published (the work is done) and not yet paid, whatever its proof
+    /// and invoice stand at.
+    pub const OWED: [OrderState; 4] =
+        [OrderState::Published, OrderState::ProofRejected, OrderState::ProofVerified, OrderState::Invoiced];
+
     /// Still holds its amount as a commitment (neither released nor paid).
     pub fn is_open(self) -> bool {
         !matches!(self, OrderState::Declined | OrderState::Cancelled | OrderState::Paid)

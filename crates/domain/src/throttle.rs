@@ -1,4 +1,5 @@
-//! Slowing down password guessing without locking honest users out for long.
+//! Slowing down password guessing without locking honest users out for long, and sharing the
+//! public pages fairly between their readers.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -31,9 +32,62 @@ impl ThrottlePolicy {
     }
 }
 
+/// At most `requests` per client within each `window` (a fixed window: simple to reason
+/// about, and a burst at a window's edge is at most twice the rate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    pub requests: u32,
+    pub window: Duration,
+}
+
+/// What one client has used of its current window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    started: Option<DateTime<Utc>>,
+    used: u32,
+}
+
+impl Usage {
+    /// Whether the window this usage counts in has ended by `now` (and the usage can be forgotten).
+    pub fn expired(&self, limit: &RateLimit, now: DateTime<Utc>) -> bool {
+        self.started.is_none_or(|started| now >= started + limit.window)
+    }
+}
+
+impl RateLimit {
+    /// Counts a request at `now`; `Err` with how long to wait when the window is used up (a
+    /// refused request does not count).
+    pub fn admit(&self, usage: &mut Usage, now: DateTime<Utc>) -> Result<(), Duration> {
+        match usage.started {
+            Some(started) if now < started + self.window => {
+                if usage.used >= self.requests {
+                    return Err((started + self.window - now).max(Duration::seconds(1)));
+                }
+                usage.used += 1;
+            }
+            _ => *usage = Usage { started: Some(now), used: 1 },
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_admits_its_requests_then_refuses_until_it_ends() {
+        let limit = RateLimit { requests: 3, window: Duration::minutes(1) };
+        let mut usage = Usage::default();
+        for second in 0..3 {
+            assert_eq!(limit.admit(&mut usage, at(0) + Duration::seconds(second)), Ok(()));
+        }
+        assert_eq!(limit.admit(&mut usage, at(0) + Duration::seconds(20)), Err(Duration::seconds(40)));
+        assert!(!usage.expired(&limit, at(0) + Duration::seconds(59)));
+        assert!(usage.expired(&limit, at(1)));
+        assert_eq!(limit.admit(&mut usage, at(1)), Ok(()), "a new window");
+        assert_eq!(limit.admit(&mut usage, at(1)), Ok(()));
+    }
 
     fn at(minute: i64) -> DateTime<Utc> {
         DateTime::<Utc>::UNIX_EPOCH + Duration::minutes(1_000 + minute)

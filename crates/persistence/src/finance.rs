@@ -376,10 +376,8 @@ pub async fn owed(
     fiscal_year: Option<FiscalYear>,
     today: NaiveDate,
 ) -> Result<Vec<OwedItem>, StoreError> {
-    let owed_states =
-        [OrderState::Published, OrderState::ProofRejected, OrderState::ProofVerified, OrderState::Invoiced];
     let mut query = scope::select::<order::Entity>(scope)
-        .filter(order::Column::State.is_in(owed_states.iter().map(|state| state.as_str())));
+        .filter(order::Column::State.is_in(OrderState::OWED.iter().map(|state| state.as_str())));
     if let Some(year) = fiscal_year {
         query = query.filter(order::Column::FiscalYear.eq(year.year()));
     }

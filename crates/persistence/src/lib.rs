@@ -36,6 +36,7 @@ pub mod sessions;
 mod store;
 #[cfg(any(test, feature = "test-support"))]
 pub mod testing;
+pub mod transparency;
 mod tx;
 pub mod units;
 pub mod users;

@@ -1582,6 +1582,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organisations publishing
+         * @description Every organisation on this server whose partnerships with the press can be read here.
+         */
+        get: operations["list_public_organisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/organisations/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's published years */
+        get: operations["get_public_organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/organisations/{slug}/{fiscal_year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation's year of partnerships
+         * @description The year's partners, agreements (with their ceilings and what was paid) and what each
+         *     outlet was paid, with its share. Nothing personal: companies, outlets and money only.
+         */
+        get: operations["get_public_year"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registration-windows": {
         parameters: {
             query?: never;
@@ -1684,6 +1742,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quarterly media disclosure
+         * @description What the public body paid, per quarter (by the date of payment), unit, media owner and
+         *     outlet: public body, media owner, outlet, period, amount - the disclosure Austria's media
+         *     transparency law asks of public bodies. `format=csv` answers the same numbers as a CSV
+         *     download.
+         */
+        get: operations["disclosure_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/fairness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Allocation fairness
+         * @description The year's agreements (not drafts) per outlet or per tier: what they allowed, what was paid
+         *     and each one's share of the spending, largest first - outlets let in and paid nothing
+         *     included - with the ten largest rows' share and the Gini coefficient over the rows.
+         *     `format=csv` answers the same numbers as a CSV download.
+         */
+        get: operations["fairness_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/orders-by-state": {
         parameters: {
             query?: never;
@@ -1698,6 +1802,28 @@ export interface paths {
          *     `format=csv` answers the same numbers as a CSV download.
          */
         get: operations["orders_by_state_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/owed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is owed, with its ages
+         * @description Per company, the year's orders published and not yet paid: how many, how much, since when,
+         *     and how much has waited up to 30, 60, 90 days or longer (Jakarta's today, counted from the
+         *     day of publication). `format=csv` answers the same numbers as a CSV download.
+         */
+        get: operations["owed_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2697,6 +2823,35 @@ export interface components {
             media_types: components["schemas"]["MediaType"][];
             options: components["schemas"]["RubricOption"][];
         };
+        /** @description The quarterly disclosure, as JSON. */
+        DisclosureReport: {
+            /** Format: int32 */
+            fiscal_year: number;
+            /** Format: int32 */
+            quarter: number | null;
+            /** @description By quarter, unit, media owner and outlet. */
+            rows: components["schemas"]["DisclosureView"][];
+            total: components["schemas"]["DisclosureTotal"];
+        };
+        DisclosureTotal: {
+            amount: components["schemas"]["Rupiah"];
+            /** Format: int64 */
+            entries: number;
+        };
+        /** @description What one unit paid one media owner for one outlet in one quarter. */
+        DisclosureView: {
+            /** @description Paid, VAT included. */
+            amount: components["schemas"]["Rupiah"];
+            /** @description The press company. */
+            media_owner: string;
+            media_type: components["schemas"]["MediaType"];
+            outlet: string;
+            /** @description `YYYY-Qn`, by the date of payment. */
+            period: string;
+            public_body: string;
+            /** @description The unit (OPD) whose budget paid. */
+            unit: string;
+        };
         /** @description The form that hands in a document. */
         DocumentForm: {
             /**
@@ -2739,6 +2894,44 @@ export interface components {
             /** Format: uuid */
             outlet_id: string;
             outlet_name: string;
+        };
+        /**
+         * @description What an allocation fairness report spreads the spending over.
+         * @enum {string}
+         */
+        FairnessDimension: "outlet" | "tier";
+        /** @description Allocation fairness, as JSON. */
+        FairnessReport: {
+            by: components["schemas"]["FairnessDimension"];
+            /** Format: int32 */
+            fiscal_year: number;
+            /** @description Largest share first; outlets with an agreement and nothing paid too. */
+            rows: components["schemas"]["ShareView"][];
+            total: components["schemas"]["FairnessTotal"];
+            /** Format: uuid */
+            unit_id: string | null;
+        };
+        /** @description The report's sums and how concentrated the spending is. */
+        FairnessTotal: {
+            /** Format: int64 */
+            agreements: number;
+            ceiling: components["schemas"]["Rupiah"];
+            /**
+             * Format: double
+             * @description Gini coefficient over the rows: 0 when each got the same, towards 1 when one got all.
+             */
+            gini: number;
+            /**
+             * Format: int64
+             * @description Rows of the report (outlets or tiers).
+             */
+            groups: number;
+            realised: components["schemas"]["Rupiah"];
+            /**
+             * Format: double
+             * @description The ten largest rows' part of `realised`, four decimals.
+             */
+            top_ten_share: number;
         };
         /** @description Why one field of the request was refused. */
         FieldError: {
@@ -3216,6 +3409,35 @@ export interface components {
          * @enum {string}
          */
         OutletScale: "local" | "provincial" | "national";
+        /** @description What one company is owed. */
+        OwedCompanyView: {
+            /**
+             * @description Billed orders at their invoice's gross, the others at verified (else ordered) quantity x
+             *     unit price.
+             */
+            amount: components["schemas"]["Rupiah"];
+            company: string;
+            /** Format: uuid */
+            company_id: string;
+            /** Format: int64 */
+            oldest_age_days: number | null;
+            /**
+             * Format: date
+             * @description When the longest-waiting order was published.
+             */
+            oldest_since: string | null;
+            /**
+             * Format: int64
+             * @description Published and not yet paid.
+             */
+            orders: number;
+            /** @description Waiting at most 30 days. */
+            owed_0_30: components["schemas"]["Rupiah"];
+            owed_31_60: components["schemas"]["Rupiah"];
+            owed_61_90: components["schemas"]["Rupiah"];
+            /** @description Waiting more than 90 days. */
+            owed_over_90: components["schemas"]["Rupiah"];
+        };
         /** @description Work done and not yet paid. */
         OwedItem: {
             /**
@@ -3240,6 +3462,32 @@ export interface components {
              */
             since: string;
             state: components["schemas"]["OrderState"];
+        };
+        /** @description What is owed with its ages, as JSON. */
+        OwedReport: {
+            /**
+             * Format: date
+             * @description The day the ages are counted to.
+             */
+            as_of: string;
+            /** Format: int32 */
+            fiscal_year: number;
+            /** @description Largest amount first. */
+            rows: components["schemas"]["OwedCompanyView"][];
+            total: components["schemas"]["OwedTotal"];
+            /** Format: uuid */
+            unit_id: string | null;
+        };
+        OwedTotal: {
+            amount: components["schemas"]["Rupiah"];
+            /** Format: int64 */
+            companies: number;
+            /** Format: int64 */
+            orders: number;
+            owed_0_30: components["schemas"]["Rupiah"];
+            owed_31_60: components["schemas"]["Rupiah"];
+            owed_61_90: components["schemas"]["Rupiah"];
+            owed_over_90: components["schemas"]["Rupiah"];
         };
         /** @description One page of a list, newest or oldest first as the list says. */
         Page_Agreement: {
@@ -4170,7 +4418,7 @@ export interface components {
          * @description The stable code of a problem: what clients, and the web app's translations, switch on.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "regulation_exists" | "policy_revision_taken" | "unknown_regulation" | "unknown_policy_version" | "policy_version_in_use" | "npwp_taken" | "company_name_taken" | "outlet_name_taken" | "person_already_recorded" | "bank_account_exists" | "unknown_company" | "holder_is_not_the_company" | "unknown_outlet" | "application_exists" | "no_open_window" | "no_policy_for_year" | "company_not_active" | "step_not_allowed" | "fiscal_year_over" | "fiscal_year_not_over" | "documents_closed" | "not_under_review" | "document_replaced" | "site_visit_recorded" | "application_not_ready" | "file_missing" | "too_many_files" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_truncated" | "budget_line_exists" | "unknown_budget_line" | "unknown_application" | "unknown_agreement_line" | "unknown_content_item" | "ceiling_below_commitments" | "application_not_approved" | "no_numbering_pattern" | "agreement_not_draft" | "agreement_not_active" | "agreement_not_ended" | "budget_line_fully_allocated" | "agreement_ceiling_exceeded" | "line_quota_exceeded" | "budget_exceeded" | "outside_agreement_period" | "press_council_not_valid" | "idempotency_key_required" | "invalid_idempotency_key" | "idempotency_key_in_use" | "idempotency_key_reused" | "invoice_number_taken" | "order_already_invoiced" | "invoice_already_paid" | "proof_reused" | "proofs_closed" | "proof_already_reviewed" | "paid_content_not_labelled" | "proofs_pending" | "no_deciding_proof" | "invoice_not_accepted" | "account_not_verified" | "account_not_companys" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
+        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "too_many_requests" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "regulation_exists" | "policy_revision_taken" | "unknown_regulation" | "unknown_policy_version" | "policy_version_in_use" | "npwp_taken" | "company_name_taken" | "outlet_name_taken" | "person_already_recorded" | "bank_account_exists" | "unknown_company" | "holder_is_not_the_company" | "unknown_outlet" | "application_exists" | "no_open_window" | "no_policy_for_year" | "company_not_active" | "step_not_allowed" | "fiscal_year_over" | "fiscal_year_not_over" | "documents_closed" | "not_under_review" | "document_replaced" | "site_visit_recorded" | "application_not_ready" | "file_missing" | "too_many_files" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_truncated" | "budget_line_exists" | "unknown_budget_line" | "unknown_application" | "unknown_agreement_line" | "unknown_content_item" | "ceiling_below_commitments" | "application_not_approved" | "no_numbering_pattern" | "agreement_not_draft" | "agreement_not_active" | "agreement_not_ended" | "budget_line_fully_allocated" | "agreement_ceiling_exceeded" | "line_quota_exceeded" | "budget_exceeded" | "outside_agreement_period" | "press_council_not_valid" | "idempotency_key_required" | "invalid_idempotency_key" | "idempotency_key_in_use" | "idempotency_key_reused" | "invoice_number_taken" | "order_already_invoiced" | "invoice_already_paid" | "proof_reused" | "proofs_closed" | "proof_already_reviewed" | "paid_content_not_labelled" | "proofs_pending" | "no_deciding_proof" | "invoice_not_accepted" | "account_not_verified" | "account_not_companys" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
         /** @description Something a region buys from the press, and the unit it is counted in. */
         Product: {
             code: string;
@@ -4264,6 +4512,74 @@ export interface components {
          * @enum {string}
          */
         ProofStatus: "pending" | "verified" | "rejected";
+        /** @description An agreement as the public sees it. */
+        PublicAgreementView: {
+            /** @description The most it allows. */
+            ceiling: components["schemas"]["Rupiah"];
+            /** @description The press company. */
+            company: string;
+            /** Format: date */
+            ends_on: string;
+            media_type: components["schemas"]["MediaType"];
+            number: string;
+            outlet: string;
+            /** @description Paid under it so far, VAT included. */
+            paid: components["schemas"]["Rupiah"];
+            /** Format: date */
+            starts_on: string;
+            state: components["schemas"]["AgreementState"];
+            /** @description The tier of the rate card its prices come from. */
+            tier: string;
+        };
+        /** @description An organisation publishing its partnerships. */
+        PublicOrganisationView: {
+            name: string;
+            /** @description Its address: `/public/organisations/{slug}`. */
+            slug: string;
+        };
+        /** @description An organisation and the years it has published agreements in. */
+        PublicOrganisationYears: {
+            /** @description Newest first. */
+            fiscal_years: number[];
+            name: string;
+            slug: string;
+        };
+        /** @description What an outlet was given and paid in the year. */
+        PublicOutletTotal: {
+            agreements: number;
+            ceiling: components["schemas"]["Rupiah"];
+            company: string;
+            media_type: components["schemas"]["MediaType"];
+            outlet: string;
+            paid: components["schemas"]["Rupiah"];
+            /**
+             * Format: double
+             * @description Its part of everything paid in the year, four decimals.
+             */
+            share: number;
+        };
+        /** @description The year's sums. */
+        PublicTotals: {
+            agreements: number;
+            ceiling: components["schemas"]["Rupiah"];
+            outlets: number;
+            paid: components["schemas"]["Rupiah"];
+            /** @description Press companies with an agreement. */
+            partners: number;
+        };
+        /** @description One organisation's year of partnerships with the press. */
+        PublicYear: {
+            /** @description In number order. */
+            agreements: components["schemas"]["PublicAgreementView"][];
+            /** Format: int32 */
+            fiscal_year: number;
+            organisation: components["schemas"]["PublicOrganisationView"];
+            /** @description Largest paid first. */
+            outlets: components["schemas"]["PublicOutletTotal"][];
+            /** @description Press companies with an agreement, by name. */
+            partners: string[];
+            totals: components["schemas"]["PublicTotals"];
+        };
         /** @description The highest unit price an agreement may set for a product, by media type and tier. */
         Rate: {
             /** @description Where the price comes from: the Perbup annex, an SK, the regional standard price list. */
@@ -4484,6 +4800,27 @@ export interface components {
         /** @description The refresh token to use: in the body (systems), or absent to use the cookie (browsers). */
         SessionRequest: {
             refresh_token?: string | null;
+        };
+        /** @description One outlet's or tier's share. */
+        ShareView: {
+            /** Format: int64 */
+            agreements: number;
+            ceiling: components["schemas"]["Rupiah"];
+            /** @description The outlet's company; none for a tier. */
+            company: string | null;
+            /** @description The outlet's id, or the tier's code. */
+            key: string;
+            /** @description The outlet's name, or the tier's code. */
+            label: string;
+            /** Format: int64 */
+            outlets: number;
+            /** @description Paid under the agreements. */
+            realised: components["schemas"]["Rupiah"];
+            /**
+             * Format: double
+             * @description `realised` over the report's total, four decimals (0.1234 = 12.34 %).
+             */
+            share: number;
         };
         /** @description The site visit (*verifikasi faktual*). */
         SiteVisit: {
@@ -13764,6 +14101,185 @@ export interface operations {
             };
         };
     };
+    list_public_organisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOrganisationView"][];
+                };
+            };
+            /** @description Unchanged since the `ETag` sent in `If-None-Match` */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this address (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's address name */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation and its years */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOrganisationYears"];
+                };
+            };
+            /** @description Unchanged since the `ETag` sent in `If-None-Match` */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's address name */
+                slug: string;
+                /** @description The fiscal year */
+                fiscal_year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicYear"];
+                };
+            };
+            /** @description Unchanged since the `ETag` sent in `If-None-Match` */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_registration_windows: {
         parameters: {
             query?: {
@@ -14497,6 +15013,136 @@ export interface operations {
             };
         };
     };
+    disclosure_report: {
+        parameters: {
+            query: {
+                /** @description The year the payments were made in. */
+                fiscal_year: number;
+                /** @description One quarter (1 to 4); the whole year without it. */
+                quarter?: number;
+                /** @description `csv` for a spreadsheet (a download); JSON by default. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fairness_report: {
+        parameters: {
+            query: {
+                /** @description The fiscal year of the agreements. */
+                fiscal_year: number;
+                /** @description What to spread the spending over. */
+                by: components["schemas"]["FairnessDimension"];
+                /** @description Only the agreements on the budget lines of this unit. */
+                unit_id?: string;
+                /** @description `csv` for a spreadsheet (a download); JSON by default. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairnessReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     orders_by_state_report: {
         parameters: {
             query: {
@@ -14520,6 +15166,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrdersByStateReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    owed_report: {
+        parameters: {
+            query: {
+                /** @description The fiscal year reported. */
+                fiscal_year: number;
+                /** @description Only those on the budget lines of this unit. */
+                unit_id?: string;
+                /** @description `csv` for a spreadsheet (a download); JSON by default. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwedReport"];
                     "text/csv": string;
                 };
             };
@@ -15958,6 +16668,7 @@ export const companyStatusValues: ReadonlyArray<FlattenedDeepRequired<components
 export const competenceLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompetenceLevel"]> = ["muda", "madya", "utama"];
 export const contentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContentKind"]> = ["press_release", "material"];
 export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version", "press_company", "outlet", "newsroom_person", "press_council_record", "bank_account", "registration_window", "application", "application_document", "site_visit", "site_visit_photo", "budget_line", "agreement", "order", "proof", "invoice", "payment", "content_item", "content_attachment"];
+export const fairnessDimensionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FairnessDimension"]> = ["outlet", "tier"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldErrorCode"]> = ["required", "too_short", "too_long", "out_of_range", "invalid_format", "invalid_value", "unknown_reference"];
 export const fileTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileType"]> = ["pdf", "jpeg", "png"];
 export const invoiceStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvoiceState"]> = ["received", "accepted", "paid"];
@@ -15971,7 +16682,7 @@ export const outletScaleValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const periodicityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Periodicity"]> = ["continuous", "daily", "weekly", "fortnightly", "monthly"];
 export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "audit.checkpoint", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage", "proofs.read", "proofs.manage", "proofs.review", "finance.read", "invoices.manage", "invoices.accept", "payments.manage", "content.read", "reports.read", "content.manage"];
 export const pressCouncilStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PressCouncilStatus"]> = ["none", "registered", "administratively_verified", "factually_verified"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "unknown_outlet", "application_exists", "no_open_window", "no_policy_for_year", "company_not_active", "step_not_allowed", "fiscal_year_over", "fiscal_year_not_over", "documents_closed", "not_under_review", "document_replaced", "site_visit_recorded", "application_not_ready", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "budget_line_exists", "unknown_budget_line", "unknown_application", "unknown_agreement_line", "unknown_content_item", "ceiling_below_commitments", "application_not_approved", "no_numbering_pattern", "agreement_not_draft", "agreement_not_active", "agreement_not_ended", "budget_line_fully_allocated", "agreement_ceiling_exceeded", "line_quota_exceeded", "budget_exceeded", "outside_agreement_period", "press_council_not_valid", "idempotency_key_required", "invalid_idempotency_key", "idempotency_key_in_use", "idempotency_key_reused", "invoice_number_taken", "order_already_invoiced", "invoice_already_paid", "proof_reused", "proofs_closed", "proof_already_reviewed", "paid_content_not_labelled", "proofs_pending", "no_deciding_proof", "invoice_not_accepted", "account_not_verified", "account_not_companys", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "too_many_requests", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "unknown_outlet", "application_exists", "no_open_window", "no_policy_for_year", "company_not_active", "step_not_allowed", "fiscal_year_over", "fiscal_year_not_over", "documents_closed", "not_under_review", "document_replaced", "site_visit_recorded", "application_not_ready", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "budget_line_exists", "unknown_budget_line", "unknown_application", "unknown_agreement_line", "unknown_content_item", "ceiling_below_commitments", "application_not_approved", "no_numbering_pattern", "agreement_not_draft", "agreement_not_active", "agreement_not_ended", "budget_line_fully_allocated", "agreement_ceiling_exceeded", "line_quota_exceeded", "budget_exceeded", "outside_agreement_period", "press_council_not_valid", "idempotency_key_required", "invalid_idempotency_key", "idempotency_key_in_use", "idempotency_key_reused", "invoice_number_taken", "order_already_invoiced", "invoice_already_paid", "proof_reused", "proofs_closed", "proof_already_reviewed", "paid_content_not_labelled", "proofs_pending", "no_deciding_proof", "invoice_not_accepted", "account_not_verified", "account_not_companys", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
 export const proofKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProofKind"]> = ["url", "clipping", "broadcast_log", "delivery_receipt"];
 export const proofStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProofStatus"]> = ["pending", "verified", "rejected"];
 export const realisationDimensionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RealisationDimension"]> = ["outlet", "company", "month", "budget_line", "unit"];

@@ -14,6 +14,7 @@ pub mod policy;
 pub mod proofs;
 pub mod registry;
 pub mod reports;
+pub mod transparency;
 pub mod units;
 pub mod users;
 
@@ -45,6 +46,12 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(reports::realisation_report)
         .service(reports::agreements_report)
         .service(reports::orders_by_state_report)
+        .service(reports::owed_report)
+        .service(reports::fairness_report)
+        .service(reports::disclosure_report)
+        .service(transparency::list_public_organisations)
+        .service(transparency::get_public_organisation)
+        .service(transparency::get_public_year)
         .service(policy::list_presets)
         .service(policy::get_preset)
         .service(policy::list_regulations)

@@ -21,5 +21,6 @@ mod orders;
 mod policy;
 mod registry;
 mod reports;
+mod transparency;
 mod units;
 mod users;

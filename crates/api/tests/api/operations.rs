@@ -70,6 +70,9 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("realisation_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("agreements_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("orders_by_state_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("owed_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("fairness_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("disclosure_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_checkpoint_key", &[Admin, Auditor]),
     ("list_presets", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_preset", &[Admin, Verifier, Officer, Treasurer, Auditor]),
@@ -177,7 +180,16 @@ const GRANTS: &[(&str, &[Role])] = &[
 ];
 
 /// Operations anyone may call, without a token.
-const PUBLIC: &[&str] = &["login", "refresh", "logout", "healthz", "readyz"];
+const PUBLIC: &[&str] = &[
+    "login",
+    "refresh",
+    "logout",
+    "healthz",
+    "readyz",
+    "list_public_organisations",
+    "get_public_organisation",
+    "get_public_year",
+];
 
 /// A request that exercises an operation on `target`'s records: its path and body. `tag` keeps
 /// the names it creates apart between callers. Operations that name a record of `target` in
@@ -434,11 +446,18 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         Some((_, id)) => op.path.replace("{id}", &id.to_string()),
         None => op.path.replace("{code}", "oki"),
     };
-    let path = if ["get_current_policy_version", "get_budget_summary", "agreements_report", "orders_by_state_report"]
-        .contains(&op.id.as_str())
+    let path = if [
+        "get_current_policy_version",
+        "get_budget_summary",
+        "agreements_report",
+        "orders_by_state_report",
+        "owed_report",
+        "disclosure_report",
+    ]
+    .contains(&op.id.as_str())
     {
         format!("{path}?fiscal_year={}", this_year())
-    } else if op.id == "realisation_report" {
+    } else if ["realisation_report", "fairness_report"].contains(&op.id.as_str()) {
         format!("{path}?fiscal_year={}&by=outlet", this_year())
     } else {
         path

@@ -1,7 +1,9 @@
 //! Reports as an auditor pulls them: the sums equal the ledger, JSON and CSV carry the same
 //! numbers, and another organisation's money never shows.
 
+use chrono::Datelike;
 use mitra_domain::access::Role;
+use mitra_persistence::calendar::jakarta_today;
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -9,6 +11,8 @@ use crate::agreements::{Signed, agreement_at, amount, get};
 use crate::applications::{open_call, this_year};
 use crate::finance::{account, invoice, payment_body, treasurer_post, verified_order};
 use crate::helpers::{TestApp, TestOrg, assert_problem, spawn};
+
+const ALPHA: &str = "organisation_id = (SELECT id FROM organisations WHERE slug = 'alpha')";
 
 /// Carries one order under a new agreement (a new company, outlet and budget line) to its
 /// payment; returns the agreement.
@@ -199,4 +203,186 @@ async fn agreements_stand_against_their_ceilings_and_orders_by_state_count_every
         .await
         .unwrap();
     assert_eq!((none["rows"].as_array().unwrap().len(), none["total"]["orders"].as_i64()), (0, Some(0)));
+}
+
+fn rows(report: &Value) -> &Vec<Value> {
+    report["rows"].as_array().unwrap()
+}
+
+async fn report_at(app: &TestApp, token: &str, path: &str) -> Value {
+    let response = app.get(token, path).await;
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.json().await.unwrap()
+}
+
+/// The last field of a CSV line, as a number.
+fn last_figure(line: &str) -> i64 {
+    line.rsplit(',').next().unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn what_is_owed_is_aged_per_company_and_adds_up_to_the_finance_list() {
+    let app = spawn().await;
+    let org = &app.alpha;
+    open_call(&app, org).await;
+    let _paid = paid_agreement(&app, org).await;
+    // Verified and not billed: owed at verified quantity x unit price.
+    let verified = agreement_at(&app, org, Signed::Active, 3).await;
+    let waiting = verified_order(&app, org, &verified).await;
+    // Billed and accepted, not paid: owed at its invoice's gross.
+    let billed = agreement_at(&app, org, Signed::Active, 3).await;
+    let billed_order = verified_order(&app, org, &billed).await;
+    invoice(&app, org, &billed["company_id"], &[&billed_order], true).await;
+    // Published 45 days ago by the books.
+    let long_ago = jakarta_today() - chrono::Duration::days(45);
+    app.tamper(&format!(
+        "UPDATE orders SET published_on = '{long_ago}' WHERE {ALPHA} AND number = '{}'",
+        waiting["number"].as_str().unwrap()
+    ))
+    .await;
+
+    let auditor = app.token(org, Role::Auditor);
+    let year = this_year();
+    let report = report_at(&app, &auditor, &format!("/api/v1/reports/owed?fiscal_year={year}")).await;
+    let owed = get(&app, org, &format!("/api/v1/finance/owed?fiscal_year={year}")).await;
+    let owed = owed.as_array().unwrap();
+    assert_eq!(owed.len(), 2, "{owed:?}");
+    let listed: i64 = owed.iter().map(|item| amount(&item["amount"])).sum();
+    assert_eq!(amount(&report["total"]["amount"]), listed, "{report}");
+    assert_eq!((report["total"]["companies"].as_i64(), report["total"]["orders"].as_i64()), (Some(2), Some(2)));
+    for item in owed {
+        let row = rows(&report).iter().find(|row| row["company_id"] == item["company_id"]).unwrap();
+        assert_eq!(amount(&row["amount"]), amount(&item["amount"]), "{row} / {item}");
+    }
+    let late = rows(&report).iter().find(|row| row["company_id"] == verified["company_id"]).unwrap();
+    assert_eq!(
+        (late["oldest_age_days"].as_i64(), late["oldest_since"].as_str()),
+        (Some(45), Some(&*long_ago.to_string()))
+    );
+    assert_eq!((amount(&late["owed_31_60"]), amount(&late["owed_0_30"])), (amount(&late["amount"]), 0), "{late}");
+    let fresh = rows(&report).iter().find(|row| row["company_id"] == billed["company_id"]).unwrap();
+    assert_eq!(amount(&fresh["owed_0_30"]), amount(&fresh["amount"]), "{fresh}");
+    assert_eq!(amount(&report["total"]["owed_31_60"]) + amount(&report["total"]["owed_0_30"]), listed);
+
+    let csv = app.get(&auditor, &format!("/api/v1/reports/owed?fiscal_year={year}&format=csv")).await;
+    let text = csv.text().await.unwrap();
+    let total = text.lines().last().unwrap();
+    assert!(total.starts_with("total,2,2,"), "{text}");
+    assert_eq!(total.split(',').nth(3).unwrap().parse::<i64>().unwrap(), listed, "{text}");
+
+    let beta = app.token(&app.beta, Role::Auditor);
+    let theirs = report_at(&app, &beta, &format!("/api/v1/reports/owed?fiscal_year={year}")).await;
+    assert_eq!(rows(&theirs).len(), 0);
+}
+
+#[tokio::test]
+async fn fairness_shares_the_spending_over_outlets_and_tiers_with_its_concentration() {
+    let app = spawn().await;
+    let org = &app.alpha;
+    open_call(&app, org).await;
+    let (first, second) = (paid_agreement(&app, org).await, paid_agreement(&app, org).await);
+    // Let in and paid nothing: a row of zero, which the Gini coefficient counts.
+    let idle = agreement_at(&app, org, Signed::Active, 2).await;
+    let auditor = app.token(org, Role::Auditor);
+    let year = this_year();
+
+    let by_outlet = report_at(&app, &auditor, &format!("/api/v1/reports/fairness?fiscal_year={year}&by=outlet")).await;
+    let ledger = ledger(&app, org, &[&first, &second, &idle]).await;
+    let realisation = report(&app, &auditor, &format!("fiscal_year={year}&by=outlet")).await;
+    assert_eq!(amount(&by_outlet["total"]["realised"]), ledger, "{by_outlet}");
+    assert_eq!(amount(&realisation["total"]["realised"]), ledger);
+    assert_eq!(rows(&by_outlet).len(), 3, "{by_outlet}");
+    assert_eq!(by_outlet["total"]["groups"], 3);
+    let last = rows(&by_outlet).last().unwrap();
+    assert_eq!(
+        (last["key"].as_str(), amount(&last["realised"]), last["share"].as_f64()),
+        (idle["outlet_id"].as_str(), 0, Some(0.0))
+    );
+    let shares: f64 = rows(&by_outlet).iter().map(|row| row["share"].as_f64().unwrap()).sum();
+    assert!((shares - 1.0).abs() < 0.001, "shares add up to one: {by_outlet}");
+    for row in rows(&by_outlet) {
+        let expected = amount(&row["realised"]) as f64 / ledger as f64;
+        assert!((row["share"].as_f64().unwrap() - expected).abs() < 0.0001, "{row}");
+    }
+    // Three outlets, two paid the same and one nothing: G = 1/3.
+    let realised: Vec<i64> = rows(&by_outlet).iter().map(|row| amount(&row["realised"])).collect();
+    let n = realised.len() as f64;
+    let mean = realised.iter().sum::<i64>() as f64 / n;
+    let differences: i64 = realised.iter().flat_map(|a| realised.iter().map(move |b| (a - b).abs())).sum();
+    let gini = differences as f64 / (2.0 * n * n * mean);
+    assert!((by_outlet["total"]["gini"].as_f64().unwrap() - gini).abs() < 0.0001, "{by_outlet}");
+    assert_eq!(by_outlet["total"]["top_ten_share"].as_f64(), Some(1.0));
+
+    let by_tier = report_at(&app, &auditor, &format!("/api/v1/reports/fairness?fiscal_year={year}&by=tier")).await;
+    assert_eq!(amount(&by_tier["total"]["realised"]), ledger);
+    let outlets: i64 = rows(&by_tier).iter().map(|row| row["outlets"].as_i64().unwrap()).sum();
+    assert_eq!(outlets, 3, "{by_tier}");
+    assert_eq!(rows(&by_tier)[0]["key"], first["tier"], "{by_tier}");
+
+    let csv = app.get(&auditor, &format!("/api/v1/reports/fairness?fiscal_year={year}&by=outlet&format=csv")).await;
+    let text = csv.text().await.unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "key,label,company,outlets,agreements,ceiling,realised,share");
+    assert_eq!(lines.len(), 1 + 3 + 3, "header, three outlets, total, top ten, gini: {text}");
+    assert!(lines[4].starts_with("total,3,"), "{text}");
+    assert_eq!(lines[4].split(',').nth(6).unwrap().parse::<i64>().unwrap(), ledger);
+    assert_eq!(lines[6], format!("gini,,,,,,,{:.4}", by_outlet["total"]["gini"].as_f64().unwrap()));
+
+    let beta = app.token(&app.beta, Role::Auditor);
+    let theirs = report_at(&app, &beta, &format!("/api/v1/reports/fairness?fiscal_year={year}&by=outlet")).await;
+    assert_eq!((rows(&theirs).len(), theirs["total"]["gini"].as_f64()), (0, Some(0.0)));
+}
+
+#[tokio::test]
+async fn the_quarterly_disclosure_names_body_owner_outlet_period_and_amount() {
+    let app = spawn().await;
+    let org = &app.alpha;
+    open_call(&app, org).await;
+    let (first, second) = (paid_agreement(&app, org).await, paid_agreement(&app, org).await);
+    let ledger = ledger(&app, org, &[&first, &second]).await;
+    let auditor = app.token(org, Role::Auditor);
+    let today = jakarta_today();
+    let year = today.year();
+    let quarter = today.month0() / 3 + 1;
+
+    let whole = report_at(&app, &auditor, &format!("/api/v1/reports/disclosure?fiscal_year={year}")).await;
+    assert_eq!(amount(&whole["total"]["amount"]), ledger, "{whole}");
+    assert_eq!(rows(&whole).len(), 2);
+    for row in rows(&whole) {
+        assert_eq!(row["period"], format!("{year}-Q{quarter}"));
+        assert_eq!(row["public_body"], format!("Pemerintah Kabupaten {}", org.slug));
+        for field in ["unit", "media_owner", "outlet", "media_type"] {
+            assert!(!row[field].as_str().unwrap().is_empty(), "{field}: {row}");
+        }
+    }
+    let owners: Vec<&str> = rows(&whole).iter().map(|row| row["media_owner"].as_str().unwrap()).collect();
+    for agreement in [&first, &second] {
+        assert!(owners.contains(&agreement["company_name"].as_str().unwrap()), "{whole}");
+    }
+    let this_quarter =
+        report_at(&app, &auditor, &format!("/api/v1/reports/disclosure?fiscal_year={year}&quarter={quarter}")).await;
+    assert_eq!(amount(&this_quarter["total"]["amount"]), ledger);
+    let other_quarter = quarter % 4 + 1;
+    let other =
+        report_at(&app, &auditor, &format!("/api/v1/reports/disclosure?fiscal_year={year}&quarter={other_quarter}"))
+            .await;
+    assert_eq!((rows(&other).len(), amount(&other["total"]["amount"])), (0, 0));
+
+    let csv =
+        app.get(&auditor, &format!("/api/v1/reports/disclosure?fiscal_year={year}&quarter={quarter}&format=csv")).await;
+    assert!(
+        csv.headers()["content-disposition"].to_str().unwrap().contains(&format!("disclosure-{year}-q{quarter}.csv"))
+    );
+    let text = csv.text().await.unwrap();
+    assert_eq!(text.lines().next(), Some("period,public_body,unit,media_owner,outlet,media_type,amount"));
+    assert_eq!(last_figure(text.lines().last().unwrap()), ledger, "{text}");
+
+    for query in
+        [format!("fiscal_year={year}&quarter=5"), format!("fiscal_year={year}&quarter=0"), "quarter=1".to_owned()]
+    {
+        let response = app.get(&auditor, &format!("/api/v1/reports/disclosure?{query}")).await;
+        assert_problem(response, StatusCode::BAD_REQUEST, "invalid_query_parameter").await;
+    }
+    let response = app.get(&auditor, &format!("/api/v1/reports/fairness?fiscal_year={year}&by=gender")).await;
+    assert_problem(response, StatusCode::BAD_REQUEST, "invalid_query_parameter").await;
 }

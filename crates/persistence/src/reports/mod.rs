@@ -1,0 +1,78 @@
+//! Reports for auditors and the head of office, added up by the database from the records and
+//! streamed: a report's rows travel from the database cursor to the client a few at a time, so a
+//! report's size never decides the server's memory.
+//!
+//! Each report is one `SELECT` built with sea-query (portable between SQLite and PostgreSQL),
+//! always filtered by the caller's organisation, run by a task that owns a clone of the
+//! connection pool and hands rows over a bounded channel; a client that goes away closes the
+//! channel, which ends the query.
+
+mod agreements;
+mod disclosure;
+mod fairness;
+mod orders;
+mod owed;
+mod realisation;
+
+pub use agreements::{AgreementCeilingRow, agreements_against_ceilings};
+pub use disclosure::{DisclosureRow, PaymentPeriod, disclosure};
+pub use fairness::{ShareRow, shares};
+pub use orders::{OrdersInStateRow, orders_by_state};
+pub use owed::{OwedRow, owed};
+pub use realisation::{RealisationFilter, RealisationRow, realisation};
+
+use futures_util::{Stream, StreamExt};
+use mitra_domain::policy::FiscalYear;
+use sea_orm::sea_query::{Alias, Expr, Func, SelectStatement};
+use sea_orm::{DbErr, QueryResult, StreamTrait};
+use uuid::Uuid;
+
+use crate::{Store, StoreError};
+
+/// Rows a report holds in memory between the database and the client.
+const BUFFER: usize = 64;
+/// A sum as a 64-bit integer on every database (PostgreSQL's `SUM` of integers is `numeric`),
+/// zero when there was nothing to add.
+fn bigint(sum: Expr) -> Expr {
+    Func::cast_as(Func::coalesce([sum, Expr::val(0)]), Alias::new("BIGINT")).into()
+}
+
+/// Which agreements or orders a report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearFilter {
+    pub fiscal_year: FiscalYear,
+    /// Only those on the budget lines of this unit.
+    pub unit_id: Option<Uuid>,
+}
+
+/// Runs `statement` in a task of its own and hands its rows, decoded, over a bounded channel.
+pub(super) fn stream_rows<T: Send + 'static>(
+    store: &Store,
+    statement: SelectStatement,
+    decode: impl Fn(&QueryResult) -> Result<T, DbErr> + Send + 'static,
+) -> impl Stream<Item = Result<T, StoreError>> + Send + 'static {
+    let (rows, receiver) = tokio::sync::mpsc::channel(BUFFER);
+    let db = store.db().clone();
+    tokio::spawn(async move {
+        let built = db.get_database_backend().build(&statement);
+        let mut results = match db.stream_raw(built).await {
+            Ok(results) => results,
+            Err(err) => {
+                rows.send(Err(err.into())).await.ok();
+                return;
+            }
+        };
+        while let Some(result) = results.next().await {
+            let row = result.and_then(|row| decode(&row)).map_err(StoreError::from);
+            let failed = row.is_err();
+            // A closed channel: the client went away; stop reading.
+            if rows.send(row).await.is_err() || failed {
+                return;
+            }
+        }
+    });
+    futures_util::stream::unfold(
+        receiver,
+        |mut receiver| async move { receiver.recv().await.map(|row| (row, receiver)) },
+    )
+}
