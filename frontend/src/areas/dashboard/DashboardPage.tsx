@@ -1,43 +1,54 @@
-import { Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { unitLabel } from '../../api/units';
-import { useMe } from '../../auth/hooks';
+import { holds, useMe } from '../../auth/hooks';
+import { useDashboardYear } from './address';
+import { YearSelect } from './display';
+import { Headline } from './Headline';
+import { OwedByAge } from './OwedByAge';
+import { Profile } from './Profile';
+import { RemainingBudget } from './RemainingBudget';
+import { SpendPerMonth } from './SpendPerMonth';
+import { SpendPerOutlet } from './SpendPerOutlet';
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md" component="section" aria-label={label}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div" size="lg" fw={500} mt={4}>
-        {children}
-      </Text>
-    </Card>
-  );
-}
-
+/**
+ * The home page: for the fiscal year picked (kept in the address), what was spent per month and
+ * per outlet, what remains of each budget line and what is owed by age, each shown only to those
+ * whose role may read it; and, below, who is signed in.
+ */
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
   const { data: me } = useMe();
+  const { year, setYear } = useDashboardYear();
   if (!me) return null;
+  const can = {
+    reports: holds(me, 'reports.read'),
+    budget: holds(me, 'budget.read'),
+    finance: holds(me, 'finance.read'),
+  };
+  const anything = can.reports || can.budget || can.finance;
   return (
     <Stack>
-      <Title order={1}>{t('welcome', { name: me.full_name })}</Title>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        <Fact label={t('organisation')}>{me.organisation.name}</Fact>
-        <Fact label={t('role')}>{t(`roles.${me.role}`)}</Fact>
-        <Fact label={t('unit')}>{me.unit ? unitLabel(me.unit) : t('noUnit')}</Fact>
-        <Fact label={t('username')}>{me.username}</Fact>
-        <Fact label={t('email')}>{me.email ?? t('noEmail')}</Fact>
-        <Fact label={t('access')}>
-          <List size="sm" spacing={2}>
-            {me.permissions.map((permission) => (
-              <List.Item key={permission}>{t(`permissions.${permission}`)}</List.Item>
-            ))}
-          </List>
-        </Fact>
-      </SimpleGrid>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{t('welcome', { name: me.full_name })}</Title>
+          {anything && (
+            <Text c="dimmed" size="sm" mt={4} maw={720}>
+              {t('intro', { year })}
+            </Text>
+          )}
+        </div>
+        {anything && <YearSelect value={year} onChange={setYear} />}
+      </Group>
+      {(can.budget || can.finance) && <Headline year={year} budget={can.budget} finance={can.finance} />}
+      {anything && (
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          {can.reports && <SpendPerMonth year={year} />}
+          {can.reports && <SpendPerOutlet year={year} />}
+          {can.budget && <RemainingBudget year={year} />}
+          {can.finance && <OwedByAge year={year} />}
+        </SimpleGrid>
+      )}
+      <Profile me={me} />
     </Stack>
   );
 }
