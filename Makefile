@@ -1,7 +1,7 @@
 # The two commands of the README: `make run` builds and starts everything on the embedded
 # database with demo data; `make test` runs every suite. See scripts/ for what each does.
 
-.PHONY: run test check openapi frontend bench bench-orders
+.PHONY: run test check openapi frontend bench bench-orders bench-reports
 
 run:
 	./scripts/run.sh
@@ -20,6 +20,11 @@ bench:
 # Orders issued at 64 connections against a minimal handler inserting one row (PostgreSQL).
 bench-orders:
 	./tests/perf/orders.sh
+
+# Each report endpoint against the SQL it runs, at volume (50 organisations, 1M orders), then
+# after the other organisations grow tenfold (PostgreSQL).
+bench-reports:
+	./tests/perf/reports.sh
 
 # Regenerate the committed OpenAPI document and the web app's types from the code.
 openapi:

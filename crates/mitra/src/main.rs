@@ -12,6 +12,7 @@ use mitra_domain::identity::Password;
 use mitra_persistence::Store;
 
 mod console;
+mod volume;
 
 #[derive(Parser)]
 #[command(name = "mitra", version, about = "Publication partnerships between a regional government and the press")]
@@ -58,6 +59,48 @@ enum Command {
     Applications {
         #[command(subcommand)]
         command: ApplicationsCommand,
+    },
+    /// Volume for measuring the reports (PostgreSQL; never on a database with real records)
+    Volume {
+        #[command(subcommand)]
+        command: VolumeCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum VolumeCommand {
+    /// Make organisations volume-01, volume-02, ... like the demo, with their orders copied up
+    /// to the volume asked for; prints each one's auditor login
+    Seed {
+        #[arg(long, default_value_t = 50)]
+        organisations: u32,
+        /// Orders in all, with their proofs, invoices and payments
+        #[arg(long, default_value_t = 1_000_000)]
+        orders: u64,
+    },
+    /// Multiply every organisation's orders, but one's, by a factor
+    Grow {
+        #[arg(long, default_value_t = 10)]
+        factor: u32,
+        /// The organisation (slug) left as it is
+        #[arg(long)]
+        except: Option<String>,
+    },
+    /// Print the SQL a report runs for an organisation
+    Sql {
+        #[arg(long)]
+        organisation: String,
+        /// realisation, agreements, orders-by-state, owed, fairness or disclosure
+        #[arg(long)]
+        report: String,
+        #[arg(long)]
+        fiscal_year: i32,
+        /// What realisation or fairness is added up by
+        #[arg(long)]
+        by: Option<String>,
+        /// The disclosure's quarter (1 to 4)
+        #[arg(long)]
+        quarter: Option<u32>,
     },
 }
 
@@ -259,6 +302,22 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
             if !console::verify_against_checkpoint(&store, &text, &trusted).await? {
                 return Ok(ExitCode::from(2));
+            }
+        }
+        Command::Volume { command } => {
+            let config = load_config()?;
+            // The demo's newsroom people have NIKs, sealed like any other.
+            let store = open_store(&config, false).await?.with_personal_data_key(config.personal_data_key()?);
+            match command {
+                VolumeCommand::Seed { organisations, orders } => {
+                    let files = mitra_persistence::files::FileStore::local(&config.files_dir).await?;
+                    volume::seed(&store, &files, organisations, orders).await?;
+                }
+                VolumeCommand::Grow { factor, except } => volume::grow(&store, factor, except.as_deref()).await?,
+                VolumeCommand::Sql { organisation, report, fiscal_year, by, quarter } => {
+                    let name = volume::ReportName { report: &report, by: by.as_deref(), quarter };
+                    volume::sql(&store, &organisation, fiscal_year, name).await?;
+                }
             }
         }
         Command::Audit { command: AuditCommand::Checkpoint { organisation } } => {

@@ -9,15 +9,23 @@ use mitra_persistence::Store;
 
 struct Console {
     dir: tempfile::TempDir,
+    /// Another database than the console's own embedded one.
+    url: Option<String>,
 }
 
 impl Console {
     fn new() -> Console {
-        Console { dir: tempfile::tempdir().unwrap() }
+        Console { dir: tempfile::tempdir().unwrap(), url: None }
+    }
+
+    fn on(url: &str) -> Console {
+        Console { dir: tempfile::tempdir().unwrap(), url: Some(url.to_owned()) }
     }
 
     fn database_url(&self) -> String {
-        format!("sqlite://{}?mode=rwc", self.dir.path().join("cli.sqlite").display())
+        self.url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.dir.path().join("cli.sqlite").display()))
     }
 
     fn run(&self, args: &[&str], stdin: Option<&str>) -> Output {
@@ -270,4 +278,70 @@ fn the_openapi_command_writes_the_committed_document() {
     let committed =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json")).unwrap();
     assert_eq!(stdout(&printed), committed);
+}
+
+/// One number from each line of `sql`'s answer.
+async fn numbers(url: &str, sql: &str) -> Vec<i64> {
+    let store = Store::connect(url).await.unwrap();
+    let rows = mitra_persistence::testing::numbers(&store, sql).await.unwrap();
+    store.close().await.unwrap();
+    rows
+}
+
+#[test]
+fn volume_is_made_like_the_demo_and_copied_with_its_ledger_still_adding_up() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let database = runtime.block_on(mitra_persistence::testing::TestDatabase::empty());
+    let console = Console::on(&database.url);
+    let seeded = console.run(&["volume", "seed", "--organisations", "2", "--orders", "60"], None);
+    if !database.url.starts_with("postgres") {
+        assert!(!seeded.status.success());
+        assert!(String::from_utf8_lossy(&seeded.stderr).contains("PostgreSQL only"), "{seeded:?}");
+        return;
+    }
+    assert!(seeded.status.success(), "{seeded:?}");
+    let printed = stdout(&seeded);
+    assert!(printed.contains("volume-01: 30 orders; auditor login: volume-01.auditor / "), "{printed}");
+    assert!(printed.contains("volume-02: 30 orders"), "{printed}");
+    // What the budget lines say was paid is what the paid invoice lines add up to, per organisation.
+    let ledger = "SELECT CAST((SELECT SUM(realised) FROM budget_lines b WHERE b.organisation_id = o.id) - \
+                  (SELECT SUM(l.gross) FROM invoice_lines l JOIN payments p ON p.invoice_id = l.invoice_id \
+                   WHERE l.organisation_id = o.id) AS BIGINT) FROM organisations o";
+    assert_eq!(runtime.block_on(numbers(&database.url, ledger)), vec![0, 0]);
+    let verified = console.run(&["audit", "verify"], None);
+    assert!(verified.status.success(), "the copies went around the trail, not through it: {verified:?}");
+
+    let grown = console.run(&["volume", "grow", "--factor", "3", "--except", "volume-01"], None);
+    assert!(grown.status.success(), "{grown:?}");
+    assert_eq!(stdout(&grown).trim(), "volume-02: 90 orders");
+    let orders = "SELECT COUNT(*) FROM orders o JOIN organisations g ON g.id = o.organisation_id GROUP BY g.slug ORDER BY g.slug";
+    assert_eq!(runtime.block_on(numbers(&database.url, orders)), vec![30, 90]);
+    assert_eq!(runtime.block_on(numbers(&database.url, ledger)), vec![0, 0]);
+
+    let year = jakarta_year().to_string();
+    let sql = console.run(
+        &[
+            "volume",
+            "sql",
+            "--organisation",
+            "volume-01",
+            "--report",
+            "realisation",
+            "--by",
+            "outlet",
+            "--fiscal-year",
+            &year,
+        ],
+        None,
+    );
+    assert!(sql.status.success(), "{sql:?}");
+    let sql = stdout(&sql);
+    let paid = runtime
+        .block_on(numbers(&database.url, &format!("SELECT SUM(realised)::BIGINT FROM ({}) AS report", sql.trim())));
+    let ledger = "SELECT SUM(realised)::BIGINT FROM budget_lines b JOIN organisations g ON g.id = b.organisation_id \
+                  WHERE g.slug = 'volume-01'";
+    assert_eq!(paid, runtime.block_on(numbers(&database.url, ledger)));
+    let unknown = console
+        .run(&["volume", "sql", "--organisation", "volume-01", "--report", "gossip", "--fiscal-year", &year], None);
+    assert!(!unknown.status.success());
 }

@@ -40,6 +40,7 @@ pub mod transparency;
 mod tx;
 pub mod units;
 pub mod users;
+pub mod volume;
 
 pub use error::{Conflict, Invariant, Reference, Refusal, StoreError};
 pub use page::{Page, PageRequest};

@@ -21,6 +21,13 @@ pub async fn execute(store: &Store, sql: &str) -> Result<u64, DbErr> {
     Ok(store.db().execute_unprepared(sql).await?.rows_affected())
 }
 
+/// The first column of each row `sql` answers, as whole numbers (NULL as 0).
+pub async fn numbers(store: &Store, sql: &str) -> Result<Vec<i64>, DbErr> {
+    let backend = store.db().get_database_backend();
+    let rows = store.db().query_all_raw(Statement::from_string(backend, sql)).await?;
+    rows.iter().map(|row| row.try_get_by_index::<Option<i64>>(0).map(Option::unwrap_or_default)).collect()
+}
+
 /// What a database superuser can do that the chain alone cannot detect: set the action of the
 /// organisation's event at `sequence`, recompute the hash of it and of every later event, and
 /// move the organisation's head to match. The chain verifies again afterwards; only a signed

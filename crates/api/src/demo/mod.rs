@@ -48,9 +48,22 @@ pub async fn seed_if_empty(store: &Store, files: &FileStore) -> anyhow::Result<O
     if organisations::any_exists(store).await? {
         return Ok(None);
     }
+    Ok(Some(seed_organisation(store, files, ORGANISATION, SLUG).await?))
+}
+
+/// Creates an organisation named `name` at `slug` with the demo's year - its unit, one user per
+/// role, its policy, registry, call and money - in one write, made by the same commands an
+/// officer's clicks run; returns its logins. The demo is one; a volume of them measures the
+/// reports (`mitra volume seed`).
+pub async fn seed_organisation(
+    store: &Store,
+    files: &FileStore,
+    name: &str,
+    slug: &str,
+) -> anyhow::Result<Vec<DemoLogin>> {
     let mut accounts = Vec::new();
     for role in Role::ALL {
-        let username = format!("{SLUG}.{}", role.as_str());
+        let username = format!("{slug}.{}", role.as_str());
         let password = password::generate();
         let hash = password::hash(Password::parse(&password)?).await.map_err(|err| anyhow::anyhow!("{err}"))?;
         let user = NewUser {
@@ -62,7 +75,7 @@ pub async fn seed_if_empty(store: &Store, files: &FileStore) -> anyhow::Result<O
         };
         accounts.push((user, hash, DemoLogin { role, username, password }));
     }
-    let (name, slug) = (OrganisationName::parse(ORGANISATION)?, Slug::parse(SLUG)?);
+    let (name, slug) = (OrganisationName::parse(name)?, Slug::parse(slug)?);
     // The region's standard for the year in progress, so the policy area has something to show.
     let preset = presets::load("oki")?;
     let documents = applications::files(files, &preset.policy).await?;
@@ -87,7 +100,7 @@ pub async fn seed_if_empty(store: &Store, files: &FileStore) -> anyhow::Result<O
             Ok::<_, StoreError>(logins)
         })
         .await?;
-    Ok(Some(logins))
+    Ok(logins)
 }
 
 /// The console text that shows the demo logins once.

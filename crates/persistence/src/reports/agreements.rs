@@ -3,7 +3,7 @@
 use futures_util::Stream;
 use mitra_domain::agreements::AgreementState;
 use mitra_domain::money::Rupiah;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query, SelectStatement};
 use uuid::Uuid;
 
 use super::{YearFilter, stream_rows};
@@ -35,6 +35,30 @@ pub fn agreements_against_ceilings(
     scope: OrgScope,
     filter: YearFilter,
 ) -> impl Stream<Item = Result<AgreementCeilingRow, StoreError>> + Send + 'static {
+    let query = agreements_against_ceilings_query(scope, filter);
+    stream_rows(store, query, |row| {
+        let (ceiling, committed, realised) = (
+            row.try_get::<i64>("", "ceiling")?,
+            row.try_get::<i64>("", "committed")?,
+            row.try_get::<i64>("", "realised")?,
+        );
+        Ok(AgreementCeilingRow {
+            agreement_id: row.try_get("", "agreement_id")?,
+            number: row.try_get("", "number")?,
+            state: vocabulary(&row.try_get::<String>("", "state")?)?,
+            company: row.try_get("", "company")?,
+            outlet: row.try_get("", "outlet")?,
+            budget_line_code: row.try_get("", "budget_line_code")?,
+            ceiling: rupiah(ceiling)?,
+            committed: rupiah(committed)?,
+            realised: rupiah(realised)?,
+            remaining: rupiah(ceiling - committed - realised)?,
+        })
+    })
+}
+
+/// The statement [`agreements_against_ceilings`] runs.
+pub(super) fn agreements_against_ceilings_query(scope: OrgScope, filter: YearFilter) -> SelectStatement {
     let column = |column: agreement::Column| Expr::col((agreement::Entity, column));
     let mut query = Query::select();
     query
@@ -69,23 +93,5 @@ pub fn agreements_against_ceilings(
     if let Some(unit_id) = filter.unit_id {
         query.and_where(Expr::col((budget_line::Entity, budget_line::Column::UnitId)).eq(unit_id));
     }
-    stream_rows(store, query, |row| {
-        let (ceiling, committed, realised) = (
-            row.try_get::<i64>("", "ceiling")?,
-            row.try_get::<i64>("", "committed")?,
-            row.try_get::<i64>("", "realised")?,
-        );
-        Ok(AgreementCeilingRow {
-            agreement_id: row.try_get("", "agreement_id")?,
-            number: row.try_get("", "number")?,
-            state: vocabulary(&row.try_get::<String>("", "state")?)?,
-            company: row.try_get("", "company")?,
-            outlet: row.try_get("", "outlet")?,
-            budget_line_code: row.try_get("", "budget_line_code")?,
-            ceiling: rupiah(ceiling)?,
-            committed: rupiah(committed)?,
-            realised: rupiah(realised)?,
-            remaining: rupiah(ceiling - committed - realised)?,
-        })
-    })
+    query
 }

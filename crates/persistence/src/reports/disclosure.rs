@@ -7,7 +7,7 @@ use futures_util::Stream;
 use mitra_domain::money::Rupiah;
 use mitra_domain::press::MediaType;
 use sea_orm::DbBackend;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement};
 
 use super::{bigint, stream_rows};
 use crate::columns::{rupiah, vocabulary};
@@ -45,7 +45,23 @@ pub fn disclosure(
     scope: OrgScope,
     period: PaymentPeriod,
 ) -> impl Stream<Item = Result<DisclosureRow, StoreError>> + Send + 'static {
-    let quarter = match store.db().get_database_backend() {
+    let query = disclosure_query(store.db().get_database_backend(), scope, period);
+    stream_rows(store, query, |row| {
+        Ok(DisclosureRow {
+            period: row.try_get("", "period")?,
+            public_body: row.try_get("", "public_body")?,
+            unit: row.try_get("", "unit")?,
+            media_owner: row.try_get("", "media_owner")?,
+            outlet: row.try_get("", "outlet")?,
+            media_type: vocabulary(&row.try_get::<String>("", "media_type")?)?,
+            amount: rupiah(row.try_get("", "amount")?)?,
+        })
+    })
+}
+
+/// The statement [`disclosure`] runs.
+pub(super) fn disclosure_query(backend: DbBackend, scope: OrgScope, period: PaymentPeriod) -> SelectStatement {
+    let quarter = match backend {
         DbBackend::Postgres => Expr::cust("to_char(payments.sp2d_date, 'YYYY-\"Q\"Q')"),
         _ => Expr::cust(
             "SUBSTR(payments.sp2d_date, 1, 4) || '-Q' || ((CAST(SUBSTR(payments.sp2d_date, 6, 2) AS INTEGER) + 2) / 3)",
@@ -117,15 +133,5 @@ pub fn disclosure(
         .order_by_expr(name(Expr::col((unit::Entity, unit::Column::Name))).into(), Order::Asc)
         .order_by_expr(name(Expr::col((press_company::Entity, press_company::Column::LegalName))).into(), Order::Asc)
         .order_by_expr(name(Expr::col((outlet::Entity, outlet::Column::Name))).into(), Order::Asc);
-    stream_rows(store, query, |row| {
-        Ok(DisclosureRow {
-            period: row.try_get("", "period")?,
-            public_body: row.try_get("", "public_body")?,
-            unit: row.try_get("", "unit")?,
-            media_owner: row.try_get("", "media_owner")?,
-            outlet: row.try_get("", "outlet")?,
-            media_type: vocabulary(&row.try_get::<String>("", "media_type")?)?,
-            amount: rupiah(row.try_get("", "amount")?)?,
-        })
-    })
+    query
 }

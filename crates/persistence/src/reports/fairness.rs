@@ -5,7 +5,7 @@ use futures_util::Stream;
 use mitra_domain::agreements::AgreementState;
 use mitra_domain::money::Rupiah;
 use mitra_domain::reports::FairnessDimension;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement};
 
 use super::{YearFilter, bigint, stream_rows};
 use crate::columns::rupiah;
@@ -42,6 +42,27 @@ pub fn shares(
     filter: YearFilter,
     by: FairnessDimension,
 ) -> impl Stream<Item = Result<ShareRow, StoreError>> + Send + 'static {
+    let query = shares_query(scope, filter, by);
+    stream_rows(store, query, move |row| {
+        let key = match by {
+            FairnessDimension::Outlet => row.try_get::<uuid::Uuid>("", "key")?.to_string(),
+            FairnessDimension::Tier => row.try_get::<String>("", "key")?,
+        };
+        Ok(ShareRow {
+            key,
+            label: row.try_get("", "label")?,
+            company: row.try_get("", "company")?,
+            outlets: row.try_get("", "outlets")?,
+            agreements: row.try_get("", "agreements")?,
+            ceiling: rupiah(row.try_get("", "ceiling")?)?,
+            realised: rupiah(row.try_get("", "realised")?)?,
+            year_realised: rupiah(row.try_get("", "year_realised")?)?,
+        })
+    })
+}
+
+/// The statement [`shares`] runs.
+pub(super) fn shares_query(scope: OrgScope, filter: YearFilter, by: FairnessDimension) -> SelectStatement {
     let column = |column: agreement::Column| Expr::col((agreement::Entity, column));
     let realised = || Func::sum(column(agreement::Column::Realised));
     let (key, label, company) = match by {
@@ -89,20 +110,5 @@ pub fn shares(
         );
         query.and_where(Expr::col((budget_line::Entity, budget_line::Column::UnitId)).eq(unit_id));
     }
-    stream_rows(store, query, move |row| {
-        let key = match by {
-            FairnessDimension::Outlet => row.try_get::<uuid::Uuid>("", "key")?.to_string(),
-            FairnessDimension::Tier => row.try_get::<String>("", "key")?,
-        };
-        Ok(ShareRow {
-            key,
-            label: row.try_get("", "label")?,
-            company: row.try_get("", "company")?,
-            outlets: row.try_get("", "outlets")?,
-            agreements: row.try_get("", "agreements")?,
-            ceiling: rupiah(row.try_get("", "ceiling")?)?,
-            realised: rupiah(row.try_get("", "realised")?)?,
-            year_realised: rupiah(row.try_get("", "year_realised")?)?,
-        })
-    })
+    query
 }

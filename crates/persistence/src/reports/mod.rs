@@ -23,11 +23,41 @@ pub use realisation::{RealisationFilter, RealisationRow, realisation};
 
 use futures_util::{Stream, StreamExt};
 use mitra_domain::policy::FiscalYear;
-use sea_orm::sea_query::{Alias, Expr, Func, SelectStatement};
-use sea_orm::{DbErr, QueryResult, StreamTrait};
+use sea_orm::sea_query::{Alias, Expr, Func, PostgresQueryBuilder, SelectStatement, SqliteQueryBuilder};
+use sea_orm::{DbBackend, DbErr, QueryResult, StreamTrait};
 use uuid::Uuid;
 
+use crate::scope::OrgScope;
 use crate::{Store, StoreError};
+
+/// A report as asked for, to print the statement it runs (`mitra volume sql`): what the
+/// benchmark runs straight against the database to compare with the endpoint.
+#[derive(Debug, Clone, Copy)]
+pub enum ReportQuery {
+    Realisation(RealisationFilter),
+    Agreements(YearFilter),
+    OrdersByState(YearFilter, chrono::NaiveDate),
+    Owed(YearFilter, chrono::NaiveDate),
+    Fairness(YearFilter, mitra_domain::reports::FairnessDimension),
+    Disclosure(PaymentPeriod),
+}
+
+/// The SQL `report` runs for the organisation of `scope`, values written in.
+pub fn sql(store: &Store, scope: OrgScope, report: ReportQuery) -> String {
+    let backend = store.db().get_database_backend();
+    let statement = match report {
+        ReportQuery::Realisation(filter) => realisation::realisation_query(backend, scope, filter),
+        ReportQuery::Agreements(filter) => agreements::agreements_against_ceilings_query(scope, filter),
+        ReportQuery::OrdersByState(filter, today) => orders::orders_by_state_query(scope, filter, today),
+        ReportQuery::Owed(filter, today) => owed::owed_query(scope, filter, today),
+        ReportQuery::Fairness(filter, by) => fairness::shares_query(scope, filter, by),
+        ReportQuery::Disclosure(period) => disclosure::disclosure_query(backend, scope, period),
+    };
+    match backend {
+        DbBackend::Postgres => statement.to_string(PostgresQueryBuilder),
+        _ => statement.to_string(SqliteQueryBuilder),
+    }
+}
 
 /// Rows a report holds in memory between the database and the client.
 const BUFFER: usize = 64;

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use futures_util::{FutureExt, Stream, StreamExt};
 use mitra_domain::money::Rupiah;
 use mitra_domain::orders::OrderState;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement};
 
 use super::{YearFilter, stream_rows};
 use crate::columns::{rupiah, vocabulary};
@@ -30,6 +30,34 @@ pub fn orders_by_state(
     filter: YearFilter,
     today: NaiveDate,
 ) -> impl Stream<Item = Result<OrdersInStateRow, StoreError>> + Send + 'static {
+    let query = orders_by_state_query(scope, filter, today);
+    let rows = stream_rows(store, query, |row| {
+        Ok(OrdersInStateRow {
+            state: vocabulary(&row.try_get::<String>("", "state")?)?,
+            orders: row.try_get("", "orders")?,
+            amount: rupiah(row.try_get("", "amount")?)?,
+            oldest_issued_on: row.try_get("", "oldest")?,
+            aged: [
+                row.try_get("", "aged_30")?,
+                row.try_get("", "aged_60")?,
+                row.try_get("", "aged_90")?,
+                row.try_get("", "aged_older")?,
+            ],
+        })
+    });
+    // At most one row per state: put them in the order of an order's life.
+    rows.collect::<Vec<_>>()
+        .map(|mut states| {
+            states.sort_by_key(|row| {
+                row.as_ref().map_or(0, |row| OrderState::ALL.iter().position(|s| *s == row.state).unwrap_or(0))
+            });
+            futures_util::stream::iter(states)
+        })
+        .flatten_stream()
+}
+
+/// The statement [`orders_by_state`] runs.
+pub(super) fn orders_by_state_query(scope: OrgScope, filter: YearFilter, today: NaiveDate) -> SelectStatement {
     let column = |column: order::Column| Expr::col((order::Entity, column));
     let issued_since = |days: i64| column(order::Column::IssuedOn).gte(today - chrono::Duration::days(days));
     let count_if = |condition: Expr| Func::sum(Expr::case(condition, 1).finally(0));
@@ -67,27 +95,5 @@ pub fn orders_by_state(
         );
         query.and_where(Expr::col((budget_line::Entity, budget_line::Column::UnitId)).eq(unit_id));
     }
-    let rows = stream_rows(store, query, |row| {
-        Ok(OrdersInStateRow {
-            state: vocabulary(&row.try_get::<String>("", "state")?)?,
-            orders: row.try_get("", "orders")?,
-            amount: rupiah(row.try_get("", "amount")?)?,
-            oldest_issued_on: row.try_get("", "oldest")?,
-            aged: [
-                row.try_get("", "aged_30")?,
-                row.try_get("", "aged_60")?,
-                row.try_get("", "aged_90")?,
-                row.try_get("", "aged_older")?,
-            ],
-        })
-    });
-    // At most one row per state: put them in the order of an order's life.
-    rows.collect::<Vec<_>>()
-        .map(|mut states| {
-            states.sort_by_key(|row| {
-                row.as_ref().map_or(0, |row| OrderState::ALL.iter().position(|s| *s == row.state).unwrap_or(0))
-            });
-            futures_util::stream::iter(states)
-        })
-        .flatten_stream()
+    query
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use futures_util::Stream;
 use mitra_domain::money::Rupiah;
 use mitra_domain::orders::OrderState;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Order, Query, SelectStatement};
 use uuid::Uuid;
 
 use super::{YearFilter, bigint, stream_rows};
@@ -38,6 +38,26 @@ pub fn owed(
     filter: YearFilter,
     today: NaiveDate,
 ) -> impl Stream<Item = Result<OwedRow, StoreError>> + Send + 'static {
+    let query = owed_query(scope, filter, today);
+    stream_rows(store, query, |row| {
+        Ok(OwedRow {
+            company_id: row.try_get("", "company_id")?,
+            company: row.try_get("", "company")?,
+            orders: row.try_get("", "orders")?,
+            amount: rupiah(row.try_get("", "amount")?)?,
+            oldest_since: row.try_get("", "oldest")?,
+            aged: [
+                rupiah(row.try_get("", "aged_30")?)?,
+                rupiah(row.try_get("", "aged_60")?)?,
+                rupiah(row.try_get("", "aged_90")?)?,
+                rupiah(row.try_get("", "aged_older")?)?,
+            ],
+        })
+    })
+}
+
+/// The statement [`owed`] runs.
+pub(super) fn owed_query(scope: OrgScope, filter: YearFilter, today: NaiveDate) -> SelectStatement {
     let ord = |column: order::Column| Expr::col((order::Entity, column));
     let since = Func::coalesce([ord(order::Column::PublishedOn), ord(order::Column::IssuedOn)]);
     let owed = Expr::from(Func::coalesce([
@@ -91,19 +111,5 @@ pub fn owed(
         );
         query.and_where(Expr::col((budget_line::Entity, budget_line::Column::UnitId)).eq(unit_id));
     }
-    stream_rows(store, query, |row| {
-        Ok(OwedRow {
-            company_id: row.try_get("", "company_id")?,
-            company: row.try_get("", "company")?,
-            orders: row.try_get("", "orders")?,
-            amount: rupiah(row.try_get("", "amount")?)?,
-            oldest_since: row.try_get("", "oldest")?,
-            aged: [
-                rupiah(row.try_get("", "aged_30")?)?,
-                rupiah(row.try_get("", "aged_60")?)?,
-                rupiah(row.try_get("", "aged_90")?)?,
-                rupiah(row.try_get("", "aged_older")?)?,
-            ],
-        })
-    })
+    query
 }

@@ -52,7 +52,7 @@ pub fn realisation(
     stream_rows(store, statement, move |row| decode_realisation(row, by))
 }
 
-fn realisation_query(backend: DbBackend, scope: OrgScope, filter: RealisationFilter) -> SelectStatement {
+pub(super) fn realisation_query(backend: DbBackend, scope: OrgScope, filter: RealisationFilter) -> SelectStatement {
     let line = |column: invoice_line::Column| Expr::col((invoice_line::Entity, column));
     let ord = |column: order::Column| Expr::col((order::Entity, column));
     let budget = |column: budget_line::Column| Expr::col((budget_line::Entity, column));
