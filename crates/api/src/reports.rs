@@ -3,6 +3,11 @@
 //! row, a last `total` line) - the same rows and the same totals either way. Totals are added up
 //! on the way, so nothing holds the whole report.
 //!
+//! Every report carries the organisation's newest signed audit checkpoint (in the JSON's
+//! `checkpoint`, and in the `Mitra-Audit-Checkpoint` header of either format): the auditor who
+//! keeps a report keeps, with it, a signed statement of the audit trail it was drawn from,
+//! which `mitra audit verify --checkpoint` checks later.
+//!
 //! The first row is read before the answer starts, so that a query that fails at once is an
 //! ordinary problem+json answer; a failure later can only cut the stream short, which the client
 //! sees as an incomplete transfer (and the server logs), never as a report that looks whole.
@@ -12,9 +17,11 @@ use actix_web::http::header::{self, ContentDisposition, DispositionParam, Dispos
 use actix_web::web::Bytes;
 use futures_util::{Stream, StreamExt, stream};
 use mitra_domain::reports::ReportFormat;
-use mitra_persistence::StoreError;
+use mitra_persistence::checkpoints;
+use mitra_persistence::{OrgScope, Store, StoreError};
 
 use crate::problem::ApiError;
+use crate::routes::audit::CheckpointView;
 
 /// How one report writes its rows and its totals.
 pub trait ReportLayout: Send + 'static {
@@ -34,18 +41,36 @@ pub trait ReportLayout: Send + 'static {
     fn file_name(&self) -> String;
 }
 
+/// The response header naming the checkpoint a report was drawn under.
+pub const CHECKPOINT_HEADER: &str = "Mitra-Audit-Checkpoint";
+
 enum Part<R> {
     Head,
     Row(R),
     Tail,
 }
 
-/// Answers `rows` laid out by `layout` in `format`.
+/// Answers `rows` of the organisation of `scope` laid out by `layout` in `format`, with the
+/// organisation's newest checkpoint.
 pub async fn respond<L: ReportLayout>(
+    store: &Store,
+    scope: OrgScope,
     layout: L,
     format: ReportFormat,
     rows: impl Stream<Item = Result<L::Row, StoreError>> + Send + 'static,
 ) -> Result<HttpResponse, ApiError> {
+    let checkpoint = checkpoints::latest(store, scope).await?.map(CheckpointView::from);
+    let attestation = checkpoint.as_ref().map(|signed| {
+        format!(
+            "sequence={}, hash={}, signed_at={}, key_id={}, signature={}",
+            signed.sequence,
+            signed.hash,
+            signed.signed_at.to_rfc3339(),
+            signed.key_id,
+            signed.signature
+        )
+    });
+    let checkpoint = serde_json::to_string(&checkpoint).map_err(ApiError::internal)?;
     // Fused: a report without rows has ended at the first read, and is read once more below.
     let mut rows = Box::pin(rows.fuse());
     let first = rows.next().await.transpose()?;
@@ -59,7 +84,7 @@ pub async fn respond<L: ReportLayout>(
     let body = parts.map(move |part| {
         let text = match part {
             Ok(Part::Head) => match format {
-                ReportFormat::Json => format!("{{{},\"rows\":[", layout.json_head()),
+                ReportFormat::Json => format!("{{{},\"checkpoint\":{checkpoint},\"rows\":[", layout.json_head()),
                 ReportFormat::Csv => format!("{}\r\n", L::csv_header()),
             },
             Ok(Part::Row(row)) => {
@@ -92,5 +117,8 @@ pub async fn respond<L: ReportLayout>(
     };
     // Reports are read at a point in time and may hold what only staff may see.
     response.insert_header((header::CACHE_CONTROL, "no-store"));
+    if let Some(attestation) = attestation {
+        response.insert_header((CHECKPOINT_HEADER, attestation));
+    }
     Ok(response.streaming(body))
 }

@@ -119,6 +119,15 @@ pub async fn list(
     Ok(Page::from_overfetch(records, page.limit, |checkpoint: &CheckpointRecord| checkpoint.head.sequence))
 }
 
+/// The organisation's newest checkpoint, if its chain was ever signed.
+pub async fn latest(store: &Store, scope: OrgScope) -> Result<Option<CheckpointRecord>, StoreError> {
+    let row = scope::select::<audit_checkpoint::Entity>(scope)
+        .order_by_desc(audit_checkpoint::Column::Sequence)
+        .one(store.db())
+        .await?;
+    Ok(row.map(CheckpointRecord::from))
+}
+
 /// Recomputes the organisation's chain and requires it to pass through `head` (a checkpoint
 /// whose signature the caller has checked).
 pub async fn verify_against(store: &Store, scope: OrgScope, head: &ChainHead) -> Result<ChainReport, StoreError> {

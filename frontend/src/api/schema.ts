@@ -2251,6 +2251,7 @@ export interface components {
         };
         /** @description Agreements against their ceilings and against what was paid, as JSON. */
         AgreementsReport: {
+            checkpoint: components["schemas"]["AuditCheckpoint"] | null;
             /** Format: int32 */
             fiscal_year: number;
             /** @description In number order. */
@@ -2825,6 +2826,7 @@ export interface components {
         };
         /** @description The quarterly disclosure, as JSON. */
         DisclosureReport: {
+            checkpoint: components["schemas"]["AuditCheckpoint"] | null;
             /** Format: int32 */
             fiscal_year: number;
             /** Format: int32 */
@@ -2903,6 +2905,7 @@ export interface components {
         /** @description Allocation fairness, as JSON. */
         FairnessReport: {
             by: components["schemas"]["FairnessDimension"];
+            checkpoint: components["schemas"]["AuditCheckpoint"] | null;
             /** Format: int32 */
             fiscal_year: number;
             /** @description Largest share first; outlets with an agreement and nothing paid too. */
@@ -3289,6 +3292,7 @@ export interface components {
              * @description The day the ages are counted to.
              */
             as_of: string;
+            checkpoint: components["schemas"]["AuditCheckpoint"] | null;
             /** Format: int32 */
             fiscal_year: number;
             /** @description In the order of an order's life. */
@@ -3470,6 +3474,7 @@ export interface components {
              * @description The day the ages are counted to.
              */
             as_of: string;
+            checkpoint: components["schemas"]["AuditCheckpoint"] | null;
             /** Format: int32 */
             fiscal_year: number;
             /** @description Largest amount first. */
@@ -4599,6 +4604,7 @@ export interface components {
         /** @description The realisation report as JSON (the CSV has the same rows and a last `total` line). */
         RealisationReport: {
             by: components["schemas"]["RealisationDimension"];
+            checkpoint: components["schemas"]["AuditCheckpoint"] | null;
             /** Format: int32 */
             fiscal_year: number;
             /** @description Largest realisation first. */

@@ -41,6 +41,12 @@ export const AREAS: readonly Area[] = [
     routes: lazy(() => import('./session/routes')),
   },
   {
+    name: 'transparency',
+    path: '/public',
+    public: true,
+    routes: lazy(() => import('./transparency/routes')),
+  },
+  {
     name: 'dashboard',
     path: '/',
     nav: { label: 'nav.dashboard', group: 'main' },

@@ -85,6 +85,7 @@ const PLACES: { vocabulary: RegExp; namespace: string; prefix: string }[] = [
   { vocabulary: /^invoiceStateValues$/, namespace: 'finance', prefix: 'invoiceState' },
   { vocabulary: /^contentKindValues$/, namespace: 'content', prefix: 'kind' },
   { vocabulary: /^realisationDimensionValues$/, namespace: 'reports', prefix: 'dimension' },
+  { vocabulary: /^fairnessDimensionValues$/, namespace: 'reports', prefix: 'fairness.dimension' },
   { vocabulary: /^reportFormatValues$/, namespace: 'reports', prefix: 'format' },
 ];
 

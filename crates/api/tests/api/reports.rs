@@ -386,3 +386,30 @@ async fn the_quarterly_disclosure_names_body_owner_outlet_period_and_amount() {
     let response = app.get(&auditor, &format!("/api/v1/reports/fairness?fiscal_year={year}&by=gender")).await;
     assert_problem(response, StatusCode::BAD_REQUEST, "invalid_query_parameter").await;
 }
+
+#[tokio::test]
+async fn a_report_carries_the_newest_signed_checkpoint_of_the_trail_it_was_drawn_from() {
+    let app = spawn().await;
+    let auditor = app.token(&app.alpha, Role::Auditor);
+    let year = this_year();
+    let path = format!("/api/v1/reports/agreements?fiscal_year={year}");
+    let unsigned = report_at(&app, &auditor, &path).await;
+    assert_eq!(unsigned["checkpoint"], Value::Null, "{unsigned}");
+
+    let admin = app.token(&app.alpha, Role::Admin);
+    let signed = app.post(&admin, "/api/v1/audit-checkpoints", &serde_json::json!({})).await;
+    assert!(signed.status().is_success(), "{:?}", signed.text().await);
+    let signed: Value = signed.json().await.unwrap();
+    for path in [path.clone(), format!("/api/v1/reports/owed?fiscal_year={year}")] {
+        let report = report_at(&app, &auditor, &path).await;
+        assert_eq!(report["checkpoint"]["sequence"], signed["sequence"], "{report}");
+        assert_eq!(report["checkpoint"]["signature"], signed["signature"]);
+    }
+    let csv = app.get(&auditor, &format!("{path}&format=csv")).await;
+    let header = csv.headers()["mitra-audit-checkpoint"].to_str().unwrap().to_owned();
+    assert!(header.starts_with(&format!("sequence={}, hash={}", signed["sequence"], signed["hash"].as_str().unwrap())));
+    assert!(header.ends_with(&format!("signature={}", signed["signature"].as_str().unwrap())), "{header}");
+    // Beta's reports carry beta's checkpoint, never alpha's.
+    let theirs = report_at(&app, &app.token(&app.beta, Role::Auditor), &path).await;
+    assert_eq!(theirs["checkpoint"], Value::Null);
+}

@@ -121,7 +121,7 @@ export function dashboardServer({ who = head, empty = false, fail = [] }: { who?
       const by = query.get('by') === 'month' ? 'month' : 'outlet';
       const rows = empty ? [] : by === 'month' ? monthRows(year) : OUTLET_ROWS;
       const total = empty ? { orders: 0, amount: idr('0'), vat: idr('0'), realised: idr('0') } : TOTAL;
-      const report: RealisationReport = { fiscal_year: year, by, unit_id: null, rows, total };
+      const report: RealisationReport = { checkpoint: null, fiscal_year: year, by, unit_id: null, rows, total };
       return json(200, report);
     }
     if (request.path === LINES_PATH) {

@@ -57,6 +57,15 @@ describe('The agreements against ceilings report', () => {
     expect(await blobs[0]!.text()).toContain('001/PKS/DISKOMINFO/2026,active,PT Kayuagung Media Utama');
   });
 
+  it('names the signed audit checkpoint the report was drawn under', async () => {
+    reportServer();
+    renderApp('/reports/agreements?year=2026');
+    await screen.findByRole('table', { name: 'Kontrak terhadap pagu Tahun Anggaran 2026' });
+    const note = screen.getByTestId('report-checkpoint');
+    expect(note).toHaveTextContent('checkpoint audit bertanda tangan #412');
+    expect(note).toHaveTextContent('kunci 9c1d2e3f4a5b6c7d');
+  });
+
   it('says why the report cannot be shown', async () => {
     reportServer({ handle: (request) => (request.path === AGREEMENTS_PATH ? problem(403, 'forbidden') : undefined) });
     renderApp('/reports/agreements?year=2026');

@@ -29,7 +29,7 @@ export function AgreementsReportPage() {
   const year = filters.fiscal_year;
 
   return (
-    <ReportFrame page="agreements" title={t('agreements.title')} intro={t('agreements.intro')} filters={filters} setFilter={setFilter} download={download}>
+    <ReportFrame checkpoint={report.data?.checkpoint} page="agreements" title={t('agreements.title')} intro={t('agreements.intro')} filters={filters} setFilter={setFilter} download={download}>
       {report.isPending && <PageLoader />}
       {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
       {report.isSuccess && report.data.rows.length === 0 && <Text c="dimmed">{t('agreements.none', { year })}</Text>}

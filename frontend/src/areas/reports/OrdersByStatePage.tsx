@@ -34,7 +34,7 @@ export function OrdersByStatePage() {
   const days = (age: number | null) => (age === null ? '—' : t('ordersByState.days', { count: age, days: formatCount(age) }));
 
   return (
-    <ReportFrame page="ordersByState" title={t('ordersByState.title')} intro={t('ordersByState.intro')} filters={filters} setFilter={setFilter} download={download}>
+    <ReportFrame checkpoint={report.data?.checkpoint} page="ordersByState" title={t('ordersByState.title')} intro={t('ordersByState.intro')} filters={filters} setFilter={setFilter} download={download}>
       {report.isPending && <PageLoader />}
       {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
       {report.isSuccess && (

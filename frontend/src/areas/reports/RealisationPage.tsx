@@ -11,7 +11,7 @@ import { formatCount, RIGHT } from './table';
 import { useCsvDownload } from './download';
 import { csvFileName, realisationQuery, REPORT_PATHS } from './queries';
 import { ReportFrame } from './ReportFrame';
-import { ShareChart } from './ShareChart';
+import { RealisationShareChart } from './ShareChart';
 
 /** The figures of a row, in the order the columns read. */
 const FIGURES = ['amount', 'vat', 'realised'] as const;
@@ -29,7 +29,7 @@ export function RealisationPage() {
   const dimension = t(`dimension.${filters.by}`);
 
   return (
-    <ReportFrame
+    <ReportFrame checkpoint={report.data?.checkpoint}
       page="realisation"
       title={t('title')}
       intro={t('intro')}
@@ -52,7 +52,7 @@ export function RealisationPage() {
       {report.isSuccess && report.data.rows.length === 0 && <Text c="dimmed">{t('none', { year })}</Text>}
       {report.isSuccess && report.data.rows.length > 0 && (
         <>
-          <ShareChart report={report.data} />
+          <RealisationShareChart report={report.data} />
           <Table.ScrollContainer minWidth={760}>
             <Table striped aria-label={t('tableLabel', { year, by: dimension })}>
               <Table.Thead>

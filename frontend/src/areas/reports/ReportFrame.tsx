@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Tabs } from '@mantine/core';
+import { Button, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,12 @@ import { allUnitsQuery, unitLabel } from '../../api/units';
 import { useCan } from '../../auth/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { formatInstant } from '../../format';
 import { sharedSearch, type FilterName } from './address';
 import { YearSelect } from './display';
 import type { CsvDownload } from './download';
 import { REPORT_PAGES, type ReportPage } from './pages';
+import type { ReportCheckpoint } from './model';
 import type { ReportFilters as Filters } from './queries';
 
 /** Changes one filter of the address; an empty value removes it. */
@@ -43,10 +45,13 @@ export function ReportTabs({ page }: { page: ReportPage }) {
   );
 }
 
-/** The filters every report takes: the fiscal year and, for those who may read units, one unit; and a report's own. */
-export function ReportFilters({ filters, onChange, children }: { filters: Filters; onChange: ChangeFilter; children?: ReactNode }) {
+/**
+ * The filters every report takes: the fiscal year and, for those who may read units, one unit
+ * (unless the report is never by unit); and a report's own.
+ */
+export function ReportFilters({ filters, onChange, withUnit = true, children }: { filters: Filters; onChange: ChangeFilter; withUnit?: boolean; children?: ReactNode }) {
   const { t } = useTranslation('reports');
-  const canReadUnits = useCan('units.read');
+  const canReadUnits = useCan('units.read') && withUnit;
   const units = useQuery({ ...allUnitsQuery(), enabled: canReadUnits });
   return (
     <Group align="flex-end" wrap="wrap">
@@ -70,6 +75,22 @@ export function ReportFilters({ filters, onChange, children }: { filters: Filter
 }
 
 /**
+ * The signed audit checkpoint a report was drawn under: the auditor who keeps the report can
+ * check the trail it came from against it later (`mitra audit verify --checkpoint`).
+ */
+export function CheckpointNote({ checkpoint }: { checkpoint: ReportCheckpoint | null | undefined }) {
+  const { t } = useTranslation('reports');
+  if (checkpoint === undefined) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="report-checkpoint">
+      {checkpoint === null
+        ? t('checkpoint.none')
+        : t('checkpoint.signed', { sequence: checkpoint.sequence, signedAt: formatInstant(checkpoint.signed_at), keyId: checkpoint.key_id })}
+    </Text>
+  );
+}
+
+/**
  * A report page's frame: its heading with the CSV download, the switch between the reports, the
  * filters (a filter changed forgets a failed download) and, below, the report itself.
  */
@@ -81,6 +102,8 @@ export function ReportFrame({
   setFilter,
   download,
   extraFilters,
+  withUnit = true,
+  checkpoint,
   children,
 }: {
   page: ReportPage;
@@ -90,6 +113,10 @@ export function ReportFrame({
   setFilter: ChangeFilter;
   download: CsvDownload;
   extraFilters?: (change: ChangeFilter) => ReactNode;
+  /** False for a report that is never asked by unit: its unit filter is not offered. */
+  withUnit?: boolean;
+  /** The newest signed audit checkpoint the report carries, once it has loaded. */
+  checkpoint?: ReportCheckpoint | null;
   children: ReactNode;
 }) {
   const { t } = useTranslation('reports');
@@ -110,10 +137,11 @@ export function ReportFrame({
       />
       <ReportTabs page={page} />
       {download.isError && <ErrorAlert title={t('downloadFailed')} error={download.error} onRetry={() => download.mutate()} />}
-      <ReportFilters filters={filters} onChange={change}>
+      <ReportFilters filters={filters} onChange={change} withUnit={withUnit}>
         {extraFilters?.(change)}
       </ReportFilters>
       {children}
+      <CheckpointNote checkpoint={checkpoint} />
     </Stack>
   );
 }

@@ -1,18 +1,27 @@
 import { useSearchParams } from 'react-router';
-import { realisationDimensionValues } from '../../api/schema';
+import { fairnessDimensionValues, realisationDimensionValues } from '../../api/schema';
 import { yearOf } from '../../fiscalYear';
-import type { RealisationDimension } from './model';
-import type { RealisationFilters, ReportFilters } from './queries';
+import type { FairnessDimension, RealisationDimension } from './model';
+import type { DisclosureFilters, FairnessFilters, RealisationFilters, ReportFilters } from './queries';
 
 /** The search parameters every report reads: `?year=2026&unit=<id>`; they are kept from one report to the next. */
 export const SHARED_FILTERS = ['year', 'unit'] as const;
 
-/** The search parameters of the reports: the shared ones, and the realisation's dimension (`&by=company`). */
-export const REPORT_FILTERS = [...SHARED_FILTERS, 'by'] as const;
+/**
+ * The search parameters of the reports: the shared ones, what the realisation or the fairness
+ * report adds up by (`&by=company`) and the disclosure's quarter (`&quarter=3`).
+ */
+export const REPORT_FILTERS = [...SHARED_FILTERS, 'by', 'quarter'] as const;
 export type FilterName = (typeof REPORT_FILTERS)[number];
 
 /** What the report adds up by when the address names nothing (or something the API does not know). */
 export const DEFAULT_DIMENSION: RealisationDimension = 'outlet';
+
+/** What the fairness report spreads the spending over when the address names nothing it knows. */
+export const DEFAULT_FAIRNESS_DIMENSION: FairnessDimension = 'outlet';
+
+/** The quarters of a fiscal year the disclosure can be asked for. */
+export const QUARTERS = [1, 2, 3, 4] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,6 +40,20 @@ export function parseRealisationFilters(params: URLSearchParams): RealisationFil
     ...parseReportFilters(params),
     by: realisationDimensionValues.find((by) => by === params.get('by')) ?? DEFAULT_DIMENSION,
   };
+}
+
+/** The fairness report's filters from the address: the shared ones and what it spreads the spending over. */
+export function parseFairnessFilters(params: URLSearchParams): FairnessFilters {
+  return {
+    ...parseReportFilters(params),
+    by: fairnessDimensionValues.find((by) => by === params.get('by')) ?? DEFAULT_FAIRNESS_DIMENSION,
+  };
+}
+
+/** The disclosure's filters from the address: the year and perhaps one quarter; it is never by unit. */
+export function parseDisclosureFilters(params: URLSearchParams): DisclosureFilters {
+  const quarter = QUARTERS.find((q) => String(q) === params.get('quarter'));
+  return { fiscal_year: yearOf(params.get('year')), ...(quarter === undefined ? {} : { quarter }) };
 }
 
 /** The shared filters of an address, as the search of another report's address: `?year=2026&unit=<id>`. */
@@ -75,4 +98,16 @@ export function useReportFilters() {
 export function useRealisationFilters() {
   const { params, setFilter } = useFilterParams();
   return { filters: parseRealisationFilters(params), setFilter };
+}
+
+/** The fairness report's filters as the address states them, and a way to change them. */
+export function useFairnessFilters() {
+  const { params, setFilter } = useFilterParams();
+  return { filters: parseFairnessFilters(params), setFilter };
+}
+
+/** The disclosure's filters as the address states them, and a way to change them. */
+export function useDisclosureFilters() {
+  const { params, setFilter } = useFilterParams();
+  return { filters: parseDisclosureFilters(params), setFilter };
 }

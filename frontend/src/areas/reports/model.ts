@@ -4,6 +4,8 @@ import type { components } from '../../api/schema';
 type Schemas = components['schemas'];
 
 export type RealisationReport = Schemas['RealisationReport'];
+/** The signed audit checkpoint every report carries. */
+export type ReportCheckpoint = NonNullable<RealisationReport['checkpoint']>;
 export type RealisationRow = Schemas['RealisationRowView'];
 export type RealisationTotal = Schemas['RealisationTotal'];
 export type RealisationDimension = Schemas['RealisationDimension'];
@@ -17,3 +19,16 @@ export type OrdersByStateReport = Schemas['OrdersByStateReport'];
 export type OrdersInStateRow = Schemas['OrdersInStateView'];
 export type OrdersTotal = Schemas['OrdersTotal'];
 export type OrderState = Schemas['OrderState'];
+
+export type OwedReport = Schemas['OwedReport'];
+export type OwedCompanyRow = Schemas['OwedCompanyView'];
+export type OwedTotal = Schemas['OwedTotal'];
+
+export type FairnessReport = Schemas['FairnessReport'];
+export type FairnessRow = Schemas['ShareView'];
+export type FairnessTotal = Schemas['FairnessTotal'];
+export type FairnessDimension = Schemas['FairnessDimension'];
+
+export type DisclosureReport = Schemas['DisclosureReport'];
+export type DisclosureRow = Schemas['DisclosureView'];
+export type DisclosureTotal = Schemas['DisclosureTotal'];

@@ -3,6 +3,9 @@ export const REPORT_PAGES = [
   { name: 'realisation', path: '/reports' },
   { name: 'agreements', path: '/reports/agreements' },
   { name: 'ordersByState', path: '/reports/orders-by-state' },
+  { name: 'owed', path: '/reports/owed' },
+  { name: 'fairness', path: '/reports/fairness' },
+  { name: 'disclosure', path: '/reports/disclosure' },
 ] as const;
 
 export type ReportPage = (typeof REPORT_PAGES)[number]['name'];

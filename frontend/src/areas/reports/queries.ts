@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { paths } from '../../api/schema';
-import type { AgreementsReport, OrdersByStateReport, RealisationDimension, RealisationReport } from './model';
+import type { AgreementsReport, DisclosureReport, FairnessDimension, FairnessReport, OrdersByStateReport, OwedReport, RealisationDimension, RealisationReport } from './model';
 
 /** What every report is asked for, as the API takes it: a fiscal year, and perhaps one unit's budget lines. */
 export interface ReportFilters {
@@ -15,11 +15,25 @@ export interface RealisationFilters extends ReportFilters {
   by: RealisationDimension;
 }
 
+/** The fairness report's filters, as the API takes them. */
+export interface FairnessFilters extends ReportFilters {
+  by: FairnessDimension;
+}
+
+/** The quarterly disclosure's filters, as the API takes them: the year, and perhaps one quarter (1 to 4); never a unit. */
+export interface DisclosureFilters {
+  fiscal_year: number;
+  quarter?: number;
+}
+
 /** The reports' addresses in the API; each answers JSON, or with `format=csv` a CSV download. */
 export const REPORT_PATHS = {
   realisation: '/api/v1/reports/realisation',
   agreements: '/api/v1/reports/agreements',
   ordersByState: '/api/v1/reports/orders-by-state',
+  owed: '/api/v1/reports/owed',
+  fairness: '/api/v1/reports/fairness',
+  disclosure: '/api/v1/reports/disclosure',
 } as const;
 export type ReportPath = (typeof REPORT_PATHS)[keyof typeof REPORT_PATHS];
 
@@ -28,6 +42,9 @@ export const reportKeys = {
   realisation: (filters: RealisationFilters) => [...reportKeys.all, 'realisation', filters] as const,
   agreements: (filters: ReportFilters) => [...reportKeys.all, 'agreements', filters] as const,
   ordersByState: (filters: ReportFilters) => [...reportKeys.all, 'orders-by-state', filters] as const,
+  owed: (filters: ReportFilters) => [...reportKeys.all, 'owed', filters] as const,
+  fairness: (filters: FairnessFilters) => [...reportKeys.all, 'fairness', filters] as const,
+  disclosure: (filters: DisclosureFilters) => [...reportKeys.all, 'disclosure', filters] as const,
 };
 
 // Without `format` the server answers JSON; the contract also lists the CSV it answers otherwise.
@@ -56,11 +73,38 @@ export function ordersByStateQuery(filters: ReportFilters) {
   });
 }
 
-/** The names the server gives the reports' CSV files: `realisation-2026-outlet.csv`, `agreements-2026.csv`. */
+/** Per company, what is owed for work published and not yet paid, largest first, with its ages and the totals. */
+export function owedQuery(filters: ReportFilters) {
+  return queryOptions({
+    queryKey: reportKeys.owed(filters),
+    queryFn: () => unwrap(api.client.GET(REPORT_PATHS.owed, { params: { query: filters } })) as Promise<OwedReport>,
+  });
+}
+
+/** The year's agreements per outlet or tier, each one's share of the spending, with how concentrated it is. */
+export function fairnessQuery(filters: FairnessFilters) {
+  return queryOptions({
+    queryKey: reportKeys.fairness(filters),
+    queryFn: () => unwrap(api.client.GET(REPORT_PATHS.fairness, { params: { query: filters } })) as Promise<FairnessReport>,
+  });
+}
+
+/** What was paid per quarter, unit, media owner and outlet: the quarterly media disclosure. */
+export function disclosureQuery(filters: DisclosureFilters) {
+  return queryOptions({
+    queryKey: reportKeys.disclosure(filters),
+    queryFn: () => unwrap(api.client.GET(REPORT_PATHS.disclosure, { params: { query: filters } })) as Promise<DisclosureReport>,
+  });
+}
+
+/** The names the server gives the reports' CSV files: `realisation-2026-outlet.csv`, `agreements-2026.csv`, `disclosure-2026-q3.csv`. */
 export const csvFileName = {
   realisation: (filters: RealisationFilters) => `realisation-${filters.fiscal_year}-${filters.by}.csv`,
   agreements: (filters: ReportFilters) => `agreements-${filters.fiscal_year}.csv`,
   ordersByState: (filters: ReportFilters) => `orders-by-state-${filters.fiscal_year}.csv`,
+  owed: (filters: ReportFilters) => `owed-${filters.fiscal_year}.csv`,
+  fairness: (filters: FairnessFilters) => `fairness-${filters.fiscal_year}-${filters.by}.csv`,
+  disclosure: (filters: DisclosureFilters) => (filters.quarter === undefined ? `disclosure-${filters.fiscal_year}.csv` : `disclosure-${filters.fiscal_year}-q${filters.quarter}.csv`),
 };
 
 /** What a report at `path` is asked for, apart from its format. */

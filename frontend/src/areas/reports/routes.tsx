@@ -1,7 +1,10 @@
 import { Route } from 'react-router';
 import { AreaRoutes } from '../../components/AreaRoutes';
 import { AgreementsReportPage } from './AgreementsReportPage';
+import { DisclosurePage } from './DisclosurePage';
+import { FairnessPage } from './FairnessPage';
 import { OrdersByStatePage } from './OrdersByStatePage';
+import { OwedPage } from './OwedPage';
 import { RealisationPage } from './RealisationPage';
 
 export default function ReportsRoutes() {
@@ -10,6 +13,9 @@ export default function ReportsRoutes() {
       <Route index element={<RealisationPage />} />
       <Route path="agreements" element={<AgreementsReportPage />} />
       <Route path="orders-by-state" element={<OrdersByStatePage />} />
+      <Route path="owed" element={<OwedPage />} />
+      <Route path="fairness" element={<FairnessPage />} />
+      <Route path="disclosure" element={<DisclosurePage />} />
     </AreaRoutes>
   );
 }

@@ -1,6 +1,6 @@
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { z } from 'zod';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
@@ -87,6 +87,9 @@ export function LoginPage() {
               <Button type="submit" loading={login.pending} fullWidth>
                 {t('submit')}
               </Button>
+              <Anchor component={Link} to="/public" size="sm" ta="center">
+                {t('publicPage')}
+              </Anchor>
             </Stack>
           </form>
         </Paper>

@@ -53,6 +53,9 @@ pub struct AgreementsReport {
     /// In number order.
     pub rows: Vec<AgreementCeilingView>,
     pub total: CeilingTotal,
+    /// The organisation's newest signed audit checkpoint when the report was drawn.
+    #[schema(required = true)]
+    pub checkpoint: Option<crate::routes::audit::CheckpointView>,
 }
 
 struct Agreements(YearFilter);
@@ -150,5 +153,5 @@ pub async fn agreements_report(
 ) -> Result<HttpResponse, ApiError> {
     let filter = params.0.filter()?;
     let rows = reports::agreements_against_ceilings(&state.store, caller.scope(), filter);
-    respond(Agreements(filter), params.0.format.unwrap_or(ReportFormat::Json), rows).await
+    respond(&state.store, caller.scope(), Agreements(filter), params.0.format.unwrap_or(ReportFormat::Json), rows).await
 }

@@ -66,6 +66,9 @@ pub struct DisclosureReport {
     /// By quarter, unit, media owner and outlet.
     pub rows: Vec<DisclosureView>,
     pub total: DisclosureTotal,
+    /// The organisation's newest signed audit checkpoint when the report was drawn.
+    #[schema(required = true)]
+    pub checkpoint: Option<crate::routes::audit::CheckpointView>,
 }
 
 struct Disclosure {
@@ -180,5 +183,5 @@ pub async fn disclosure_report(
         .period()
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("a disclosure period out of the calendar")))?;
     let rows = reports::disclosure(&state.store, caller.scope(), period);
-    respond(layout, format.unwrap_or(ReportFormat::Json), rows).await
+    respond(&state.store, caller.scope(), layout, format.unwrap_or(ReportFormat::Json), rows).await
 }

@@ -77,6 +77,9 @@ pub struct FairnessReport {
     /// Largest share first; outlets with an agreement and nothing paid too.
     pub rows: Vec<ShareView>,
     pub total: FairnessTotal,
+    /// The organisation's newest signed audit checkpoint when the report was drawn.
+    #[schema(required = true)]
+    pub checkpoint: Option<crate::routes::audit::CheckpointView>,
 }
 
 #[derive(Default)]
@@ -205,5 +208,5 @@ pub async fn fairness_report(
         .map_err(|violation| ApiError::invalid_query(violation.at("fiscal_year").into()))?;
     let filter = YearFilter { fiscal_year, unit_id };
     let rows = reports::shares(&state.store, caller.scope(), filter, by);
-    respond(Fairness { filter, by }, format.unwrap_or(ReportFormat::Json), rows).await
+    respond(&state.store, caller.scope(), Fairness { filter, by }, format.unwrap_or(ReportFormat::Json), rows).await
 }

@@ -57,6 +57,9 @@ pub struct OrdersByStateReport {
     /// In the order of an order's life.
     pub rows: Vec<OrdersInStateView>,
     pub total: OrdersTotal,
+    /// The organisation's newest signed audit checkpoint when the report was drawn.
+    #[schema(required = true)]
+    pub checkpoint: Option<crate::routes::audit::CheckpointView>,
 }
 
 struct OrdersByState {
@@ -152,5 +155,12 @@ pub async fn orders_by_state_report(
     let today = jakarta_today();
     let rows = reports::orders_by_state(&state.store, caller.scope(), filter, today)
         .map(move |row| row.map(|row| (row, today)));
-    respond(OrdersByState { filter, today }, params.0.format.unwrap_or(ReportFormat::Json), rows).await
+    respond(
+        &state.store,
+        caller.scope(),
+        OrdersByState { filter, today },
+        params.0.format.unwrap_or(ReportFormat::Json),
+        rows,
+    )
+    .await
 }

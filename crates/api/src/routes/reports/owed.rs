@@ -65,6 +65,9 @@ pub struct OwedReport {
     /// Largest amount first.
     pub rows: Vec<OwedCompanyView>,
     pub total: OwedTotal,
+    /// The organisation's newest signed audit checkpoint when the report was drawn.
+    #[schema(required = true)]
+    pub checkpoint: Option<crate::routes::audit::CheckpointView>,
 }
 
 struct Owed {
@@ -176,5 +179,6 @@ pub async fn owed_report(
     let filter = params.0.filter()?;
     let today = jakarta_today();
     let rows = reports::owed(&state.store, caller.scope(), filter, today).map(move |row| row.map(|row| (row, today)));
-    respond(Owed { filter, today }, params.0.format.unwrap_or(ReportFormat::Json), rows).await
+    respond(&state.store, caller.scope(), Owed { filter, today }, params.0.format.unwrap_or(ReportFormat::Json), rows)
+        .await
 }

@@ -70,6 +70,9 @@ pub struct RealisationReport {
     /// Largest realisation first.
     pub rows: Vec<RealisationRowView>,
     pub total: RealisationTotal,
+    /// The organisation's newest signed audit checkpoint when the report was drawn.
+    #[schema(required = true)]
+    pub checkpoint: Option<crate::routes::audit::CheckpointView>,
 }
 
 impl From<RealisationRow> for RealisationRowView {
@@ -165,5 +168,5 @@ pub async fn realisation_report(
         .map_err(|violation| ApiError::invalid_query(violation.at("fiscal_year").into()))?;
     let filter = RealisationFilter { fiscal_year, unit_id, by };
     let rows = reports::realisation(&state.store, caller.scope(), filter);
-    respond(Realisation { filter }, format.unwrap_or(ReportFormat::Json), rows).await
+    respond(&state.store, caller.scope(), Realisation { filter }, format.unwrap_or(ReportFormat::Json), rows).await
 }

@@ -1,0 +1,168 @@
+import { Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { fairnessDimensionValues } from '../../api/schema';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageLoader } from '../../components/PageLoader';
+import { formatBasisPoints, formatRupiah } from '../../format';
+import { useFairnessFilters } from './address';
+import { basisPointsOfFraction } from './amounts';
+import { useCsvDownload } from './download';
+import type { FairnessRow } from './model';
+import { csvFileName, fairnessQuery, REPORT_PATHS } from './queries';
+import { ReportFrame } from './ReportFrame';
+import { ShareChart } from './ShareChart';
+import { formatCount, RIGHT } from './table';
+
+const giniFormat = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+/** A Gini coefficient as Indonesian documents write a fraction: "0,42". */
+function formatGini(gini: number): string {
+  return giniFormat.format(gini);
+}
+
+/** A share the server gives as a fraction (0.1234), as a percentage: "12,34%". */
+function formatShare(share: number): string {
+  return formatBasisPoints(basisPointsOfFraction(share));
+}
+
+/** A headline figure: its name, the figure, and a line saying what it means. */
+function Figure({ label, value, explanation }: { label: string; value: string; explanation: string }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={label}>
+      <Stack gap={4}>
+        <Text size="sm" c="dimmed">
+          {label}
+        </Text>
+        <Text size="xl" fw={700}>
+          {value}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {explanation}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A row's name in the table: an outlet's under its company's, a tier's by its code. */
+function GroupName({ row }: { row: FairnessRow }) {
+  return (
+    <>
+      <Text span size="sm" display="block">
+        {row.label}
+      </Text>
+      {row.company !== null && (
+        <Text span size="xs" c="dimmed" display="block">
+          {row.company}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/**
+ * How evenly the year's spending under agreements is spread over the outlets (or the tiers of the
+ * rate card): each one's ceiling, what was paid and its share, largest first, as bars and in a
+ * table; with how much the ten largest got and the Gini coefficient, and the same report as a CSV.
+ */
+export function FairnessPage() {
+  const { t } = useTranslation('reports');
+  const { filters, setFilter } = useFairnessFilters();
+  const report = useQuery(fairnessQuery(filters));
+  const download = useCsvDownload(REPORT_PATHS.fairness, filters, csvFileName.fairness(filters));
+  const year = filters.fiscal_year;
+  const dimension = t(`fairness.dimension.${filters.by}`);
+
+  return (
+    <ReportFrame checkpoint={report.data?.checkpoint}
+      page="fairness"
+      title={t('fairness.title')}
+      intro={t('fairness.intro')}
+      filters={filters}
+      setFilter={setFilter}
+      download={download}
+      extraFilters={(change) => (
+        <Select
+          label={t('fairness.filter.by')}
+          allowDeselect={false}
+          data={fairnessDimensionValues.map((by) => ({ value: by, label: t(`fairness.dimension.${by}`) }))}
+          value={filters.by}
+          onChange={(by) => change('by', by)}
+          w={220}
+        />
+      )}
+    >
+      {report.isPending && <PageLoader />}
+      {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
+      {report.isSuccess && report.data.rows.length === 0 && <Text c="dimmed">{t('fairness.none', { year })}</Text>}
+      {report.isSuccess && report.data.rows.length > 0 && (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Figure label={t('fairness.topTen.label')} value={formatShare(report.data.total.top_ten_share)} explanation={t('fairness.topTen.explanation')} />
+            <Figure label={t('fairness.gini.label')} value={formatGini(report.data.total.gini)} explanation={t('fairness.gini.explanation')} />
+          </SimpleGrid>
+          <ShareChart
+            title={t('fairness.share.title')}
+            bars={report.data.rows.map((row) => ({
+              key: row.key,
+              label: row.label,
+              basisPoints: basisPointsOfFraction(row.share),
+              describe: (share) => t('fairness.share.bar', { name: row.label, share, realised: formatRupiah(row.realised.amount) }),
+            }))}
+          />
+          <Table.ScrollContainer minWidth={880}>
+            <Table striped aria-label={t('fairness.tableLabel', { year, by: dimension })}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{dimension}</Table.Th>
+                  {report.data.by === 'tier' && <Table.Th style={RIGHT}>{t('fairness.col.outlets')}</Table.Th>}
+                  <Table.Th style={RIGHT}>{t('fairness.col.agreements')}</Table.Th>
+                  <Table.Th style={RIGHT}>{t('fairness.col.ceiling')}</Table.Th>
+                  <Table.Th style={RIGHT}>{t('fairness.col.realised')}</Table.Th>
+                  <Table.Th style={RIGHT}>{t('fairness.col.share')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.data.rows.map((row) => (
+                  <Table.Tr key={row.key}>
+                    <Table.Th scope="row" fw="normal">
+                      <GroupName row={row} />
+                    </Table.Th>
+                    {report.data.by === 'tier' && <Table.Td style={RIGHT}>{formatCount(row.outlets)}</Table.Td>}
+                    <Table.Td style={RIGHT}>{formatCount(row.agreements)}</Table.Td>
+                    <Table.Td style={RIGHT}>{formatRupiah(row.ceiling.amount)}</Table.Td>
+                    <Table.Td style={RIGHT}>{formatRupiah(row.realised.amount)}</Table.Td>
+                    <Table.Td style={RIGHT}>{formatShare(row.share)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+              <Table.Tfoot>
+                <Table.Tr>
+                  <Table.Th scope="row">{t(`fairness.total.${report.data.by}`, { count: report.data.total.groups })}</Table.Th>
+                  {report.data.by === 'tier' && (
+                    <Table.Td style={RIGHT} fw={700}>
+                      {formatCount(report.data.rows.reduce((sum, row) => sum + row.outlets, 0))}
+                    </Table.Td>
+                  )}
+                  <Table.Td style={RIGHT} fw={700}>
+                    {formatCount(report.data.total.agreements)}
+                  </Table.Td>
+                  <Table.Td style={RIGHT} fw={700}>
+                    {formatRupiah(report.data.total.ceiling.amount)}
+                  </Table.Td>
+                  <Table.Td style={RIGHT} fw={700}>
+                    {formatRupiah(report.data.total.realised.amount)}
+                  </Table.Td>
+                  <Table.Td style={RIGHT} fw={700}>
+                    {BigInt(report.data.total.realised.amount) > 0n ? formatBasisPoints(10_000) : '—'}
+                  </Table.Td>
+                </Table.Tr>
+              </Table.Tfoot>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </ReportFrame>
+  );
+}
