@@ -838,3 +838,32 @@ test('(m) an auditor reads the realisation report, cuts it by company, and downl
   expect(total[0]).toBe('total');
   expect(total[total.length - 1]).toBe(shown);
 });
+
+test('(n) a journalist reads the public transparency page without an account, and it names no one', async ({ page, request }) => {
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Halaman transparansi publik' }).click();
+  await expect(page).toHaveURL(/\/public$/);
+  await page.getByRole('link', { name: /Ogan Komering Ilir/ }).click();
+  // The organisation's address opens its newest year.
+  await expect(page).toHaveURL(/\/public\/oki\/\d{4}$/);
+  const year = page.url().split('/').pop() ?? '';
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Tahun Anggaran ${year}$`) })).toBeVisible();
+  const outlets = page.getByRole('table', { name: new RegExp(`^Per media Tahun Anggaran ${year}`) });
+  await expect(outlets.locator('tbody tr')).not.toHaveCount(0);
+  await expect(page.getByRole('table', { name: `Perjanjian Tahun Anggaran ${year}` }).locator('tbody tr')).not.toHaveCount(0);
+
+  // What the page shows as paid is what the public API answers, and the API is what anyone may cache.
+  const answer = await request.get(`/api/v1/public/organisations/oki/${year}`);
+  expect(answer.ok()).toBe(true);
+  expect(answer.headers()['cache-control']).toBe('public, max-age=300');
+  const body = (await answer.json()) as { totals: { paid: { amount: string } } };
+  const paid = page.getByRole('listitem', { name: 'Sudah dibayar' });
+  await expect(paid).toContainText(Number(body.totals.paid.amount).toLocaleString('id-ID'));
+
+  // No staff name, no login, no NIK-like number, no bank account on the page.
+  const text = await page.locator('body').innerText();
+  for (const personal of ['Petugas Kemitraan Media', 'Bendahara Pengeluaran', 'oki.officer', 'Rekening']) {
+    expect(text).not.toContain(personal);
+  }
+  expect(text).not.toMatch(/\b\d{16}\b/);
+});
