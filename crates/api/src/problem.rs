@@ -159,6 +159,8 @@ pub enum ProblemCode {
     AccountNotVerified,
     /// The account is not the invoicing company's.
     AccountNotCompanys,
+    /// Open data has no settings (no registered OCDS prefix) yet.
+    OpenDataNotConfigured,
     PreconditionRequired,
     PreconditionFailed,
     RequestTimeout,
@@ -570,6 +572,10 @@ impl From<StoreError> for ApiError {
                     Refusal::AccountNotCompanys => {
                         (ProblemCode::AccountNotCompanys, "payments go only to an account of the invoicing company")
                     }
+                    Refusal::OpenDataNotConfigured => (
+                        ProblemCode::OpenDataNotConfigured,
+                        "open data is published once an administrator sets the organisation's OCDS prefix",
+                    ),
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }

@@ -9,6 +9,7 @@ pub mod content;
 pub mod finance;
 pub mod health;
 pub mod me;
+pub mod open_data;
 pub mod orders;
 pub mod policy;
 pub mod proofs;
@@ -45,6 +46,10 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(reports::realisation_report)
         .service(reports::agreements_report)
         .service(reports::orders_by_state_report)
+        .service(open_data::get_open_data_settings)
+        .service(open_data::put_open_data_settings)
+        .service(open_data::open_data_release_package)
+        .service(open_data::open_data_record_package)
         .service(policy::list_presets)
         .service(policy::get_preset)
         .service(policy::list_regulations)
