@@ -3,6 +3,7 @@ export const REPORT_PAGES = [
   { name: 'realisation', path: '/reports' },
   { name: 'agreements', path: '/reports/agreements' },
   { name: 'ordersByState', path: '/reports/orders-by-state' },
+  { name: 'openData', path: '/reports/open-data' },
 ] as const;
 
 export type ReportPage = (typeof REPORT_PAGES)[number]['name'];
