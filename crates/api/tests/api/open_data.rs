@@ -124,7 +124,7 @@ fn cove(file: &Path) -> Option<Value> {
 
 /// Validates `package` as libcoveocds does and requires no error and no value outside a closed
 /// codelist.
-fn assert_valid(dir: &Path, name: &str, text: &str) {
+pub(crate) fn assert_valid(dir: &Path, name: &str, text: &str) {
     let file = dir.join(name);
     std::fs::write(&file, text).unwrap();
     let Some(verdict) = cove(&file) else { return };
@@ -138,7 +138,7 @@ fn assert_valid(dir: &Path, name: &str, text: &str) {
     );
 }
 
-fn transactions(contracts: &Value) -> Vec<&Value> {
+pub(crate) fn transactions(contracts: &Value) -> Vec<&Value> {
     contracts
         .as_array()
         .into_iter()
