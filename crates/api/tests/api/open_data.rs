@@ -11,10 +11,11 @@ use mitra_domain::access::Role;
 use reqwest::{Method, Response, StatusCode};
 use serde_json::{Value, json};
 
-use crate::agreements::{Signed, agreement_at, amount, get};
+use crate::agreements::{Signed, agreement_at, agreement_step, amount, get};
 use crate::applications::{open_call, this_year};
 use crate::finance::verified_order;
 use crate::helpers::{TestApp, TestOrg, assert_problem, spawn};
+use crate::orders::order_step;
 use crate::reports::paid_agreement;
 
 const STANDARD_ZIP: &str = "../../../shared/data/ocds-1.1.5/standard-1__1__5.zip";
@@ -175,6 +176,21 @@ async fn a_years_packages_are_valid_ocds_and_their_transactions_add_up_to_the_pa
     // Ordered and verified, not paid: a milestone met, no transaction.
     let unpaid = agreement_at(&app, org, Signed::Active, 2).await;
     verified_order(&app, org, &unpaid).await;
+    // Ended early after its one order was cancelled: a terminated contract, a milestone not met.
+    let ended = agreement_at(&app, org, Signed::Active, 2).await;
+    let officer = app.token(org, Role::Officer);
+    let order = crate::orders::issue(&app, &officer, ended["lines"][0]["id"].as_str().unwrap(), 1).await;
+    let order: Value = order.json().await.unwrap();
+    let cancelled = order_step(&app, &officer, &order, "cancel", json!({ "reason": "Acara dibatalkan" })).await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    let ended = agreement_step(
+        &app,
+        &officer,
+        &ended,
+        "terminate",
+        json!({ "ground": "mutual_consent", "reason": "Kesepakatan bersama" }),
+    );
+    assert_eq!(ended.await.status(), StatusCode::OK);
     // A draft binds nobody: not published.
     let draft = agreement_at(&app, org, Signed::Draft, 2).await;
     // Another organisation's money.
@@ -189,8 +205,9 @@ async fn a_years_packages_are_valid_ocds_and_their_transactions_add_up_to_the_pa
     assert_valid(dir.path(), "record-package.json", &record_text);
 
     // One process per agreement past draft, under the organisation's prefix.
+    let agreement_ids = [&first["id"], &second["id"], &unpaid["id"], &order["agreement_id"]];
     let expected: BTreeSet<String> =
-        [&first, &second, &unpaid].iter().map(|a| format!("ocds-a1b2c3-{}", a["id"].as_str().unwrap())).collect();
+        agreement_ids.iter().map(|id| format!("ocds-a1b2c3-{}", id.as_str().unwrap())).collect();
     let ocids: BTreeSet<String> =
         releases["releases"].as_array().unwrap().iter().map(|r| r["ocid"].as_str().unwrap().to_owned()).collect();
     assert_eq!(ocids, expected);
@@ -202,6 +219,14 @@ async fn a_years_packages_are_valid_ocds_and_their_transactions_add_up_to_the_pa
     assert_eq!(releases["license"], "https://creativecommons.org/licenses/by/4.0/");
     assert_eq!(releases["publicationPolicy"], "https://diskominfo.example.go.id/data-terbuka");
     assert!(!release_text.contains(draft["id"].as_str().unwrap()), "the draft is not published");
+    let closed = releases["releases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ocid"] == format!("ocds-a1b2c3-{}", order["agreement_id"].as_str().unwrap()).as_str())
+        .unwrap();
+    assert_eq!(closed["contracts"][0]["status"], "terminated", "{closed}");
+    assert_eq!(closed["contracts"][0]["milestones"][0]["status"], "notMet", "{closed}");
 
     // The transactions add up to the payments, in both packages.
     assert!(paid_sum > 0);
