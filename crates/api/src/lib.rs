@@ -10,6 +10,7 @@ pub mod extract;
 pub mod files;
 pub mod idempotency;
 pub mod logging;
+pub mod open_data;
 pub mod openapi;
 mod problem;
 pub mod public_readers;

@@ -37,6 +37,7 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
         (name = "users", description = "User management (admins)"),
         (name = "audit", description = "The hash-chained audit trail (auditors and admins)"),
         (name = "reports", description = "Reports for auditors and the head of office, as JSON or CSV with the same numbers"),
+        (name = "open-data", description = "Open data: the organisation's contracting as Open Contracting (OCDS 1.1) release and record packages per fiscal year, and their publication settings"),
         (name = "policy", description = "Policy as data: presets, regulations and policy versions per fiscal year"),
         (name = "registry", description = "The press registry: companies, outlets, newsrooms, Press Council checks, bank accounts"),
         (name = "applications", description = "The yearly call: registration windows, applications and their steps, documents and their review, site visits, readiness"),

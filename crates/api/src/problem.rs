@@ -161,6 +161,8 @@ pub enum ProblemCode {
     AccountNotVerified,
     /// The account is not the invoicing company's.
     AccountNotCompanys,
+    /// Open data has no settings (no registered OCDS prefix) yet.
+    OpenDataNotConfigured,
     PreconditionRequired,
     PreconditionFailed,
     RequestTimeout,
@@ -589,6 +591,10 @@ impl From<StoreError> for ApiError {
                     Refusal::AccountNotCompanys => {
                         (ProblemCode::AccountNotCompanys, "payments go only to an account of the invoicing company")
                     }
+                    Refusal::OpenDataNotConfigured => (
+                        ProblemCode::OpenDataNotConfigured,
+                        "open data is published once an administrator sets the organisation's OCDS prefix",
+                    ),
                 };
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }

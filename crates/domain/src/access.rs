@@ -86,6 +86,8 @@ vocabulary! {
         ReportsRead = "reports.read",
         /// Write press releases and materials and attach their files.
         ContentManage = "content.manage",
+        /// Set the organisation's open data (OCDS) publication: its prefix, publisher and licence.
+        OpenDataManage = "open_data.manage",
     }
 }
 
@@ -113,7 +115,8 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         | Action::PolicyManage
         | Action::WindowsManage
         | Action::ApplicationsApprove
-        | Action::AuditCheckpoint => &[Admin],
+        | Action::AuditCheckpoint
+        | Action::OpenDataManage => &[Admin],
         // Who prepares an application does not review it (segregation of duties).
         Action::ApplicationsManage => &[Admin, Officer],
         Action::ApplicationsReview => &[Admin, Verifier],

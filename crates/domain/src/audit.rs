@@ -36,6 +36,7 @@ vocabulary! {
         Payment = "payment",
         ContentItem = "content_item",
         ContentAttachment = "content_attachment",
+        OpenDataSettings = "open_data_settings",
     }
 }
 
@@ -123,6 +124,8 @@ vocabulary! {
         ContentItemCreated = "content_item.created",
         ContentItemUpdated = "content_item.updated",
         ContentAttachmentAdded = "content_attachment.added",
+        /// The open data publication's settings were set or changed.
+        OpenDataSettingsUpdated = "open_data_settings.updated",
     }
 }
 
@@ -195,6 +198,7 @@ impl AuditAction {
             AuditAction::PaymentRecorded => EntityType::Payment,
             AuditAction::ContentItemCreated | AuditAction::ContentItemUpdated => EntityType::ContentItem,
             AuditAction::ContentAttachmentAdded => EntityType::ContentAttachment,
+            AuditAction::OpenDataSettingsUpdated => EntityType::OpenDataSettings,
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod files;
 pub mod finance;
 pub mod identity;
 pub mod money;
+pub mod open_data;
 pub mod orders;
 pub mod organisation;
 pub mod policy;

@@ -206,6 +206,7 @@ pub(crate) const RULES: &[Rule] = &[
         Reference::ContentItem,
     ),
     check("ck_content_items_version", "content_items", Invariant::VersionPositive),
+    check("ck_open_data_settings_version", "open_data_settings", Invariant::VersionPositive),
     check("ck_organisations_version", "organisations", Invariant::VersionPositive),
     check("ck_organisations_audit_head", "organisations", Invariant::AuditHeadNonNegative),
     check("ck_units_version", "units", Invariant::VersionPositive),

@@ -151,6 +151,8 @@ pub enum Refusal {
     AccountNotVerified,
     /// Payments go only to an account of the invoicing company.
     AccountNotCompanys,
+    /// Open data is published only under the organisation's registered OCDS prefix, once set.
+    OpenDataNotConfigured,
 }
 
 impl From<SelfChange> for StoreError {

@@ -23,6 +23,7 @@ pub mod finance;
 pub mod idempotency;
 pub mod migration;
 mod numbering;
+pub mod open_data;
 pub mod orders;
 pub mod organisations;
 mod page;

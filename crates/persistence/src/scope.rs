@@ -151,5 +151,15 @@ org_owned!(
     content_attachment
 );
 
+/// Keyed by the organisation itself: its id is the organisation's.
+impl OrgOwned for crate::entities::open_data_settings::Entity {
+    fn organisation_column() -> Self::Column {
+        crate::entities::open_data_settings::Column::OrganisationId
+    }
+    fn id_column() -> Self::Column {
+        crate::entities::open_data_settings::Column::OrganisationId
+    }
+}
+
 impl Global for crate::entities::organisation::Entity {}
 impl Global for crate::entities::login_failure::Entity {}

@@ -138,6 +138,13 @@ export const limits = {
   ProofReviewRequest: {
     note: { minLength: 3, maxLength: 2000 },
   },
+  PutOpenDataSettingsRequest: {
+    license_url: { minLength: 12, maxLength: 500, pattern: new RegExp("^https?://[^\\s/]+\\.[^\\s]+$", 'u') },
+    ocid_prefix: { minLength: 11, maxLength: 11, pattern: new RegExp("^ocds-[a-z0-9]{6}$", 'u') },
+    publication_policy_url: { minLength: 12, maxLength: 500, pattern: new RegExp("^https?://[^\\s/]+\\.[^\\s]+$", 'u') },
+    publisher_name: { minLength: 3, maxLength: 200 },
+    publisher_uri: { minLength: 12, maxLength: 500, pattern: new RegExp("^https?://[^\\s/]+\\.[^\\s]+$", 'u') },
+  },
   RegulationRequest: {
     number: { minLength: 1, maxLength: 64 },
     title: { minLength: 3, maxLength: 500 },

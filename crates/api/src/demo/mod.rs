@@ -10,12 +10,13 @@ mod press;
 use chrono::Datelike;
 use mitra_domain::access::Role;
 use mitra_domain::identity::{FullName, NewUser, Password, Username};
+use mitra_domain::open_data::{DEFAULT_LICENSE, OcidPrefix, OpenDataSettings, PublicAddress, PublisherName};
 use mitra_domain::organisation::{NewUnit, OrganisationName, Slug, UnitCode, UnitName};
 use mitra_domain::policy::FiscalYear;
 use mitra_domain::presets;
 use mitra_persistence::files::FileStore;
 use mitra_persistence::policy::{self, PolicySource};
-use mitra_persistence::{Store, StoreError, organisations, units, users};
+use mitra_persistence::{Store, StoreError, open_data, organisations, units, users};
 
 use mitra_persistence::calendar::jakarta_today;
 
@@ -84,6 +85,7 @@ pub async fn seed_organisation(
     let this_year = FiscalYear::parse(jakarta_today().year())?;
     let unit =
         NewUnit { code: UnitCode::parse("DISKOMINFO")?, name: UnitName::parse("Dinas Komunikasi dan Informatika")? };
+    let open_data = open_data_settings()?;
     let logins = store
         .adopt(Some("demo-seed".into()), async |tx| {
             organisations::create(tx, name, slug).await?;
@@ -97,10 +99,23 @@ pub async fn seed_organisation(
             let outlets = press::seed(tx, this_year, today).await?;
             applications::seed(tx, this_year, today, &policy, &outlets, &documents).await?;
             money::seed(tx, this_year, today, &policy, &outlets, &documents, unit.id).await?;
+            open_data::set(tx, open_data).await?;
             Ok::<_, StoreError>(logins)
         })
         .await?;
     Ok(logins)
+}
+
+/// OKI publishes its year as open data (OCDS) under a demo prefix: a real one is registered
+/// with the Open Contracting Partnership.
+fn open_data_settings() -> anyhow::Result<OpenDataSettings> {
+    Ok(OpenDataSettings {
+        ocid_prefix: OcidPrefix::parse("ocds-oki001")?,
+        publisher_name: PublisherName::parse("Dinas Komunikasi dan Informatika Kabupaten Ogan Komering Ilir")?,
+        publisher_uri: Some(PublicAddress::parse("https://diskominfo.okikab.go.id")?),
+        license_url: PublicAddress::parse(DEFAULT_LICENSE)?,
+        publication_policy_url: None,
+    })
 }
 
 /// The console text that shows the demo logins once.

@@ -9,6 +9,7 @@ pub mod content;
 pub mod finance;
 pub mod health;
 pub mod me;
+pub mod open_data;
 pub mod orders;
 pub mod policy;
 pub mod proofs;
@@ -52,6 +53,10 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(transparency::list_public_organisations)
         .service(transparency::get_public_organisation)
         .service(transparency::get_public_year)
+        .service(open_data::get_open_data_settings)
+        .service(open_data::put_open_data_settings)
+        .service(open_data::open_data_release_package)
+        .service(open_data::open_data_record_package)
         .service(policy::list_presets)
         .service(policy::get_preset)
         .service(policy::list_regulations)

@@ -128,6 +128,25 @@ async fn a_new_database_starts_with_a_region_a_policy_and_a_registry_to_work_on(
         assert_eq!(amount(&realisation["total"]["realised"]), realised, "{by}: {realisation}");
     }
 
+    // The year published as open data: valid OCDS, and paid as the ledger says.
+    let (releases, records) = (
+        get(&format!("/api/v1/open-data/{year}/release-package.json")).await,
+        get(&format!("/api/v1/open-data/{year}/record-package.json")).await,
+    );
     let report = get("/api/v1/audit-events/verification").await;
     assert_eq!(report["valid"], true, "the seed is audited like any write: {report}");
+    // Checked last: the checker is slow, and a kept connection may not outlive it.
+    let dir = tempfile::tempdir().unwrap();
+    crate::open_data::assert_valid(dir.path(), "demo-release-package.json", &releases.to_string());
+    crate::open_data::assert_valid(dir.path(), "demo-record-package.json", &records.to_string());
+    let published: i64 = releases["releases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|release| crate::open_data::transactions(&release["contracts"]))
+        .map(|transaction| transaction["value"]["amount"].as_i64().unwrap())
+        .sum();
+    let paid: i64 = invoices.iter().filter(|i| i["state"] == "paid").map(|i| amount(&i["payment"]["gross"])).sum();
+    assert_eq!(published, paid, "the demo's transactions add up to its payments");
+    assert!(releases["releases"][0]["ocid"].as_str().unwrap().starts_with("ocds-oki001-"));
 }

@@ -15,6 +15,7 @@ mod finance;
 mod health;
 mod helpers;
 mod logs;
+mod open_data;
 mod openapi;
 mod operations;
 mod orders;

@@ -73,6 +73,10 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("owed_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("fairness_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("disclosure_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_open_data_settings", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("put_open_data_settings", &[Admin]),
+    ("open_data_release_package", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("open_data_record_package", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_checkpoint_key", &[Admin, Auditor]),
     ("list_presets", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_preset", &[Admin, Verifier, Officer, Treasurer, Auditor]),
@@ -300,6 +304,9 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
     let paid_into = crate::finance::account(app, org, agreement["company_id"].as_str().unwrap(), holder, true).await;
     let item = crate::content::release(app, org, "Siaran pers uji").await;
     let admin_token = app.token(org, Admin);
+    let settings =
+        app.patch_like(Method::PUT, &admin_token, "/api/v1/open-data/settings", None, &open_data_settings(org)).await;
+    assert_eq!(settings.status(), StatusCode::OK, "the open data settings");
     let attachment: Value =
         crate::content::attach(app, &admin_token, &item, pdf(2000), "rilis.pdf").await.json().await.unwrap();
     Target {
@@ -328,6 +335,13 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
         visit: id(&visit),
         photo: id(&photo),
     }
+}
+
+/// Open data settings for `org`, with a prefix of its own.
+fn open_data_settings(org: &TestOrg) -> Value {
+    let prefix =
+        format!("ocds-{:0>6}", org.slug.chars().filter(char::is_ascii_alphanumeric).take(6).collect::<String>());
+    json!({ "ocid_prefix": prefix, "publisher_name": format!("Diskominfo {}", org.slug) })
 }
 
 /// An agreement for `approved` on `budget_line`: `quota` advertorials at the tier's maximum.
@@ -444,7 +458,7 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
             op.path.replace("{id}", &target.draft.to_string()).replace("{requirement}", "surat_permohonan")
         }
         Some((_, id)) => op.path.replace("{id}", &id.to_string()),
-        None => op.path.replace("{code}", "oki"),
+        None => op.path.replace("{code}", "oki").replace("{fiscal_year}", &this_year().to_string()),
     };
     let path = if [
         "get_current_policy_version",
@@ -602,6 +616,7 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
             (Some(crate::finance::invoice_body(&target.agreement["company_id"], &number, &[&billed])), true)
         }
         "pay_invoice" => (Some(crate::finance::payment_body(&target.paid_into)), false),
+        "put_open_data_settings" => (Some(open_data_settings(org)), false),
         "create_content_item" | "update_content_item" => (
             Some(
                 json!({ "kind": "material", "title": format!("Materi ILM {tag}"), "body": "Naskah iklan layanan masyarakat.",
@@ -690,6 +705,14 @@ async fn every_role_may_call_exactly_the_operations_granted_to_it() {
 async fn another_organisation_reaches_none_of_alphas_records() {
     let app = spawn().await;
     let alpha = target(&app, &app.alpha).await;
+    // Beta publishes open data too: its packages are its own, empty, not a refusal.
+    let beta_admin = app.token(&app.beta, Admin);
+    assert_eq!(
+        app.patch_like(Method::PUT, &beta_admin, "/api/v1/open-data/settings", None, &open_data_settings(&app.beta))
+            .await
+            .status(),
+        StatusCode::OK
+    );
     let alpha_ids: Vec<String> = app
         .alpha
         .users

@@ -16,7 +16,7 @@ const ALPHA: &str = "organisation_id = (SELECT id FROM organisations WHERE slug 
 
 /// Carries one order under a new agreement (a new company, outlet and budget line) to its
 /// payment; returns the agreement.
-async fn paid_agreement(app: &TestApp, org: &TestOrg) -> Value {
+pub(crate) async fn paid_agreement(app: &TestApp, org: &TestOrg) -> Value {
     let agreement = agreement_at(app, org, Signed::Active, 4).await;
     let order = verified_order(app, org, &agreement).await;
     let billed = invoice(app, org, &agreement["company_id"], &[&order], true).await;

@@ -21,6 +21,7 @@ pub mod invoice_line;
 pub mod login_failure;
 pub mod newsroom_person;
 pub mod number_sequence;
+pub mod open_data_settings;
 pub mod order;
 pub mod organisation;
 pub mod outlet;
@@ -500,6 +501,18 @@ mod tests {
             updated_at: now,
             version: 1,
         };
+        let open_data = open_data_settings::Model {
+            organisation_id: id,
+            ocid_prefix: "ocds-abc123".into(),
+            publisher_name: "OKI".into(),
+            publisher_uri: None,
+            license_url: "https://creativecommons.org/licenses/by/4.0/".into(),
+            publication_policy_url: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        assert_eq!(left_out::<open_data_settings::Column>(&open_data), Vec::<&str>::new());
         assert_eq!(left_out::<content_item::Column>(&content), Vec::<&str>::new());
         assert_eq!(left_out::<proof::Column>(&proof), Vec::<&str>::new());
         assert_eq!(left_out::<invoice::Column>(&invoice), Vec::<&str>::new());

@@ -6,6 +6,7 @@ export const REPORT_PAGES = [
   { name: 'owed', path: '/reports/owed' },
   { name: 'fairness', path: '/reports/fairness' },
   { name: 'disclosure', path: '/reports/disclosure' },
+  { name: 'openData', path: '/reports/open-data' },
 ] as const;
 
 export type ReportPage = (typeof REPORT_PAGES)[number]['name'];

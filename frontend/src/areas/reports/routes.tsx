@@ -3,6 +3,7 @@ import { AreaRoutes } from '../../components/AreaRoutes';
 import { AgreementsReportPage } from './AgreementsReportPage';
 import { DisclosurePage } from './DisclosurePage';
 import { FairnessPage } from './FairnessPage';
+import { OpenDataPage } from './OpenDataPage';
 import { OrdersByStatePage } from './OrdersByStatePage';
 import { OwedPage } from './OwedPage';
 import { RealisationPage } from './RealisationPage';
@@ -16,6 +17,7 @@ export default function ReportsRoutes() {
       <Route path="owed" element={<OwedPage />} />
       <Route path="fairness" element={<FairnessPage />} />
       <Route path="disclosure" element={<DisclosurePage />} />
+      <Route path="open-data" element={<OpenDataPage />} />
     </AreaRoutes>
   );
 }
