@@ -46,6 +46,7 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
         (name = "orders", description = "Written orders under active agreements, within every ceiling; `Idempotency-Key` required to issue"),
         (name = "proofs", description = "Proofs of publication: handed in, reviewed, and each order's proof decided"),
         (name = "finance", description = "Invoices, the acceptance record (BAST), payments with PPh 23 withheld, and what is owed; `Idempotency-Key` required to record an invoice or a payment"),
+        (name = "letters", description = "Official letters as PDF (the agreement and the order letter) and the organisation's letterhead printed on them"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -86,6 +86,8 @@ vocabulary! {
         ReportsRead = "reports.read",
         /// Write press releases and materials and attach their files.
         ContentManage = "content.manage",
+        /// Set the letterhead and signatory printed on the organisation's letters.
+        LetterheadManage = "letterhead.manage",
     }
 }
 
@@ -113,7 +115,8 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         | Action::PolicyManage
         | Action::WindowsManage
         | Action::ApplicationsApprove
-        | Action::AuditCheckpoint => &[Admin],
+        | Action::AuditCheckpoint
+        | Action::LetterheadManage => &[Admin],
         // Who prepares an application does not review it (segregation of duties).
         Action::ApplicationsManage => &[Admin, Officer],
         Action::ApplicationsReview => &[Admin, Verifier],

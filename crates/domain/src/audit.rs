@@ -36,6 +36,8 @@ vocabulary! {
         Payment = "payment",
         ContentItem = "content_item",
         ContentAttachment = "content_attachment",
+        /// The organisation's letterhead and signatory, printed on its letters.
+        Letterhead = "letterhead",
     }
 }
 
@@ -123,6 +125,8 @@ vocabulary! {
         ContentItemCreated = "content_item.created",
         ContentItemUpdated = "content_item.updated",
         ContentAttachmentAdded = "content_attachment.added",
+        LetterheadCreated = "letterhead.created",
+        LetterheadUpdated = "letterhead.updated",
     }
 }
 
@@ -195,6 +199,7 @@ impl AuditAction {
             AuditAction::PaymentRecorded => EntityType::Payment,
             AuditAction::ContentItemCreated | AuditAction::ContentItemUpdated => EntityType::ContentItem,
             AuditAction::ContentAttachmentAdded => EntityType::ContentAttachment,
+            AuditAction::LetterheadCreated | AuditAction::LetterheadUpdated => EntityType::Letterhead,
         }
     }
 }

@@ -151,5 +151,15 @@ org_owned!(
     content_attachment
 );
 
+// One row per organisation, keyed by the organisation itself.
+impl OrgOwned for crate::entities::letterhead::Entity {
+    fn organisation_column() -> Self::Column {
+        crate::entities::letterhead::Column::OrganisationId
+    }
+    fn id_column() -> Self::Column {
+        crate::entities::letterhead::Column::OrganisationId
+    }
+}
+
 impl Global for crate::entities::organisation::Entity {}
 impl Global for crate::entities::login_failure::Entity {}
