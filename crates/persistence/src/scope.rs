@@ -40,7 +40,8 @@ impl OrgScope {
 /// A table whose every row belongs to one organisation.
 pub(crate) trait OrgOwned: EntityTrait {
     fn organisation_column() -> Self::Column;
-    /// Every organisation-owned table is keyed by a UUID `id`.
+    /// Every organisation-owned table is keyed by a UUID `id`; a table of one row per
+    /// organisation (`letterheads`) is keyed by the organisation itself.
     fn id_column() -> Self::Column;
 }
 
