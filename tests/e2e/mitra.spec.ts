@@ -25,6 +25,7 @@ test('(a) the demo admin signs in and sees the app shell', async ({ page, admin 
     'Laporan',
     'Pengguna',
     'Log audit',
+    'Kop surat',
   ]);
   await expect(page.getByRole('region', { name: 'Peran' })).toHaveText(/Administrator/);
   await expect(page.getByRole('button', { name: 'Keluar' })).toBeVisible();

@@ -234,20 +234,41 @@ impl Responder for Download {
     fn respond_to(self, _req: &HttpRequest) -> HttpResponse<BoxBody> {
         let size = self.content.size();
         let body = SizedStream::new(size, ReaderStream::with_capacity(self.content.into_reader(), DOWNLOAD_CHUNK));
-        HttpResponse::Ok()
-            .content_type(self.file_type.media_type())
-            .insert_header((header::CONTENT_DISPOSITION, attachment(&self.name)))
-            // The stated type is the one the content was checked to be: a browser must not guess.
-            .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-            // Opened rather than saved, the file may load nothing and run no script.
-            .insert_header((header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"))
-            // Documents are personal data: kept by no shared cache, and not even by the browser.
-            .insert_header((header::CACHE_CONTROL, "private, no-store"))
-            // Tells the app's compression to pass the file as it is: PDF, JPEG and PNG are
-            // compressed already, and the length stays known for the browser's progress bar.
-            .insert_header((header::CONTENT_ENCODING, "identity"))
-            .body(body)
+        as_attachment(self.file_type, &self.name).body(body)
     }
+}
+
+/// A file made for the request (a letter), served like a kept one.
+pub struct Generated {
+    pub content: Vec<u8>,
+    pub file_type: FileType,
+    pub name: FileName,
+}
+
+impl Responder for Generated {
+    type Body = BoxBody;
+
+    fn respond_to(self, _req: &HttpRequest) -> HttpResponse<BoxBody> {
+        as_attachment(self.file_type, &self.name).body(self.content)
+    }
+}
+
+/// The head of a file's answer: an attachment under `name`, of exactly `file_type`.
+fn as_attachment(file_type: FileType, name: &FileName) -> actix_web::HttpResponseBuilder {
+    let mut response = HttpResponse::Ok();
+    response
+        .content_type(file_type.media_type())
+        .insert_header((header::CONTENT_DISPOSITION, attachment(name)))
+        // The stated type is the one the content was checked to be: a browser must not guess.
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        // Opened rather than saved, the file may load nothing and run no script.
+        .insert_header((header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"))
+        // Documents are personal data: kept by no shared cache, and not even by the browser.
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        // Tells the app's compression to pass the file as it is: PDF, JPEG and PNG are
+        // compressed already, and the length stays known for the browser's progress bar.
+        .insert_header((header::CONTENT_ENCODING, "identity"));
+    response
 }
 
 /// `attachment` with the name twice (RFC 6266): `filename*` carries it exactly, as UTF-8

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod extract;
 pub mod files;
 pub mod idempotency;
+pub mod letters;
 pub mod logging;
 pub mod open_data;
 pub mod openapi;

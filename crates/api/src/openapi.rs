@@ -48,6 +48,7 @@ use crate::problem::{FieldError, PROBLEM_JSON, Problem, ProblemCode};
         (name = "proofs", description = "Proofs of publication: handed in, reviewed, and each order's proof decided"),
         (name = "finance", description = "Invoices, the acceptance record (BAST), payments with PPh 23 withheld, and what is owed; `Idempotency-Key` required to record an invoice or a payment"),
         (name = "transparency", description = "Public, without signing in: each organisation's partners, agreements and what each outlet was paid, per year; nothing personal; rate-limited per address and cacheable"),
+        (name = "letters", description = "Official letters as PDF (the agreement and the order letter) and the organisation's letterhead printed on them"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

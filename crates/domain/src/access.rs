@@ -88,6 +88,8 @@ vocabulary! {
         ContentManage = "content.manage",
         /// Set the organisation's open data (OCDS) publication: its prefix, publisher and licence.
         OpenDataManage = "open_data.manage",
+        /// Set the letterhead and signatory printed on the organisation's letters.
+        LetterheadManage = "letterhead.manage",
     }
 }
 
@@ -117,6 +119,7 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         | Action::ApplicationsApprove
         | Action::AuditCheckpoint
         | Action::OpenDataManage => &[Admin],
+        Action::LetterheadManage => &[Admin],
         // Who prepares an application does not review it (segregation of duties).
         Action::ApplicationsManage => &[Admin, Officer],
         Action::ApplicationsReview => &[Admin, Verifier],

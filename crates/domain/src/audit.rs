@@ -37,6 +37,8 @@ vocabulary! {
         ContentItem = "content_item",
         ContentAttachment = "content_attachment",
         OpenDataSettings = "open_data_settings",
+        /// The organisation's letterhead and signatory, printed on its letters.
+        Letterhead = "letterhead",
     }
 }
 
@@ -126,6 +128,8 @@ vocabulary! {
         ContentAttachmentAdded = "content_attachment.added",
         /// The open data publication's settings were set or changed.
         OpenDataSettingsUpdated = "open_data_settings.updated",
+        LetterheadCreated = "letterhead.created",
+        LetterheadUpdated = "letterhead.updated",
     }
 }
 
@@ -199,6 +203,7 @@ impl AuditAction {
             AuditAction::ContentItemCreated | AuditAction::ContentItemUpdated => EntityType::ContentItem,
             AuditAction::ContentAttachmentAdded => EntityType::ContentAttachment,
             AuditAction::OpenDataSettingsUpdated => EntityType::OpenDataSettings,
+            AuditAction::LetterheadCreated | AuditAction::LetterheadUpdated => EntityType::Letterhead,
         }
     }
 }

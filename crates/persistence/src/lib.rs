@@ -21,6 +21,8 @@ mod error;
 pub mod files;
 pub mod finance;
 pub mod idempotency;
+pub mod letterheads;
+pub mod letters;
 pub mod migration;
 mod numbering;
 pub mod open_data;

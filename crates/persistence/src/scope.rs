@@ -40,7 +40,8 @@ impl OrgScope {
 /// A table whose every row belongs to one organisation.
 pub(crate) trait OrgOwned: EntityTrait {
     fn organisation_column() -> Self::Column;
-    /// Every organisation-owned table is keyed by a UUID `id`.
+    /// Every organisation-owned table is keyed by a UUID `id`; a table of one row per
+    /// organisation (`letterheads`) is keyed by the organisation itself.
     fn id_column() -> Self::Column;
 }
 
@@ -158,6 +159,16 @@ impl OrgOwned for crate::entities::open_data_settings::Entity {
     }
     fn id_column() -> Self::Column {
         crate::entities::open_data_settings::Column::OrganisationId
+    }
+}
+
+// One row per organisation, keyed by the organisation itself.
+impl OrgOwned for crate::entities::letterhead::Entity {
+    fn organisation_column() -> Self::Column {
+        crate::entities::letterhead::Column::OrganisationId
+    }
+    fn id_column() -> Self::Column {
+        crate::entities::letterhead::Column::OrganisationId
     }
 }
 

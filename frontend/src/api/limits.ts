@@ -91,6 +91,18 @@ export const limits = {
   LapseRequest: {
     fiscal_year: { minimum: 2000, maximum: 2100 },
   },
+  LetterheadRequest: {
+    address: { minLength: 5, maxLength: 300 },
+    city: { minLength: 2, maxLength: 200 },
+    email: { minLength: 3, maxLength: 254 },
+    government: { minLength: 2, maxLength: 200 },
+    office: { minLength: 2, maxLength: 200 },
+    phone: { minLength: 3, maxLength: 100 },
+    signatory_name: { minLength: 2, maxLength: 200 },
+    signatory_nip: { minLength: 18, maxLength: 21, pattern: new RegExp("^[0-9 ]+$", 'u') },
+    signatory_title: { minLength: 2, maxLength: 200 },
+    website: { minLength: 3, maxLength: 100 },
+  },
   LoginRequest: {
     password: { minLength: 1 },
     username: { minLength: 1 },

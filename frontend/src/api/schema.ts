@@ -134,6 +134,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agreement as a letter (PDF)
+         * @description The *perjanjian kerja sama* under the organisation's letterhead: its number, the parties, the
+         *     lines, the value in figures and in words. A draft's letter is marked DRAFT on every page.
+         */
+        get: operations["agreement_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/terminate": {
         parameters: {
             query?: never;
@@ -1015,6 +1036,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letterhead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The letterhead
+         * @description Answers version 0, with the organisation's name, while it was never set.
+         */
+        get: operations["get_letterhead"];
+        /**
+         * Set the letterhead
+         * @description The whole letterhead at once. Requires `If-Match` with the ETag last read (`"0"` the first time).
+         */
+        put: operations["update_letterhead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1197,6 +1242,27 @@ export interface paths {
          * @description Gives its units and amount back to the agreement line, the agreement and the budget line.
          */
         post: operations["decline_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order letter (PDF)
+         * @description The *surat pesanan* to the press company under the organisation's letterhead: its number,
+         *     the agreement it is placed under, the line, the amount in figures and in words.
+         */
+        get: operations["order_letter"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2470,7 +2536,7 @@ export interface components {
          * @description What happened, named `<entity type>.<past participle>`.
          * @enum {string}
          */
-        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated" | "policy_version.used" | "press_company.created" | "press_company.updated" | "press_company.status_decided" | "outlet.created" | "outlet.updated" | "newsroom_person.created" | "newsroom_person.updated" | "press_council_record.created" | "bank_account.created" | "bank_account.verified" | "registration_window.created" | "registration_window.updated" | "application.created" | "application.submitted" | "application.review_started" | "application.revision_requested" | "application.verified" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.lapsed" | "application.scored" | "application_document.added" | "application_document.replaced" | "application_document.reviewed" | "site_visit.recorded" | "site_visit.updated" | "site_visit_photo.added" | "budget_line.created" | "budget_line.updated" | "budget_line.revised" | "agreement.created" | "agreement.updated" | "agreement.activated" | "agreement.amended" | "agreement.completed" | "agreement.terminated" | "agreement.expired" | "order.issued" | "order.accepted" | "order.declined" | "order.cancelled" | "order.published" | "order.proof_verified" | "order.proof_rejected" | "order.invoiced" | "order.paid" | "proof.submitted" | "proof.reviewed" | "invoice.recorded" | "invoice.accepted" | "invoice.paid" | "payment.recorded" | "content_item.created" | "content_item.updated" | "content_attachment.added" | "open_data_settings.updated";
+        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated" | "policy_version.used" | "press_company.created" | "press_company.updated" | "press_company.status_decided" | "outlet.created" | "outlet.updated" | "newsroom_person.created" | "newsroom_person.updated" | "press_council_record.created" | "bank_account.created" | "bank_account.verified" | "registration_window.created" | "registration_window.updated" | "application.created" | "application.submitted" | "application.review_started" | "application.revision_requested" | "application.verified" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.lapsed" | "application.scored" | "application_document.added" | "application_document.replaced" | "application_document.reviewed" | "site_visit.recorded" | "site_visit.updated" | "site_visit_photo.added" | "budget_line.created" | "budget_line.updated" | "budget_line.revised" | "agreement.created" | "agreement.updated" | "agreement.activated" | "agreement.amended" | "agreement.completed" | "agreement.terminated" | "agreement.expired" | "order.issued" | "order.accepted" | "order.declined" | "order.cancelled" | "order.published" | "order.proof_verified" | "order.proof_rejected" | "order.invoiced" | "order.paid" | "proof.submitted" | "proof.reviewed" | "invoice.recorded" | "invoice.accepted" | "invoice.paid" | "payment.recorded" | "content_item.created" | "content_item.updated" | "content_attachment.added" | "open_data_settings.updated" | "letterhead.created" | "letterhead.updated";
         /**
          * @description An organisation's audit chain head as the server signed it. Keep it outside Mitra: `mitra
          *     audit verify --checkpoint FILE` then tells whether the chain was rewritten since, even with
@@ -2938,7 +3004,7 @@ export interface components {
          * @description The kind of record an audit event is about.
          * @enum {string}
          */
-        EntityType: "organisation" | "unit" | "user" | "session" | "regulation" | "policy_version" | "press_company" | "outlet" | "newsroom_person" | "press_council_record" | "bank_account" | "registration_window" | "application" | "application_document" | "site_visit" | "site_visit_photo" | "budget_line" | "agreement" | "order" | "proof" | "invoice" | "payment" | "content_item" | "content_attachment" | "open_data_settings";
+        EntityType: "organisation" | "unit" | "user" | "session" | "regulation" | "policy_version" | "press_company" | "outlet" | "newsroom_person" | "press_council_record" | "bank_account" | "registration_window" | "application" | "application_document" | "site_visit" | "site_visit_photo" | "budget_line" | "agreement" | "order" | "proof" | "invoice" | "payment" | "content_item" | "content_attachment" | "open_data_settings" | "letterhead";
         /** @description Every applicable rule's outcome, in the policy's order. */
         Evaluation: {
             /** @description True when every rule passes. */
@@ -3152,6 +3218,50 @@ export interface components {
          * @enum {string}
          */
         LegalForm: "pt" | "pt_perorangan" | "yayasan" | "koperasi" | "cv" | "firma";
+        /** @description The letterhead (*kop surat*) printed on the organisation's letters, and who signs them. */
+        Letterhead: {
+            address: string;
+            /**
+             * @description Where letters are signed.
+             * @example Kayuagung
+             */
+            city: string;
+            email?: string | null;
+            /** @example PEMERINTAH KABUPATEN OGAN KOMERING ILIR */
+            government: string;
+            /** @example DINAS KOMUNIKASI DAN INFORMATIKA */
+            office: string;
+            phone?: string | null;
+            signatory_name: string;
+            /** @description The signatory's civil servant number (NIP), 18 digits. */
+            signatory_nip?: string | null;
+            signatory_title: string;
+            /**
+             * Format: date-time
+             * @description Null until the letterhead is first set.
+             */
+            updated_at?: string | null;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` when setting it; 0 while it was never set (letters then carry the
+             *     organisation's name alone).
+             */
+            version: number;
+            website?: string | null;
+        };
+        /** @description The whole letterhead; optional fields left out or blank are not printed. */
+        LetterheadRequest: {
+            address: string;
+            city: string;
+            email?: string | null;
+            government: string;
+            office: string;
+            phone?: string | null;
+            signatory_name: string;
+            signatory_nip?: string | null;
+            signatory_title: string;
+            website?: string | null;
+        };
         LoginRequest: {
             password: string;
             refresh_token_delivery?: components["schemas"]["RefreshTokenDelivery"];
@@ -4286,7 +4396,7 @@ export interface components {
          *     `Permission`: each operation names the one it requires.
          * @enum {string}
          */
-        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "audit.checkpoint" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve" | "budget.read" | "budget.manage" | "agreements.read" | "agreements.manage" | "orders.read" | "orders.manage" | "proofs.read" | "proofs.manage" | "proofs.review" | "finance.read" | "invoices.manage" | "invoices.accept" | "payments.manage" | "content.read" | "reports.read" | "content.manage" | "open_data.manage";
+        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "audit.checkpoint" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve" | "budget.read" | "budget.manage" | "agreements.read" | "agreements.manage" | "orders.read" | "orders.manage" | "proofs.read" | "proofs.manage" | "proofs.review" | "finance.read" | "invoices.manage" | "invoices.accept" | "payments.manage" | "content.read" | "reports.read" | "content.manage" | "open_data.manage" | "letterhead.manage";
         /** @description What can change of a person: the NIK, company and year cannot (record the person anew). */
         PersonDetailsRequest: {
             competence_certificate?: string | null;
@@ -6036,6 +6146,74 @@ export interface operations {
             };
             /** @description If-Match missing (`precondition_required`) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    agreement_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Agreement id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10744,6 +10922,156 @@ export interface operations {
             };
         };
     };
+    get_letterhead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letterhead */
+            200: {
+                headers: {
+                    /** @description The letterhead's version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Letterhead"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_letterhead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag of the version being changed */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterheadRequest"];
+            };
+        };
+        responses: {
+            /** @description Set */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Letterhead"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since read (`precondition_failed`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing (`precondition_required`) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -11674,6 +12002,74 @@ export interface operations {
             };
             /** @description If-Match missing (`precondition_required`) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    order_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17024,7 +17420,7 @@ export const agreementKindValues: ReadonlyArray<FlattenedDeepRequired<components
 export const agreementStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementState"]> = ["draft", "active", "completed", "terminated", "expired"];
 export const agreementStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementStep"]> = ["activate", "complete", "terminate", "expire"];
 export const applicationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationState"]> = ["draft", "submitted", "in_review", "revision_requested", "verified", "approved", "rejected", "withdrawn", "lapsed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated", "policy_version.used", "press_company.created", "press_company.updated", "press_company.status_decided", "outlet.created", "outlet.updated", "newsroom_person.created", "newsroom_person.updated", "press_council_record.created", "bank_account.created", "bank_account.verified", "registration_window.created", "registration_window.updated", "application.created", "application.submitted", "application.review_started", "application.revision_requested", "application.verified", "application.approved", "application.rejected", "application.withdrawn", "application.lapsed", "application.scored", "application_document.added", "application_document.replaced", "application_document.reviewed", "site_visit.recorded", "site_visit.updated", "site_visit_photo.added", "budget_line.created", "budget_line.updated", "budget_line.revised", "agreement.created", "agreement.updated", "agreement.activated", "agreement.amended", "agreement.completed", "agreement.terminated", "agreement.expired", "order.issued", "order.accepted", "order.declined", "order.cancelled", "order.published", "order.proof_verified", "order.proof_rejected", "order.invoiced", "order.paid", "proof.submitted", "proof.reviewed", "invoice.recorded", "invoice.accepted", "invoice.paid", "payment.recorded", "content_item.created", "content_item.updated", "content_attachment.added", "open_data_settings.updated"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated", "policy_version.used", "press_company.created", "press_company.updated", "press_company.status_decided", "outlet.created", "outlet.updated", "newsroom_person.created", "newsroom_person.updated", "press_council_record.created", "bank_account.created", "bank_account.verified", "registration_window.created", "registration_window.updated", "application.created", "application.submitted", "application.review_started", "application.revision_requested", "application.verified", "application.approved", "application.rejected", "application.withdrawn", "application.lapsed", "application.scored", "application_document.added", "application_document.replaced", "application_document.reviewed", "site_visit.recorded", "site_visit.updated", "site_visit_photo.added", "budget_line.created", "budget_line.updated", "budget_line.revised", "agreement.created", "agreement.updated", "agreement.activated", "agreement.amended", "agreement.completed", "agreement.terminated", "agreement.expired", "order.issued", "order.accepted", "order.declined", "order.cancelled", "order.published", "order.proof_verified", "order.proof_rejected", "order.invoiced", "order.paid", "proof.submitted", "proof.reviewed", "invoice.recorded", "invoice.accepted", "invoice.paid", "payment.recorded", "content_item.created", "content_item.updated", "content_attachment.added", "open_data_settings.updated", "letterhead.created", "letterhead.updated"];
 export const blockerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlockerKind"]> = ["document_missing", "document_not_reviewed", "document_rejected", "document_expired", "rule_failed", "rule_missing", "not_scored", "no_site_visit", "visit_not_confirmed", "company_not_active"];
 export const chainBreakReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakReason"]> = ["content_altered", "link_broken", "event_missing", "tail_missing", "rewritten_since_checkpoint"];
 export const checkOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
@@ -17057,7 +17453,7 @@ export const checkOneOf8KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<
 export const companyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompanyStatus"]> = ["active", "suspended", "blacklisted"];
 export const competenceLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompetenceLevel"]> = ["muda", "madya", "utama"];
 export const contentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContentKind"]> = ["press_release", "material"];
-export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version", "press_company", "outlet", "newsroom_person", "press_council_record", "bank_account", "registration_window", "application", "application_document", "site_visit", "site_visit_photo", "budget_line", "agreement", "order", "proof", "invoice", "payment", "content_item", "content_attachment", "open_data_settings"];
+export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version", "press_company", "outlet", "newsroom_person", "press_council_record", "bank_account", "registration_window", "application", "application_document", "site_visit", "site_visit_photo", "budget_line", "agreement", "order", "proof", "invoice", "payment", "content_item", "content_attachment", "open_data_settings", "letterhead"];
 export const fairnessDimensionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FairnessDimension"]> = ["outlet", "tier"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldErrorCode"]> = ["required", "too_short", "too_long", "out_of_range", "invalid_format", "invalid_value", "unknown_reference"];
 export const fileTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileType"]> = ["pdf", "jpeg", "png"];
@@ -17070,7 +17466,7 @@ export const orderStateValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const orderStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStep"]> = ["accept", "decline", "cancel", "publish", "verify_proof", "reject_proof", "invoice", "pay"];
 export const outletScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutletScale"]> = ["local", "provincial", "national"];
 export const periodicityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Periodicity"]> = ["continuous", "daily", "weekly", "fortnightly", "monthly"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "audit.checkpoint", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage", "proofs.read", "proofs.manage", "proofs.review", "finance.read", "invoices.manage", "invoices.accept", "payments.manage", "content.read", "reports.read", "content.manage", "open_data.manage"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "audit.checkpoint", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage", "proofs.read", "proofs.manage", "proofs.review", "finance.read", "invoices.manage", "invoices.accept", "payments.manage", "content.read", "reports.read", "content.manage", "open_data.manage", "letterhead.manage"];
 export const pressCouncilStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PressCouncilStatus"]> = ["none", "registered", "administratively_verified", "factually_verified"];
 export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "too_many_requests", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "unknown_outlet", "application_exists", "no_open_window", "no_policy_for_year", "company_not_active", "step_not_allowed", "fiscal_year_over", "fiscal_year_not_over", "documents_closed", "not_under_review", "document_replaced", "site_visit_recorded", "application_not_ready", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "budget_line_exists", "unknown_budget_line", "unknown_application", "unknown_agreement_line", "unknown_content_item", "ceiling_below_commitments", "application_not_approved", "no_numbering_pattern", "agreement_not_draft", "agreement_not_active", "agreement_not_ended", "budget_line_fully_allocated", "agreement_ceiling_exceeded", "line_quota_exceeded", "budget_exceeded", "outside_agreement_period", "press_council_not_valid", "idempotency_key_required", "invalid_idempotency_key", "idempotency_key_in_use", "idempotency_key_reused", "invoice_number_taken", "order_already_invoiced", "invoice_already_paid", "proof_reused", "proofs_closed", "proof_already_reviewed", "paid_content_not_labelled", "proofs_pending", "no_deciding_proof", "invoice_not_accepted", "account_not_verified", "account_not_companys", "open_data_not_configured", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
 export const proofKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProofKind"]> = ["url", "clipping", "broadcast_log", "delivery_receipt"];

@@ -143,6 +143,13 @@ export const AREAS: readonly Area[] = [
     nav: { label: 'nav.audit', group: 'administration' },
     routes: lazy(() => import('./audit/routes')),
   },
+  {
+    name: 'letterhead',
+    path: '/letterhead',
+    permission: 'letterhead.manage',
+    nav: { label: 'nav.letterhead', group: 'administration' },
+    routes: lazy(() => import('./letterhead/routes')),
+  },
 ];
 
 export const PUBLIC_AREAS = AREAS.filter((area): area is PublicArea => area.public === true);

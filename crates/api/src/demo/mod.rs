@@ -9,14 +9,15 @@ mod press;
 
 use chrono::Datelike;
 use mitra_domain::access::Role;
-use mitra_domain::identity::{FullName, NewUser, Password, Username};
+use mitra_domain::identity::{Email, FullName, NewUser, Password, Username};
+use mitra_domain::letters::{Letterhead, Nip};
 use mitra_domain::open_data::{DEFAULT_LICENSE, OcidPrefix, OpenDataSettings, PublicAddress, PublisherName};
 use mitra_domain::organisation::{NewUnit, OrganisationName, Slug, UnitCode, UnitName};
 use mitra_domain::policy::FiscalYear;
 use mitra_domain::presets;
 use mitra_persistence::files::FileStore;
 use mitra_persistence::policy::{self, PolicySource};
-use mitra_persistence::{Store, StoreError, open_data, organisations, units, users};
+use mitra_persistence::{Store, StoreError, letterheads, open_data, organisations, units, users};
 
 use mitra_persistence::calendar::jakarta_today;
 
@@ -41,6 +42,22 @@ fn people(role: Role) -> &'static str {
         Role::Treasurer => "Bendahara Pengeluaran",
         Role::Auditor => "Auditor Inspektorat",
     }
+}
+
+/// The kop surat of Diskominfo OKI and its head, who signs the letters.
+fn letterhead() -> anyhow::Result<Letterhead> {
+    Ok(Letterhead {
+        government: "PEMERINTAH KABUPATEN OGAN KOMERING ILIR".to_owned(),
+        office: "DINAS KOMUNIKASI DAN INFORMATIKA".to_owned(),
+        address: "Jalan Letnan Mukhtar Saleh, Kompleks Perkantoran Pemkab OKI, Kayuagung 30611".to_owned(),
+        phone: Some("(0712) 321001".to_owned()),
+        email: Some(Email::parse("diskominfo@okikab.go.id")?),
+        website: Some("diskominfo.okikab.go.id".to_owned()),
+        city: "Kayuagung".to_owned(),
+        signatory_name: "Ahmad Rizal, S.Kom., M.Si.".to_owned(),
+        signatory_title: "Kepala Dinas Komunikasi dan Informatika".to_owned(),
+        signatory_nip: Some(Nip::parse("197805122005011003")?),
+    })
 }
 
 /// Creates the demo data, in one write, if the database has no organisation yet; returns the
@@ -86,10 +103,12 @@ pub async fn seed_organisation(
     let unit =
         NewUnit { code: UnitCode::parse("DISKOMINFO")?, name: UnitName::parse("Dinas Komunikasi dan Informatika")? };
     let open_data = open_data_settings()?;
+    let letterhead = letterhead()?;
     let logins = store
         .adopt(Some("demo-seed".into()), async |tx| {
             organisations::create(tx, name, slug).await?;
             let unit = units::create(tx, unit).await?;
+            letterheads::set(tx, letterheads::UNSET, letterhead).await?;
             let mut logins = Vec::new();
             for (user, hash, login) in accounts {
                 users::create(tx, NewUser { unit_id: Some(unit.id), ..user }, hash).await?;

@@ -8,6 +8,7 @@ pub mod budget;
 pub mod content;
 pub mod finance;
 pub mod health;
+pub mod letters;
 pub mod me;
 pub mod open_data;
 pub mod orders;
@@ -162,7 +163,11 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(content::update_content_item)
         .service(content::list_content_attachments)
         .service(content::add_content_attachment)
-        .service(content::download_content_attachment);
+        .service(content::download_content_attachment)
+        .service(letters::get_letterhead)
+        .service(letters::update_letterhead)
+        .service(letters::agreement_letter)
+        .service(letters::order_letter);
 }
 
 /// Operations outside the versioned API: process and database health.

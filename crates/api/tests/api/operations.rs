@@ -181,6 +181,10 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("create_content_item", &[Admin, Officer]),
     ("update_content_item", &[Admin, Officer]),
     ("add_content_attachment", &[Admin, Officer]),
+    ("get_letterhead", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("update_letterhead", &[Admin]),
+    ("agreement_letter", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("order_letter", &[Admin, Verifier, Officer, Treasurer, Auditor]),
 ];
 
 /// Operations anyone may call, without a token.
@@ -622,6 +626,12 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
                 json!({ "kind": "material", "title": format!("Materi ILM {tag}"), "body": "Naskah iklan layanan masyarakat.",
                          "released_on": today() }),
             ),
+            false,
+        ),
+        "update_letterhead" => (
+            Some(json!({ "government": "PEMERINTAH KABUPATEN OGAN KOMERING ILIR", "office": format!("DINAS {tag}"),
+                         "address": "Jalan Letnan Mukhtar Saleh, Kayuagung", "city": "Kayuagung",
+                         "signatory_name": "Kepala Dinas", "signatory_title": "Kepala Dinas Kominfo" })),
             false,
         ),
         _ if op.method == Method::POST || op.method == Method::PATCH => (Some(json!({})), false),

@@ -18,6 +18,7 @@ pub mod content_item;
 pub mod idempotency_key;
 pub mod invoice;
 pub mod invoice_line;
+pub mod letterhead;
 pub mod login_failure;
 pub mod newsroom_person;
 pub mod number_sequence;
@@ -512,7 +513,24 @@ mod tests {
             updated_at: now,
             version: 1,
         };
+        let letterhead = letterhead::Model {
+            organisation_id: id,
+            government: "PEMERINTAH KABUPATEN OGAN KOMERING ILIR".into(),
+            office: "DINAS KOMUNIKASI DAN INFORMATIKA".into(),
+            address: "Jl. Letnan Mukhtar Saleh No. 1, Kayuagung".into(),
+            phone: None,
+            email: None,
+            website: None,
+            city: "Kayuagung".into(),
+            signatory_name: "X".into(),
+            signatory_title: "Kepala Dinas".into(),
+            signatory_nip: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
         assert_eq!(left_out::<open_data_settings::Column>(&open_data), Vec::<&str>::new());
+        assert_eq!(left_out::<letterhead::Column>(&letterhead), Vec::<&str>::new());
         assert_eq!(left_out::<content_item::Column>(&content), Vec::<&str>::new());
         assert_eq!(left_out::<proof::Column>(&proof), Vec::<&str>::new());
         assert_eq!(left_out::<invoice::Column>(&invoice), Vec::<&str>::new());

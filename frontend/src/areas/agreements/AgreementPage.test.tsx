@@ -27,6 +27,29 @@ async function opened(number: string) {
 }
 
 describe('An agreement', () => {
+  it('downloads its letter (PDF) with the access token, under its number', async () => {
+    const letterPath = `/api/v1/agreements/${active.id}/letter.pdf`;
+    const seen = agreementsServer({
+      who: auditor,
+      handle: (request) => (request.path === letterPath ? new Response('%PDF-1.5\n%%EOF\n', { status: 200, headers: { 'Content-Type': 'application/pdf' } }) : undefined),
+    });
+    const createObjectURL = vi.fn(() => 'blob:letter');
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    const saved: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    renderApp(pageOf(active.id));
+    await screen.findByRole('heading', { level: 1, name: active.number });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Unduh surat perjanjian (PDF)' }));
+    await waitFor(() => {
+      expect(createObjectURL).toHaveBeenCalled();
+    });
+    expect(seen.find((request) => request.path === letterPath)?.headers.get('Authorization')).toBe('Bearer access-1');
+    expect(saved).toEqual([`PKS-${active.number.replace(/\//g, '-')}.pdf`]);
+    click.mockRestore();
+  });
+
   it('shows its parties, figures, the budget line\'s remaining and its lines with how each price was agreed', async () => {
     agreementsServer({ who: auditor });
     renderApp(pageOf(active.id));

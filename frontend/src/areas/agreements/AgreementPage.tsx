@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { useCan } from '../../auth/hooks';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { PageLoader } from '../../components/PageLoader';
@@ -13,7 +14,7 @@ import { useLabel } from '../../hooks/useLabel';
 import { Amendments } from './Amendments';
 import { FactTable, StateBadge } from './display';
 import type { Agreement } from './model';
-import { agreementQuery, policyVersionQuery } from './queries';
+import { agreementLetter, agreementQuery, letterFileName, policyVersionQuery } from './queries';
 import { StepActions } from './StepActions';
 import { TermsDialog } from './TermsDialogs';
 
@@ -170,6 +171,9 @@ function AgreementView({ agreement }: { agreement: Agreement }) {
         </Stack>
         <Stack gap="xs" align="flex-end">
           <StepActions agreement={agreement} />
+          <DownloadButton fetchFile={() => agreementLetter(agreement.id)} fileName={letterFileName('PKS', agreement.number)} failed={t('letter.failed')}>
+            {t('letter.download')}
+          </DownloadButton>
           {canManage && (agreement.state === 'draft' || agreement.state === 'active') && (
             <Button variant="default" onClick={() => setDialog(agreement.state === 'draft' ? 'edit' : 'amend')}>
               {t(agreement.state === 'draft' ? 'edit.open' : 'amend.open')}

@@ -68,6 +68,17 @@ export function agreementQuery(id: string) {
   });
 }
 
+/** The agreement as a letter (PDF), to save: the operation needs the access token, which a plain link cannot send. */
+export function agreementLetter(id: string): Promise<Blob> {
+  return unwrap<Blob>(api.client.GET('/api/v1/agreements/{id}/letter.pdf', { params: { path: { id } }, parseAs: 'blob' }));
+}
+
+/** The file name a letter is saved under: its official number, with what a file name cannot hold replaced. */
+export function letterFileName(prefix: string, number: string): string {
+  const safe = number.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${prefix}-${safe}.pdf`;
+}
+
 /** The amendments of an agreement, oldest first. */
 export function amendmentsQuery(id: string) {
   return queryOptions({

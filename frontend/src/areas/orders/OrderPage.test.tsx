@@ -27,6 +27,29 @@ async function opened(number: string) {
 }
 
 describe('An order', () => {
+  it('downloads its letter (PDF) with the access token, under its number', async () => {
+    const letterPath = `/api/v1/orders/${issued.id}/letter.pdf`;
+    const seen = ordersServer({
+      who: auditor,
+      handle: (request) => (request.path === letterPath ? new Response('%PDF-1.5\n%%EOF\n', { status: 200, headers: { 'Content-Type': 'application/pdf' } }) : undefined),
+    });
+    const createObjectURL = vi.fn(() => 'blob:letter');
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    const saved: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    renderApp(pageOf(issued.id));
+    await opened(issued.number);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Unduh surat pesanan (PDF)' }));
+    await waitFor(() => {
+      expect(createObjectURL).toHaveBeenCalled();
+    });
+    expect(seen.find((request) => request.path === letterPath)?.headers.get('Authorization')).toBe('Bearer access-1');
+    expect(saved).toEqual([`SP-${issued.number.replace(/\//g, '-')}.pdf`]);
+    click.mockRestore();
+  });
+
   it('shows what was ordered from whom, at what price and by when', async () => {
     ordersServer({ who: auditor });
     renderApp(pageOf(paid.id));

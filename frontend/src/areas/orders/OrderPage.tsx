@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { useCan } from '../../auth/hooks';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { PageLoader } from '../../components/PageLoader';
 import { formatDay, formatInstant, formatRupiah, jakartaToday } from '../../format';
 import { FactTable, StateBadge } from './display';
 import type { Order } from './model';
-import { agreementQuery, orderQuery } from './queries';
+import { agreementQuery, letterFileName, orderLetter, orderQuery } from './queries';
 import { StepActions } from './StepActions';
 import { useProductNames } from './words';
 
@@ -58,7 +59,12 @@ function OrderView({ order }: { order: Order }) {
             </Badge>
           </Group>
         </Stack>
-        <StepActions order={order} />
+        <Stack gap="xs" align="flex-end">
+          <StepActions order={order} />
+          <DownloadButton fetchFile={() => orderLetter(order.id)} fileName={letterFileName('SP', order.number)} failed={t('letter.failed')}>
+            {t('letter.download')}
+          </DownloadButton>
+        </Stack>
       </Group>
 
       <LastReason order={order} />

@@ -39,6 +39,17 @@ export function orderPagesQuery(filters: OrderFilters) {
   );
 }
 
+/** The order letter (PDF), to save: the operation needs the access token, which a plain link cannot send. */
+export function orderLetter(id: string): Promise<Blob> {
+  return unwrap<Blob>(api.client.GET('/api/v1/orders/{id}/letter.pdf', { params: { path: { id } }, parseAs: 'blob' }));
+}
+
+/** The file name a letter is saved under: its official number, with what a file name cannot hold replaced. */
+export function letterFileName(prefix: string, number: string): string {
+  const safe = number.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${prefix}-${safe}.pdf`;
+}
+
 export function orderQuery(id: string) {
   return queryOptions({
     queryKey: orderKeys.one(id),
