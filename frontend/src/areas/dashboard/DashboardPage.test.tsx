@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { jakartaYear } from '../../format';
 import { me, tokenPair } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { dashboardServer, head, LINES_PATH, OWED_PATH, REALISATION_PATH, requestsTo, rp } from './fixtures';
+import { dashboardServer, FAIRNESS_PATH, head, LINES_PATH, OWED_PATH, REALISATION_PATH, requestsTo, rp } from './fixtures';
 
 beforeEach(() => {
   api.session.setTokens(tokenPair('access-1'));
@@ -100,6 +100,19 @@ describe('The dashboard', () => {
     await showTable(user, card);
     const table = within(card).getByRole('table', { name: 'Belanja per media Tahun Anggaran 2026' });
     expect(bodyRows(table).at(-1)).toEqual(['Lainnya (2 media)', rp('400.000'), '3,47%']);
+  });
+
+  it('shows what each tier of the rate card was paid, with its share and its outlets', async () => {
+    const seen = dashboardServer();
+    renderApp('/?year=2026');
+    const card = await screen.findByRole('region', { name: 'Belanja per tingkat tarif' });
+    const chart = await within(card).findByRole('list', { name: 'Realisasi per tingkat tarif, dari yang terbesar' });
+    expect(barsOf(chart)).toEqual([
+      `Tingkat A: ${rp('8.000.000')}, 69,57% dari jumlah realisasi, 3 media`,
+      `Tingkat B: ${rp('3.500.000')}, 30,43% dari jumlah realisasi, 2 media`,
+      `Tingkat C: ${rp('0')}, 0% dari jumlah realisasi, 1 media`,
+    ]);
+    expect(requestsTo(seen, FAIRNESS_PATH).map((query) => Object.fromEntries(query))).toEqual([{ fiscal_year: '2026', by: 'tier' }]);
   });
 
   it('shows what remains of each budget line, read from every page, and the year\'s headline figures', async () => {

@@ -9,10 +9,11 @@ import { Profile } from './Profile';
 import { RemainingBudget } from './RemainingBudget';
 import { SpendPerMonth } from './SpendPerMonth';
 import { SpendPerOutlet } from './SpendPerOutlet';
+import { SpendPerTier } from './SpendPerTier';
 
 /**
- * The home page: for the fiscal year picked (kept in the address), what was spent per month and
- * per outlet, what remains of each budget line and what is owed by age, each shown only to those
+ * The home page: for the fiscal year picked (kept in the address), what was spent per month,
+ * per outlet and per tier, what remains of each budget line and what is owed by age, each shown only to those
  * whose role may read it; and, below, who is signed in.
  */
 export function DashboardPage() {
@@ -44,6 +45,7 @@ export function DashboardPage() {
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           {can.reports && <SpendPerMonth year={year} />}
           {can.reports && <SpendPerOutlet year={year} />}
+          {can.reports && <SpendPerTier year={year} />}
           {can.budget && <RemainingBudget year={year} />}
           {can.finance && <OwedByAge year={year} />}
         </SimpleGrid>

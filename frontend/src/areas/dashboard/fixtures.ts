@@ -1,5 +1,5 @@
 import { fakeServer, json, me, problem, type Seen } from '../../test/http';
-import type { BudgetLine, OwedItem, RealisationReport, RealisationRow } from './model';
+import type { BudgetLine, FairnessReport, OwedItem, RealisationReport, RealisationRow } from './model';
 
 // The dashboard's data in the shape of the demo's, for the area's tests.
 
@@ -99,6 +99,28 @@ export const OWED: OwedItem[] = [owed(1, 120, '3000000'), owed(2, 75, '500000'),
 export const REALISATION_PATH = '/api/v1/reports/realisation';
 export const LINES_PATH = '/api/v1/budget-lines';
 export const OWED_PATH = '/api/v1/finance/owed';
+export const FAIRNESS_PATH = '/api/v1/reports/fairness';
+
+const tier = (key: string, outlets: number, realised: string, share: number) => ({
+  key,
+  label: key,
+  company: null,
+  outlets,
+  agreements: outlets,
+  ceiling: idr('20000000'),
+  realised: idr(realised),
+  share,
+});
+
+/** The year per tier, as the server answers it: A paid most, C nothing yet. */
+export const tierReport = (year: number): FairnessReport => ({
+  checkpoint: null,
+  fiscal_year: year,
+  unit_id: null,
+  by: 'tier',
+  rows: [tier('A', 3, '8000000', 0.6957), tier('B', 2, '3500000', 0.3043), tier('C', 1, '0', 0)],
+  total: { groups: 3, agreements: 6, ceiling: idr('60000000'), realised: idr('11500000'), top_ten_share: 1, gini: 0.4493 },
+});
 
 /** The requests a fake server saw at `path`, each as its query. */
 export function requestsTo(seen: Seen[], path: string): URLSearchParams[] {
@@ -129,6 +151,10 @@ export function dashboardServer({ who = head, empty = false, fail = [] }: { who?
       return query.get('cursor') === 'page-2' ? json(200, { items: [LINES[1]], next_cursor: null }) : json(200, { items: [LINES[0]], next_cursor: 'page-2' });
     }
     if (request.path === OWED_PATH) return json(200, empty ? [] : OWED);
+    if (request.path === FAIRNESS_PATH) {
+      const report = tierReport(year);
+      return json(200, empty ? { ...report, rows: [], total: { ...report.total, groups: 0, realised: idr('0') } } : report);
+    }
     return undefined;
   });
 }

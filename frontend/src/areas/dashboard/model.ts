@@ -6,6 +6,7 @@ type Schemas = components['schemas'];
 
 export type RealisationReport = Schemas['RealisationReport'];
 export type RealisationRow = Schemas['RealisationRowView'];
+export type FairnessReport = Schemas['FairnessReport'];
 export type BudgetLine = Schemas['BudgetLine'];
 export type OwedItem = Schemas['OwedItem'];
 

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import type { BudgetLine, OwedItem, RealisationReport } from './model';
+import type { BudgetLine, FairnessReport, OwedItem, RealisationReport } from './model';
 
 /** What the dashboard adds the year's payments up by. */
 export type SpendDimension = 'month' | 'outlet';
@@ -11,6 +11,7 @@ export const dashboardKeys = {
   realisation: (year: number, by: SpendDimension) => [...dashboardKeys.all, 'realisation', year, by] as const,
   budgetLines: (year: number) => [...dashboardKeys.all, 'budget-lines', year] as const,
   owed: (year: number) => [...dashboardKeys.all, 'owed', year] as const,
+  tiers: (year: number) => [...dashboardKeys.all, 'tiers', year] as const,
 };
 
 /** What was paid in a fiscal year, added up per month or per outlet, largest first, with the total. */
@@ -54,5 +55,14 @@ export function owedQuery(year: number) {
   return queryOptions({
     queryKey: dashboardKeys.owed(year),
     queryFn: (): Promise<OwedItem[]> => unwrap(api.client.GET('/api/v1/finance/owed', { params: { query: { fiscal_year: year } } })),
+  });
+}
+
+/** The year's agreements per tier of the rate card: what each tier was paid and its share. */
+export function tierSpendQuery(year: number) {
+  return queryOptions({
+    queryKey: dashboardKeys.tiers(year),
+    queryFn: () =>
+      unwrap(api.client.GET('/api/v1/reports/fairness', { params: { query: { fiscal_year: year, by: 'tier' } } })) as Promise<FairnessReport>,
   });
 }
