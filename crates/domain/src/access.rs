@@ -82,10 +82,13 @@ vocabulary! {
         /// Record a payment (SP2D) with its withholding.
         PaymentsManage = "payments.manage",
         ContentRead = "content.read",
-        /// Read the reports: realisation, agreements against ceilings, what is owed.
+        /// Read the reports (realisation, agreements against ceilings, what is owed, exceptions) and
+        /// the imported history they are drawn from.
         ReportsRead = "reports.read",
         /// Write press releases and materials and attach their files.
         ContentManage = "content.manage",
+        /// Import earlier years' records (companies, agreements, orders, payments) from CSV.
+        HistoryImport = "history.import",
     }
 }
 
@@ -113,7 +116,8 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         | Action::PolicyManage
         | Action::WindowsManage
         | Action::ApplicationsApprove
-        | Action::AuditCheckpoint => &[Admin],
+        | Action::AuditCheckpoint
+        | Action::HistoryImport => &[Admin],
         // Who prepares an application does not review it (segregation of duties).
         Action::ApplicationsManage => &[Admin, Officer],
         Action::ApplicationsReview => &[Admin, Verifier],

@@ -36,6 +36,8 @@ vocabulary! {
         Payment = "payment",
         ContentItem = "content_item",
         ContentAttachment = "content_attachment",
+        /// One import of earlier years' records, with every row it brought.
+        HistoryBatch = "history_batch",
     }
 }
 
@@ -123,6 +125,8 @@ vocabulary! {
         ContentItemCreated = "content_item.created",
         ContentItemUpdated = "content_item.updated",
         ContentAttachmentAdded = "content_attachment.added",
+        /// A file of earlier years' records was imported whole (its kind, name, SHA-256 and rows).
+        HistoryImported = "history_batch.imported",
     }
 }
 
@@ -195,6 +199,7 @@ impl AuditAction {
             AuditAction::PaymentRecorded => EntityType::Payment,
             AuditAction::ContentItemCreated | AuditAction::ContentItemUpdated => EntityType::ContentItem,
             AuditAction::ContentAttachmentAdded => EntityType::ContentAttachment,
+            AuditAction::HistoryImported => EntityType::HistoryBatch,
         }
     }
 }

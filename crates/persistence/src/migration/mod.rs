@@ -12,6 +12,7 @@ mod m20261127_000003_applications;
 mod m20261127_000004_money;
 mod m20261127_000005_proofs_finance;
 mod m20261127_000006_audit_checkpoints;
+mod m20261128_000003_history;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_money::Migration),
             Box::new(m20261127_000005_proofs_finance::Migration),
             Box::new(m20261127_000006_audit_checkpoints::Migration),
+            Box::new(m20261128_000003_history::Migration),
         ]
     }
 }
