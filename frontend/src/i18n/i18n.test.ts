@@ -86,6 +86,10 @@ const PLACES: { vocabulary: RegExp; namespace: string; prefix: string }[] = [
   { vocabulary: /^contentKindValues$/, namespace: 'content', prefix: 'kind' },
   { vocabulary: /^realisationDimensionValues$/, namespace: 'reports', prefix: 'dimension' },
   { vocabulary: /^reportFormatValues$/, namespace: 'reports', prefix: 'format' },
+  { vocabulary: /^fairnessDimensionValues$/, namespace: 'reports', prefix: 'fairnessDimension' },
+  { vocabulary: /^exceptionClassValues$/, namespace: 'reports', prefix: 'exceptionClass' },
+  { vocabulary: /^historyKindValues$/, namespace: 'reports', prefix: 'historyKind' },
+  { vocabulary: /^historyRecordValues$/, namespace: 'reports', prefix: 'historyRecord' },
 ];
 
 function placesOf(vocabulary: string) {
