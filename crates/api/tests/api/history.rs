@@ -394,3 +394,28 @@ async fn the_csv_carries_the_same_items_and_another_organisation_sees_none() {
     assert_eq!(app.get(&app.token(&app.beta, Role::Admin), link).await.status(), StatusCode::NOT_FOUND);
     assert!(batches(&app, &app.beta).await.is_empty());
 }
+
+#[tokio::test]
+async fn a_file_of_many_rows_is_previewed_by_its_first_rows_and_stored_whole() {
+    let app = spawn().await;
+    let org = &app.alpha;
+    let rows: Vec<String> =
+        (1..=450).map(|n| format!("{},PT Arsip {n},2020-01-01,2020-12-31,{n}", Records::npwp(7, n))).collect();
+    let file = format!("{COMPANIES}\n{}\n", rows.join("\n"));
+    let preview: Value =
+        send_import(&app, &app.token(org, Role::Admin), "companies", "dry_run=true", &file).await.json().await.unwrap();
+    assert_eq!((preview["rows"].as_i64(), preview["valid"].as_bool()), (Some(450), Some(true)));
+    assert_eq!(preview["sample"].as_array().unwrap().len(), 20);
+    let batch = import(&app, org, "companies", &file).await;
+    assert_eq!(batch["rows"], 450);
+    let last =
+        mitra_persistence::testing::history_company_id(&app.store, org.id, &Records::npwp(7, 450)).await.unwrap();
+    let record: Value = app
+        .get(&app.token(org, Role::Auditor), &format!("/api/v1/history/companies/{last}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(record["batch_id"], batch["id"]);
+    assert_eq!(record["fields"]["legal_name"], "PT Arsip 450");
+}
