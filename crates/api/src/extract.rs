@@ -165,7 +165,13 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         } else {
             (path, ViolationCode::InvalidValue)
         };
-        ApiError::validation(vec![FieldError { field, code, message: strip_position(&message) }])
+        ApiError::validation(vec![FieldError {
+            field,
+            code,
+            message: strip_position(&message),
+            row: None,
+            column: None,
+        }])
     })
 }
 

@@ -10,8 +10,8 @@
 //! The same key with another method, path, body or user is refused (422). Keys are scoped to the
 //! organisation. POSTs before sign-in (login, refresh, logout) ignore the header.
 //!
-//! The fingerprint of a JSON body is its bytes; of an upload (multipart), its length, because an
-//! upload is streamed to disk and never held whole in memory.
+//! The fingerprint of a JSON body is its bytes; of an upload (multipart) or an import file
+//! (`text/csv`), its length, because those stream to their handler and are never held here.
 
 use std::future::{Ready, ready};
 
@@ -194,8 +194,9 @@ async fn fingerprint(req: &mut ServiceRequest, caller: &Caller) -> Result<String
     hash.update([0]);
     hash.update(caller.user().id.as_bytes());
     hash.update([0]);
-    let multipart = req.content_type().starts_with("multipart/");
-    if multipart {
+    // Uploads and import files stream to their handler, so they are never held here.
+    let streamed = req.content_type().starts_with("multipart/") || req.content_type() == "text/csv";
+    if streamed {
         let length = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).unwrap_or("");
         hash.update(length);
     } else {

@@ -163,6 +163,9 @@ pub enum ProblemCode {
     AccountNotCompanys,
     /// Open data has no settings (no registered OCDS prefix) yet.
     OpenDataNotConfigured,
+    /// An import file has rows that cannot be stored (listed by row and column in `errors`);
+    /// nothing of it was stored.
+    ImportRejected,
     PreconditionRequired,
     PreconditionFailed,
     RequestTimeout,
@@ -218,11 +221,17 @@ pub struct FieldError {
     pub field: String,
     pub code: ViolationCode,
     pub message: String,
+    /// The row of an import file (the header is row 1), present for import refusals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    /// The column of an import file (`file` for the whole file), present for import refusals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
 }
 
 impl From<Violation> for FieldError {
     fn from(violation: Violation) -> Self {
-        FieldError { field: violation.field, code: violation.code, message: violation.message }
+        FieldError { field: violation.field, code: violation.code, message: violation.message, row: None, column: None }
     }
 }
 
@@ -421,6 +430,8 @@ impl From<StoreError> for ApiError {
                     field: reference.field().to_owned(),
                     code: ViolationCode::UnknownReference,
                     message: detail.to_owned(),
+                    row: None,
+                    column: None,
                 }])
             }
             StoreError::Conflict(conflict) => {
@@ -599,6 +610,11 @@ impl From<StoreError> for ApiError {
                 ApiError::new(StatusCode::CONFLICT, code, detail)
             }
             StoreError::Invalid(violations) => violations.into(),
+            StoreError::ImportRejected(errors) => {
+                let detail = format!("{} refusals in the file; nothing was stored", errors.len());
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ProblemCode::ImportRejected, detail)
+                    .with_errors(crate::routes::history::row_errors(errors))
+            }
             StoreError::ProofReused { order_id, number } => {
                 let mut err = ApiError::new(
                     StatusCode::CONFLICT,

@@ -82,7 +82,8 @@ vocabulary! {
         /// Record a payment (SP2D) with its withholding.
         PaymentsManage = "payments.manage",
         ContentRead = "content.read",
-        /// Read the reports: realisation, agreements against ceilings, what is owed.
+        /// Read the reports (realisation, agreements against ceilings, what is owed, exceptions) and
+        /// the imported history they are drawn from.
         ReportsRead = "reports.read",
         /// Write press releases and materials and attach their files.
         ContentManage = "content.manage",
@@ -90,6 +91,8 @@ vocabulary! {
         OpenDataManage = "open_data.manage",
         /// Set the letterhead and signatory printed on the organisation's letters.
         LetterheadManage = "letterhead.manage",
+        /// Import earlier years' records (companies, agreements, orders, payments) from CSV.
+        HistoryImport = "history.import",
     }
 }
 
@@ -120,6 +123,7 @@ fn permitted_roles(action: Action) -> &'static [Role] {
         | Action::AuditCheckpoint
         | Action::OpenDataManage => &[Admin],
         Action::LetterheadManage => &[Admin],
+        Action::HistoryImport => &[Admin],
         // Who prepares an application does not review it (segregation of duties).
         Action::ApplicationsManage => &[Admin, Officer],
         Action::ApplicationsReview => &[Admin, Verifier],

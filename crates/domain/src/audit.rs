@@ -39,6 +39,8 @@ vocabulary! {
         OpenDataSettings = "open_data_settings",
         /// The organisation's letterhead and signatory, printed on its letters.
         Letterhead = "letterhead",
+        /// One import of earlier years' records, with every row it brought.
+        HistoryBatch = "history_batch",
     }
 }
 
@@ -130,6 +132,8 @@ vocabulary! {
         OpenDataSettingsUpdated = "open_data_settings.updated",
         LetterheadCreated = "letterhead.created",
         LetterheadUpdated = "letterhead.updated",
+        /// A file of earlier years' records was imported whole (its kind, name, SHA-256 and rows).
+        HistoryImported = "history_batch.imported",
     }
 }
 
@@ -204,6 +208,7 @@ impl AuditAction {
             AuditAction::ContentAttachmentAdded => EntityType::ContentAttachment,
             AuditAction::OpenDataSettingsUpdated => EntityType::OpenDataSettings,
             AuditAction::LetterheadCreated | AuditAction::LetterheadUpdated => EntityType::Letterhead,
+            AuditAction::HistoryImported => EntityType::HistoryBatch,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod content;
 pub mod eligibility;
 pub mod files;
 pub mod finance;
+pub mod history;
 pub mod identity;
 pub mod letters;
 pub mod money;

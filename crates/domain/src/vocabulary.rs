@@ -105,6 +105,9 @@ mod tests {
         check(&EntityType::ALL);
         check(&ChainFault::ALL);
         check(&ViolationCode::ALL);
+        check(&crate::history::HistoryKind::ALL);
+        check(&crate::history::HistoryRecord::ALL);
+        check(&crate::history::ExceptionClass::ALL);
     }
 
     #[test]

@@ -216,6 +216,9 @@ pub enum StoreError {
     /// The proof's address or content already backs another order.
     #[error("proof backs order {number}")]
     ProofReused { order_id: uuid::Uuid, number: String },
+    /// An import file has rows that cannot be stored; nothing of it was.
+    #[error("import rejected: {} rows refused", .0.len())]
+    ImportRejected(Vec<mitra_domain::history::RowError>),
     /// A write changed data but recorded no audit event; it was rolled back.
     #[error("a change without an audit event was refused")]
     Unaudited,

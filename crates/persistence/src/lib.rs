@@ -20,6 +20,7 @@ mod entities;
 mod error;
 pub mod files;
 pub mod finance;
+pub mod history;
 pub mod idempotency;
 pub mod letterheads;
 pub mod letters;

@@ -149,7 +149,12 @@ org_owned!(
     invoice_line,
     payment,
     content_item,
-    content_attachment
+    content_attachment,
+    history_batch,
+    history_company,
+    history_agreement,
+    history_order,
+    history_payment
 );
 
 /// Keyed by the organisation itself: its id is the organisation's.

@@ -93,6 +93,20 @@ pub async fn audit_head(store: &Store, organisation_id: Uuid) -> Result<i64, DbE
     row.try_get_by_index(0)
 }
 
+/// The id of an organisation's imported company with `npwp`.
+pub async fn history_company_id(store: &Store, organisation_id: Uuid, npwp: &str) -> Result<Uuid, DbErr> {
+    use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
+    let scope = crate::scope::OrgScope::of(organisation_id);
+    crate::scope::select::<crate::entities::history_company::Entity>(scope)
+        .filter(crate::entities::history_company::Column::Npwp.eq(npwp))
+        .select_only()
+        .column(crate::entities::history_company::Column::Id)
+        .into_tuple::<Uuid>()
+        .one(store.db())
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("history company".into()))
+}
+
 /// Where test databases live.
 enum Server {
     Sqlite,

@@ -152,6 +152,28 @@ impl Tx {
         self.insert_row(row).await
     }
 
+    /// Inserts many organisation-owned rows in this write's organisation with one statement
+    /// (an import's rows); nothing is returned. The caller keeps each statement's bound values
+    /// under the databases' limits (a few hundred rows at a time).
+    #[allow(clippy::disallowed_methods, reason = "the scoped bulk insert, next to the one insert")]
+    pub(crate) async fn insert_many<A>(&mut self, rows: Vec<A>) -> Result<(), StoreError>
+    where
+        A: ActiveModelTrait + Send,
+        A::Entity: OrgOwned,
+    {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let organisation = self.scope()?.organisation_id();
+        let rows = rows.into_iter().map(|mut row| {
+            row.set(<A::Entity as OrgOwned>::organisation_column(), organisation.into());
+            row
+        });
+        A::Entity::insert_many(rows).exec(&self.txn).await?;
+        self.changed = true;
+        Ok(())
+    }
+
     /// Inserts a row of a table that belongs to no organisation.
     pub(crate) async fn insert_global<A>(&mut self, row: A) -> Result<<A::Entity as EntityTrait>::Model, StoreError>
     where

@@ -954,6 +954,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/history/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List imports */
+        get: operations["list_history_imports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import earlier years' records
+         * @description The body is a CSV file (`text/csv`, UTF-8, comma-separated, quoted fields allowed, at most
+         *     20 MB) whose header row names exactly the kind's columns, in any order:
+         *
+         *     - `companies`: `npwp` (15 or 16 digits, dots and dashes allowed), `legal_name`,
+         *       `eligible_from`, `eligible_until` (the period the company was verified eligible; blank:
+         *       never verified), `verified_account` (the account number verified in its legal name, or blank);
+         *     - `agreements`: `number`, `fiscal_year`, `company_npwp` (an imported company), `outlet`,
+         *       `unit_code`, `budget_line_code`, `budget_line_ceiling`, `starts_on`, `ends_on`, `ceiling`,
+         *       `product`, `unit_price`, `rate_card_price` (the rate card's maximum that year for the product
+         *       and tier);
+         *     - `orders`: `number`, `agreement_number` (an imported agreement), `issued_on`, `quantity`,
+         *       `unit_price`, `amount`, `published_on`, `proof_url`, `proof_verified`;
+         *     - `payments`: `sp2d_number`, `paid_on`, `company_npwp` (an imported company), `order_number`
+         *       (an imported order, or blank: paid without an order), `invoice_number`, `account_number`,
+         *       `amount`.
+         *
+         *     Dates are `YYYY-MM-DD`, amounts whole rupiah in digits, booleans `true`/`false` or
+         *     `ya`/`tidak`. Import companies first, then agreements, orders and payments.
+         *
+         *     A row is refused only for what cannot be stored: a value that does not read, a required
+         *     column left blank, a number given twice in the file or already imported, a reference to
+         *     nothing, a file imported before. What breaks a rule (a price above the rate card, a payment
+         *     without an order, ...) is stored as it was and shown by the exceptions report.
+         *
+         *     With `dry_run=true` the answer is the preview (200) and nothing is stored. Otherwise a file
+         *     with any refused row is `422 import_rejected` with every refusal in `errors` (by `row`, the
+         *     header being row 1, and `column`) and nothing is stored; a file without one is stored whole in
+         *     one audited write, each record marked with the batch (201).
+         */
+        post: operations["import_history"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an imported record
+         * @description One company, agreement, order or payment of an earlier year, with its columns as imported
+         *     and the import that brought it: where the exceptions report's links lead.
+         */
+        get: operations["get_history_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices": {
         parameters: {
             query?: never;
@@ -1897,6 +1982,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exceptions in earlier years' records
+         * @description The imported history's records that break a rule auditors (BPK, Inspektorat) check, one item
+         *     per record (per budget line for `budget_line_over_ceiling`), class by class: a price above
+         *     the rate card, paid without a verified proof, paid without an order, an order outside its
+         *     agreement's period, a company ineligible when ordered, a proof reused, an invoice number
+         *     reused, a payment to an unverified account, a budget line paid over its ceiling, the same
+         *     outlet priced differently by two units, orders split to stay under a threshold. Each item
+         *     links to its record. Records entered through Mitra never appear: it refuses each case.
+         *     `format=csv` answers the same items as a CSV download (its `total` lines carry the items in
+         *     the `reference` column, per class in `detail`).
+         */
+        get: operations["exceptions_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/fairness": {
         parameters: {
             query?: never;
@@ -2536,7 +2649,7 @@ export interface components {
          * @description What happened, named `<entity type>.<past participle>`.
          * @enum {string}
          */
-        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated" | "policy_version.used" | "press_company.created" | "press_company.updated" | "press_company.status_decided" | "outlet.created" | "outlet.updated" | "newsroom_person.created" | "newsroom_person.updated" | "press_council_record.created" | "bank_account.created" | "bank_account.verified" | "registration_window.created" | "registration_window.updated" | "application.created" | "application.submitted" | "application.review_started" | "application.revision_requested" | "application.verified" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.lapsed" | "application.scored" | "application_document.added" | "application_document.replaced" | "application_document.reviewed" | "site_visit.recorded" | "site_visit.updated" | "site_visit_photo.added" | "budget_line.created" | "budget_line.updated" | "budget_line.revised" | "agreement.created" | "agreement.updated" | "agreement.activated" | "agreement.amended" | "agreement.completed" | "agreement.terminated" | "agreement.expired" | "order.issued" | "order.accepted" | "order.declined" | "order.cancelled" | "order.published" | "order.proof_verified" | "order.proof_rejected" | "order.invoiced" | "order.paid" | "proof.submitted" | "proof.reviewed" | "invoice.recorded" | "invoice.accepted" | "invoice.paid" | "payment.recorded" | "content_item.created" | "content_item.updated" | "content_attachment.added" | "open_data_settings.updated" | "letterhead.created" | "letterhead.updated";
+        AuditAction: "organisation.created" | "unit.created" | "unit.updated" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "session.login" | "session.logout" | "session.reuse_detected" | "regulation.created" | "regulation.updated" | "policy_version.created" | "policy_version.updated" | "policy_version.used" | "press_company.created" | "press_company.updated" | "press_company.status_decided" | "outlet.created" | "outlet.updated" | "newsroom_person.created" | "newsroom_person.updated" | "press_council_record.created" | "bank_account.created" | "bank_account.verified" | "registration_window.created" | "registration_window.updated" | "application.created" | "application.submitted" | "application.review_started" | "application.revision_requested" | "application.verified" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.lapsed" | "application.scored" | "application_document.added" | "application_document.replaced" | "application_document.reviewed" | "site_visit.recorded" | "site_visit.updated" | "site_visit_photo.added" | "budget_line.created" | "budget_line.updated" | "budget_line.revised" | "agreement.created" | "agreement.updated" | "agreement.activated" | "agreement.amended" | "agreement.completed" | "agreement.terminated" | "agreement.expired" | "order.issued" | "order.accepted" | "order.declined" | "order.cancelled" | "order.published" | "order.proof_verified" | "order.proof_rejected" | "order.invoiced" | "order.paid" | "proof.submitted" | "proof.reviewed" | "invoice.recorded" | "invoice.accepted" | "invoice.paid" | "payment.recorded" | "content_item.created" | "content_item.updated" | "content_attachment.added" | "open_data_settings.updated" | "letterhead.created" | "letterhead.updated" | "history_batch.imported";
         /**
          * @description An organisation's audit chain head as the server signed it. Keep it outside Mitra: `mitra
          *     audit verify --checkpoint FILE` then tells whether the chain was rewritten since, even with
@@ -3004,12 +3117,62 @@ export interface components {
          * @description The kind of record an audit event is about.
          * @enum {string}
          */
-        EntityType: "organisation" | "unit" | "user" | "session" | "regulation" | "policy_version" | "press_company" | "outlet" | "newsroom_person" | "press_council_record" | "bank_account" | "registration_window" | "application" | "application_document" | "site_visit" | "site_visit_photo" | "budget_line" | "agreement" | "order" | "proof" | "invoice" | "payment" | "content_item" | "content_attachment" | "open_data_settings" | "letterhead";
+        EntityType: "organisation" | "unit" | "user" | "session" | "regulation" | "policy_version" | "press_company" | "outlet" | "newsroom_person" | "press_council_record" | "bank_account" | "registration_window" | "application" | "application_document" | "site_visit" | "site_visit_photo" | "budget_line" | "agreement" | "order" | "proof" | "invoice" | "payment" | "content_item" | "content_attachment" | "open_data_settings" | "letterhead" | "history_batch";
         /** @description Every applicable rule's outcome, in the policy's order. */
         Evaluation: {
             /** @description True when every rule passes. */
             eligible: boolean;
             rules: components["schemas"]["RuleOutcome"][];
+        };
+        /**
+         * @description The classes of what auditors (BPK, Inspektorat) found, each a rule the live records obey
+         *     by construction and history may break.
+         * @enum {string}
+         */
+        ExceptionClass: "price_above_rate_card" | "paid_without_verified_proof" | "paid_without_order" | "order_outside_agreement_period" | "company_ineligible_when_ordered" | "proof_reused" | "invoice_number_reused" | "payment_to_unverified_account" | "budget_line_over_ceiling" | "outlet_priced_differently_by_units" | "orders_split_under_threshold";
+        /** @description One record that breaks a rule. */
+        ExceptionView: {
+            /**
+             * @description The money at stake: paid above the rate card or another unit's price, the payment made
+             *     against the rule, the order's amount, a ceiling's excess, a split week's sum.
+             */
+            amount: components["schemas"]["Rupiah"];
+            class: components["schemas"]["ExceptionClass"];
+            /** @description What broke, in words (English). */
+            detail: string;
+            /**
+             * @description Where the record is read.
+             * @example /api/v1/history/orders/0193a0a0-0000-7000-8000-000000000000
+             */
+            link: string;
+            record: components["schemas"]["HistoryRecord"];
+            /** Format: uuid */
+            record_id: string;
+            /**
+             * @description The record's number; a budget line's code for `budget_line_over_ceiling`, whose record is
+             *     the line's first agreement.
+             */
+            reference: string;
+        };
+        /** @description The year's exceptions, as JSON. */
+        ExceptionsReport: {
+            checkpoint: components["schemas"]["AuditCheckpoint"] | null;
+            /** Format: int32 */
+            fiscal_year: number;
+            /** @description Class by class in the order of `ExceptionClass`, each by reference. */
+            rows: components["schemas"]["ExceptionView"][];
+            split_threshold: components["schemas"]["Rupiah"];
+            total: components["schemas"]["ExceptionsTotal"];
+        };
+        /** @description Items and their amounts, in all and per class (every class named, 0 when none). */
+        ExceptionsTotal: {
+            amount: components["schemas"]["Rupiah"];
+            /** @description Items per class. */
+            by_class: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            items: number;
         };
         /** @description A current document that expires soon (or has), and whose it is. */
         ExpiringDocumentView: {
@@ -3071,9 +3234,16 @@ export interface components {
         /** @description Why one field of the request was refused. */
         FieldError: {
             code: components["schemas"]["FieldErrorCode"];
+            /** @description The column of an import file (`file` for the whole file), present for import refusals. */
+            column?: string | null;
             /** @description A path into the request: `password`, `limit`, `lines[2].unit_price`. */
             field: string;
             message: string;
+            /**
+             * Format: int64
+             * @description The row of an import file (the header is row 1), present for import refusals.
+             */
+            row?: number | null;
         };
         /**
          * @description The stable reason a field was refused; the web app translates it, so never rename one.
@@ -3089,6 +3259,62 @@ export interface components {
         Health: {
             /** @example ok */
             status: string;
+        };
+        /** @description One import of earlier years' records; every record it brought names it. */
+        HistoryBatch: {
+            file_name: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            imported_at: string;
+            /** Format: uuid */
+            imported_by: string | null;
+            kind: components["schemas"]["HistoryKind"];
+            /** Format: int32 */
+            rows: number;
+            /** @description SHA-256 of the file as received: the same file is imported once. */
+            sha256: string;
+        };
+        /** @description What importing a file would store; nothing was stored. */
+        HistoryImportPreview: {
+            /**
+             * @description Every refusal (at most 1000), by row as the file numbers it (the header is row 1) and
+             *     column (`file` for the file as a whole).
+             */
+            errors: components["schemas"]["FieldError"][];
+            kind: components["schemas"]["HistoryKind"];
+            /**
+             * Format: int64
+             * @description Data rows in the file (the header not counted).
+             */
+            rows: number;
+            /** @description The first 20 rows that read, as they would be stored (amounts as money). */
+            sample: Record<string, never>[];
+            sha256: string;
+            /** @description Whether importing the file would store it: no row is refused. */
+            valid: boolean;
+        };
+        /**
+         * @description What an import file holds; imported in this order, as each refers to the one before.
+         * @enum {string}
+         */
+        HistoryKind: "companies" | "agreements" | "orders" | "payments";
+        /**
+         * @description One imported record's kind.
+         * @enum {string}
+         */
+        HistoryRecord: "history_company" | "history_agreement" | "history_order" | "history_payment";
+        /** @description One imported record. */
+        ImportedRecord: {
+            /** Format: uuid */
+            batch_id: string;
+            /** @description Its columns as imported, amounts in whole rupiah. */
+            fields: Record<string, never>;
+            /** Format: uuid */
+            id: string;
+            record: components["schemas"]["HistoryRecord"];
+            /** @description Its number: a company's NPWP, an agreement's or order's number, a payment's SP2D number. */
+            reference: string;
         };
         /** @description A company's invoice, its acceptance and its payment. */
         Invoice: {
@@ -3963,6 +4189,25 @@ export interface components {
             next_cursor: string | null;
         };
         /** @description One page of a list, newest or oldest first as the list says. */
+        Page_HistoryBatch: {
+            items: {
+                file_name: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                imported_at: string;
+                /** Format: uuid */
+                imported_by: string | null;
+                kind: components["schemas"]["HistoryKind"];
+                /** Format: int32 */
+                rows: number;
+                /** @description SHA-256 of the file as received: the same file is imported once. */
+                sha256: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One page of a list, newest or oldest first as the list says. */
         Page_Invoice: {
             items: {
                 /** @description The acceptance record's (BAST) number. */
@@ -4396,7 +4641,7 @@ export interface components {
          *     `Permission`: each operation names the one it requires.
          * @enum {string}
          */
-        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "audit.checkpoint" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve" | "budget.read" | "budget.manage" | "agreements.read" | "agreements.manage" | "orders.read" | "orders.manage" | "proofs.read" | "proofs.manage" | "proofs.review" | "finance.read" | "invoices.manage" | "invoices.accept" | "payments.manage" | "content.read" | "reports.read" | "content.manage" | "open_data.manage" | "letterhead.manage";
+        Permission: "organisation.read" | "units.read" | "units.manage" | "users.read" | "users.manage" | "audit.read" | "audit.checkpoint" | "policy.read" | "policy.manage" | "registry.read" | "registry.manage" | "registry.sanction" | "bank_accounts.verify" | "registration_windows.manage" | "applications.read" | "applications.manage" | "applications.review" | "applications.approve" | "budget.read" | "budget.manage" | "agreements.read" | "agreements.manage" | "orders.read" | "orders.manage" | "proofs.read" | "proofs.manage" | "proofs.review" | "finance.read" | "invoices.manage" | "invoices.accept" | "payments.manage" | "content.read" | "reports.read" | "content.manage" | "open_data.manage" | "letterhead.manage" | "history.import";
         /** @description What can change of a person: the NIK, company and year cannot (record the person anew). */
         PersonDetailsRequest: {
             competence_certificate?: string | null;
@@ -4617,7 +4862,7 @@ export interface components {
          * @description The stable code of a problem: what clients, and the web app's translations, switch on.
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "too_many_requests" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "regulation_exists" | "policy_revision_taken" | "unknown_regulation" | "unknown_policy_version" | "policy_version_in_use" | "npwp_taken" | "company_name_taken" | "outlet_name_taken" | "person_already_recorded" | "bank_account_exists" | "unknown_company" | "holder_is_not_the_company" | "unknown_outlet" | "application_exists" | "no_open_window" | "no_policy_for_year" | "company_not_active" | "step_not_allowed" | "fiscal_year_over" | "fiscal_year_not_over" | "documents_closed" | "not_under_review" | "document_replaced" | "site_visit_recorded" | "application_not_ready" | "file_missing" | "too_many_files" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_truncated" | "budget_line_exists" | "unknown_budget_line" | "unknown_application" | "unknown_agreement_line" | "unknown_content_item" | "ceiling_below_commitments" | "application_not_approved" | "no_numbering_pattern" | "agreement_not_draft" | "agreement_not_active" | "agreement_not_ended" | "budget_line_fully_allocated" | "agreement_ceiling_exceeded" | "line_quota_exceeded" | "budget_exceeded" | "outside_agreement_period" | "press_council_not_valid" | "idempotency_key_required" | "invalid_idempotency_key" | "idempotency_key_in_use" | "idempotency_key_reused" | "invoice_number_taken" | "order_already_invoiced" | "invoice_already_paid" | "proof_reused" | "proofs_closed" | "proof_already_reviewed" | "paid_content_not_labelled" | "proofs_pending" | "no_deciding_proof" | "invoice_not_accepted" | "account_not_verified" | "account_not_companys" | "open_data_not_configured" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
+        ProblemCode: "validation_failed" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "invalid_path_parameter" | "invalid_query_parameter" | "bad_request" | "not_found" | "method_not_allowed" | "unauthenticated" | "invalid_token" | "token_expired" | "forbidden" | "cross_site_request" | "invalid_credentials" | "too_many_attempts" | "too_many_requests" | "invalid_refresh_token" | "refresh_token_reused" | "username_taken" | "unit_code_taken" | "slug_taken" | "organisation_name_taken" | "unknown_unit" | "cannot_disable_self" | "cannot_change_own_role" | "regulation_exists" | "policy_revision_taken" | "unknown_regulation" | "unknown_policy_version" | "policy_version_in_use" | "npwp_taken" | "company_name_taken" | "outlet_name_taken" | "person_already_recorded" | "bank_account_exists" | "unknown_company" | "holder_is_not_the_company" | "unknown_outlet" | "application_exists" | "no_open_window" | "no_policy_for_year" | "company_not_active" | "step_not_allowed" | "fiscal_year_over" | "fiscal_year_not_over" | "documents_closed" | "not_under_review" | "document_replaced" | "site_visit_recorded" | "application_not_ready" | "file_missing" | "too_many_files" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_truncated" | "budget_line_exists" | "unknown_budget_line" | "unknown_application" | "unknown_agreement_line" | "unknown_content_item" | "ceiling_below_commitments" | "application_not_approved" | "no_numbering_pattern" | "agreement_not_draft" | "agreement_not_active" | "agreement_not_ended" | "budget_line_fully_allocated" | "agreement_ceiling_exceeded" | "line_quota_exceeded" | "budget_exceeded" | "outside_agreement_period" | "press_council_not_valid" | "idempotency_key_required" | "invalid_idempotency_key" | "idempotency_key_in_use" | "idempotency_key_reused" | "invoice_number_taken" | "order_already_invoiced" | "invoice_already_paid" | "proof_reused" | "proofs_closed" | "proof_already_reviewed" | "paid_content_not_labelled" | "proofs_pending" | "no_deciding_proof" | "invoice_not_accepted" | "account_not_verified" | "account_not_companys" | "open_data_not_configured" | "import_rejected" | "precondition_required" | "precondition_failed" | "request_timeout" | "uri_too_long" | "headers_too_large" | "service_unavailable" | "internal_error";
         /** @description Something a region buys from the press, and the unit it is counted in. */
         Product: {
             code: string;
@@ -10450,6 +10695,254 @@ export interface operations {
             };
         };
     };
+    list_history_imports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Imports, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_HistoryBatch"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_history: {
+        parameters: {
+            query?: {
+                /** @description `true`: read and check the file, answer what would be stored, store nothing. */
+                dry_run?: boolean;
+                /** @description The file's name, kept with the batch (by default `<kind>.csv`). */
+                file_name?: string;
+            };
+            header?: {
+                /** @description Optional: a retry with the same key answers the first response instead of acting twice (kept 24 hours; the same key with another request is refused with 422) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description What the file holds */
+                kind: components["schemas"]["HistoryKind"];
+            };
+            cookie?: never;
+        };
+        /** @description The CSV file */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The preview (`dry_run=true`); nothing stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryImportPreview"];
+                };
+            };
+            /** @description Imported */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryBatch"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is larger than 20 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `text/csv` (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rows refused, nothing stored (`import_rejected`, with `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_history_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's kind */
+                kind: components["schemas"]["HistoryKind"];
+                /** @description Record id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportedRecord"];
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the caller's organisation (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_invoices: {
         parameters: {
             query?: {
@@ -15863,6 +16356,73 @@ export interface operations {
             };
         };
     };
+    exceptions_report: {
+        parameters: {
+            query: {
+                /** @description The year reported: its agreements, and the orders issued and payments made in it. */
+                fiscal_year: number;
+                /**
+                 * @description Whole rupiah: orders below it adding up above it within 7 days count as split (by
+                 *     default 200000000, the direct procurement limit of Perpres 12/2021).
+                 */
+                split_threshold?: number;
+                /** @description `csv` for a spreadsheet (a download); JSON by default. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExceptionsReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (`validation_failed`, `malformed_json`, `invalid_query_parameter`, `invalid_path_parameter`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token (`unauthenticated`, `invalid_token`, `token_expired`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not hold the permission this operation requires (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (`internal_error`); the body reveals nothing internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     fairness_report: {
         parameters: {
             query: {
@@ -17420,7 +17980,7 @@ export const agreementKindValues: ReadonlyArray<FlattenedDeepRequired<components
 export const agreementStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementState"]> = ["draft", "active", "completed", "terminated", "expired"];
 export const agreementStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementStep"]> = ["activate", "complete", "terminate", "expire"];
 export const applicationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationState"]> = ["draft", "submitted", "in_review", "revision_requested", "verified", "approved", "rejected", "withdrawn", "lapsed"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated", "policy_version.used", "press_company.created", "press_company.updated", "press_company.status_decided", "outlet.created", "outlet.updated", "newsroom_person.created", "newsroom_person.updated", "press_council_record.created", "bank_account.created", "bank_account.verified", "registration_window.created", "registration_window.updated", "application.created", "application.submitted", "application.review_started", "application.revision_requested", "application.verified", "application.approved", "application.rejected", "application.withdrawn", "application.lapsed", "application.scored", "application_document.added", "application_document.replaced", "application_document.reviewed", "site_visit.recorded", "site_visit.updated", "site_visit_photo.added", "budget_line.created", "budget_line.updated", "budget_line.revised", "agreement.created", "agreement.updated", "agreement.activated", "agreement.amended", "agreement.completed", "agreement.terminated", "agreement.expired", "order.issued", "order.accepted", "order.declined", "order.cancelled", "order.published", "order.proof_verified", "order.proof_rejected", "order.invoiced", "order.paid", "proof.submitted", "proof.reviewed", "invoice.recorded", "invoice.accepted", "invoice.paid", "payment.recorded", "content_item.created", "content_item.updated", "content_attachment.added", "open_data_settings.updated", "letterhead.created", "letterhead.updated"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["organisation.created", "unit.created", "unit.updated", "user.created", "user.updated", "user.disabled", "user.enabled", "user.password_reset", "session.login", "session.logout", "session.reuse_detected", "regulation.created", "regulation.updated", "policy_version.created", "policy_version.updated", "policy_version.used", "press_company.created", "press_company.updated", "press_company.status_decided", "outlet.created", "outlet.updated", "newsroom_person.created", "newsroom_person.updated", "press_council_record.created", "bank_account.created", "bank_account.verified", "registration_window.created", "registration_window.updated", "application.created", "application.submitted", "application.review_started", "application.revision_requested", "application.verified", "application.approved", "application.rejected", "application.withdrawn", "application.lapsed", "application.scored", "application_document.added", "application_document.replaced", "application_document.reviewed", "site_visit.recorded", "site_visit.updated", "site_visit_photo.added", "budget_line.created", "budget_line.updated", "budget_line.revised", "agreement.created", "agreement.updated", "agreement.activated", "agreement.amended", "agreement.completed", "agreement.terminated", "agreement.expired", "order.issued", "order.accepted", "order.declined", "order.cancelled", "order.published", "order.proof_verified", "order.proof_rejected", "order.invoiced", "order.paid", "proof.submitted", "proof.reviewed", "invoice.recorded", "invoice.accepted", "invoice.paid", "payment.recorded", "content_item.created", "content_item.updated", "content_attachment.added", "open_data_settings.updated", "letterhead.created", "letterhead.updated", "history_batch.imported"];
 export const blockerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlockerKind"]> = ["document_missing", "document_not_reviewed", "document_rejected", "document_expired", "rule_failed", "rule_missing", "not_scored", "no_site_visit", "visit_not_confirmed", "company_not_active"];
 export const chainBreakReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChainBreakReason"]> = ["content_altered", "link_broken", "event_missing", "tail_missing", "rewritten_since_checkpoint"];
 export const checkOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Check"], {
@@ -17453,10 +18013,13 @@ export const checkOneOf8KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<
 export const companyStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompanyStatus"]> = ["active", "suspended", "blacklisted"];
 export const competenceLevelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompetenceLevel"]> = ["muda", "madya", "utama"];
 export const contentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContentKind"]> = ["press_release", "material"];
-export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version", "press_company", "outlet", "newsroom_person", "press_council_record", "bank_account", "registration_window", "application", "application_document", "site_visit", "site_visit_photo", "budget_line", "agreement", "order", "proof", "invoice", "payment", "content_item", "content_attachment", "open_data_settings", "letterhead"];
+export const entityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityType"]> = ["organisation", "unit", "user", "session", "regulation", "policy_version", "press_company", "outlet", "newsroom_person", "press_council_record", "bank_account", "registration_window", "application", "application_document", "site_visit", "site_visit_photo", "budget_line", "agreement", "order", "proof", "invoice", "payment", "content_item", "content_attachment", "open_data_settings", "letterhead", "history_batch"];
+export const exceptionClassValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExceptionClass"]> = ["price_above_rate_card", "paid_without_verified_proof", "paid_without_order", "order_outside_agreement_period", "company_ineligible_when_ordered", "proof_reused", "invoice_number_reused", "payment_to_unverified_account", "budget_line_over_ceiling", "outlet_priced_differently_by_units", "orders_split_under_threshold"];
 export const fairnessDimensionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FairnessDimension"]> = ["outlet", "tier"];
 export const fieldErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FieldErrorCode"]> = ["required", "too_short", "too_long", "out_of_range", "invalid_format", "invalid_value", "unknown_reference"];
 export const fileTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FileType"]> = ["pdf", "jpeg", "png"];
+export const historyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HistoryKind"]> = ["companies", "agreements", "orders", "payments"];
+export const historyRecordValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HistoryRecord"]> = ["history_company", "history_agreement", "history_order", "history_payment"];
 export const invoiceStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvoiceState"]> = ["received", "accepted", "paid"];
 export const legalFormValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LegalForm"]> = ["pt", "pt_perorangan", "yayasan", "koperasi", "cv", "firma"];
 export const mediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaType"]> = ["print", "online", "tv", "radio"];
@@ -17466,9 +18029,9 @@ export const orderStateValues: ReadonlyArray<FlattenedDeepRequired<components>["
 export const orderStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStep"]> = ["accept", "decline", "cancel", "publish", "verify_proof", "reject_proof", "invoice", "pay"];
 export const outletScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OutletScale"]> = ["local", "provincial", "national"];
 export const periodicityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Periodicity"]> = ["continuous", "daily", "weekly", "fortnightly", "monthly"];
-export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "audit.checkpoint", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage", "proofs.read", "proofs.manage", "proofs.review", "finance.read", "invoices.manage", "invoices.accept", "payments.manage", "content.read", "reports.read", "content.manage", "open_data.manage", "letterhead.manage"];
+export const permissionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Permission"]> = ["organisation.read", "units.read", "units.manage", "users.read", "users.manage", "audit.read", "audit.checkpoint", "policy.read", "policy.manage", "registry.read", "registry.manage", "registry.sanction", "bank_accounts.verify", "registration_windows.manage", "applications.read", "applications.manage", "applications.review", "applications.approve", "budget.read", "budget.manage", "agreements.read", "agreements.manage", "orders.read", "orders.manage", "proofs.read", "proofs.manage", "proofs.review", "finance.read", "invoices.manage", "invoices.accept", "payments.manage", "content.read", "reports.read", "content.manage", "open_data.manage", "letterhead.manage", "history.import"];
 export const pressCouncilStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PressCouncilStatus"]> = ["none", "registered", "administratively_verified", "factually_verified"];
-export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "too_many_requests", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "unknown_outlet", "application_exists", "no_open_window", "no_policy_for_year", "company_not_active", "step_not_allowed", "fiscal_year_over", "fiscal_year_not_over", "documents_closed", "not_under_review", "document_replaced", "site_visit_recorded", "application_not_ready", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "budget_line_exists", "unknown_budget_line", "unknown_application", "unknown_agreement_line", "unknown_content_item", "ceiling_below_commitments", "application_not_approved", "no_numbering_pattern", "agreement_not_draft", "agreement_not_active", "agreement_not_ended", "budget_line_fully_allocated", "agreement_ceiling_exceeded", "line_quota_exceeded", "budget_exceeded", "outside_agreement_period", "press_council_not_valid", "idempotency_key_required", "invalid_idempotency_key", "idempotency_key_in_use", "idempotency_key_reused", "invoice_number_taken", "order_already_invoiced", "invoice_already_paid", "proof_reused", "proofs_closed", "proof_already_reviewed", "paid_content_not_labelled", "proofs_pending", "no_deciding_proof", "invoice_not_accepted", "account_not_verified", "account_not_companys", "open_data_not_configured", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
+export const problemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProblemCode"]> = ["validation_failed", "malformed_json", "payload_too_large", "unsupported_media_type", "invalid_path_parameter", "invalid_query_parameter", "bad_request", "not_found", "method_not_allowed", "unauthenticated", "invalid_token", "token_expired", "forbidden", "cross_site_request", "invalid_credentials", "too_many_attempts", "too_many_requests", "invalid_refresh_token", "refresh_token_reused", "username_taken", "unit_code_taken", "slug_taken", "organisation_name_taken", "unknown_unit", "cannot_disable_self", "cannot_change_own_role", "regulation_exists", "policy_revision_taken", "unknown_regulation", "unknown_policy_version", "policy_version_in_use", "npwp_taken", "company_name_taken", "outlet_name_taken", "person_already_recorded", "bank_account_exists", "unknown_company", "holder_is_not_the_company", "unknown_outlet", "application_exists", "no_open_window", "no_policy_for_year", "company_not_active", "step_not_allowed", "fiscal_year_over", "fiscal_year_not_over", "documents_closed", "not_under_review", "document_replaced", "site_visit_recorded", "application_not_ready", "file_missing", "too_many_files", "file_empty", "file_too_large", "file_type_not_allowed", "file_truncated", "budget_line_exists", "unknown_budget_line", "unknown_application", "unknown_agreement_line", "unknown_content_item", "ceiling_below_commitments", "application_not_approved", "no_numbering_pattern", "agreement_not_draft", "agreement_not_active", "agreement_not_ended", "budget_line_fully_allocated", "agreement_ceiling_exceeded", "line_quota_exceeded", "budget_exceeded", "outside_agreement_period", "press_council_not_valid", "idempotency_key_required", "invalid_idempotency_key", "idempotency_key_in_use", "idempotency_key_reused", "invoice_number_taken", "order_already_invoiced", "invoice_already_paid", "proof_reused", "proofs_closed", "proof_already_reviewed", "paid_content_not_labelled", "proofs_pending", "no_deciding_proof", "invoice_not_accepted", "account_not_verified", "account_not_companys", "open_data_not_configured", "import_rejected", "precondition_required", "precondition_failed", "request_timeout", "uri_too_long", "headers_too_large", "service_unavailable", "internal_error"];
 export const proofKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProofKind"]> = ["url", "clipping", "broadcast_log", "delivery_receipt"];
 export const proofStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProofStatus"]> = ["pending", "verified", "rejected"];
 export const realisationDimensionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RealisationDimension"]> = ["outlet", "company", "month", "budget_line", "unit"];

@@ -87,6 +87,9 @@ const PLACES: { vocabulary: RegExp; namespace: string; prefix: string }[] = [
   { vocabulary: /^realisationDimensionValues$/, namespace: 'reports', prefix: 'dimension' },
   { vocabulary: /^fairnessDimensionValues$/, namespace: 'reports', prefix: 'fairness.dimension' },
   { vocabulary: /^reportFormatValues$/, namespace: 'reports', prefix: 'format' },
+  { vocabulary: /^exceptionClassValues$/, namespace: 'reports', prefix: 'exceptionClass' },
+  { vocabulary: /^historyKindValues$/, namespace: 'reports', prefix: 'historyKind' },
+  { vocabulary: /^historyRecordValues$/, namespace: 'reports', prefix: 'historyRecord' },
 ];
 
 function placesOf(vocabulary: string) {

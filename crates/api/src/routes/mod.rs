@@ -8,6 +8,7 @@ pub mod budget;
 pub mod content;
 pub mod finance;
 pub mod health;
+pub mod history;
 pub mod letters;
 pub mod me;
 pub mod open_data;
@@ -51,6 +52,10 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(reports::owed_report)
         .service(reports::fairness_report)
         .service(reports::disclosure_report)
+        .service(reports::exceptions_report)
+        .service(history::import_history)
+        .service(history::list_history_imports)
+        .service(history::get_history_record)
         .service(transparency::list_public_organisations)
         .service(transparency::get_public_organisation)
         .service(transparency::get_public_year)

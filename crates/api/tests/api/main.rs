@@ -14,6 +14,7 @@ mod errors;
 mod finance;
 mod health;
 mod helpers;
+mod history;
 mod letters;
 mod logs;
 mod open_data;

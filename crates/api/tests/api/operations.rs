@@ -77,6 +77,10 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("put_open_data_settings", &[Admin]),
     ("open_data_release_package", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("open_data_record_package", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("exceptions_report", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("import_history", &[Admin]),
+    ("list_history_imports", &[Admin, Verifier, Officer, Treasurer, Auditor]),
+    ("get_history_record", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_checkpoint_key", &[Admin, Auditor]),
     ("list_presets", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_preset", &[Admin, Verifier, Officer, Treasurer, Auditor]),
@@ -207,6 +211,8 @@ struct Sample {
     body: Option<Value>,
     /// A form's file instead of a JSON body: its name and content.
     file: Option<(&'static str, Vec<u8>)>,
+    /// A CSV file as the body.
+    csv: Option<String>,
     names_record: bool,
     references: bool,
 }
@@ -245,6 +251,13 @@ struct Target<'a> {
     /// A press release with a file.
     content_item: Uuid,
     attachment: Uuid,
+    /// A company of an earlier year, imported.
+    history_company: Uuid,
+}
+
+/// A companies file of one earlier-year company whose NPWP `tag` makes unique.
+fn history_companies(npwp: &str, tag: &str) -> String {
+    format!("npwp,legal_name,eligible_from,eligible_until,verified_account\n{npwp},PT Arsip {tag},2021-01-01,,\n")
 }
 
 /// A company profile; `tag` makes its name and NPWP unique.
@@ -313,7 +326,13 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
     assert_eq!(settings.status(), StatusCode::OK, "the open data settings");
     let attachment: Value =
         crate::content::attach(app, &admin_token, &item, pdf(2000), "rilis.pdf").await.json().await.unwrap();
+    let imported =
+        crate::history::import(app, org, "companies", &history_companies("1987654300000001", "target")).await;
+    let batches: Value = app.get(&admin_token, "/api/v1/history/imports?limit=1").await.json().await.unwrap();
+    assert_eq!(batches["items"][0]["id"], imported["id"]);
+    let history_company = history_company_id(app, org).await;
     Target {
+        history_company,
         content_item: id_of(&item),
         attachment: id_of(&attachment),
         proof: id_of(&proof),
@@ -346,6 +365,11 @@ fn open_data_settings(org: &TestOrg) -> Value {
     let prefix =
         format!("ocds-{:0>6}", org.slug.chars().filter(char::is_ascii_alphanumeric).take(6).collect::<String>());
     json!({ "ocid_prefix": prefix, "publisher_name": format!("Diskominfo {}", org.slug) })
+}
+
+/// The imported company's id, found in the database by its NPWP.
+async fn history_company_id(app: &TestApp, org: &TestOrg) -> Uuid {
+    mitra_persistence::testing::history_company_id(&app.store, org.id, "1987654300000001").await.unwrap()
 }
 
 /// An agreement for `approved` on `budget_line`: `quota` advertorials at the tier's maximum.
@@ -453,6 +477,7 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         ("/api/v1/outlets/", target.outlet),
         ("/api/v1/people/", target.person),
         ("/api/v1/bank-accounts/", target.bank_account),
+        ("/api/v1/history/", target.history_company),
     ]
     .into_iter()
     .find(|(prefix, _)| op.path.starts_with(prefix));
@@ -464,6 +489,7 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         Some((_, id)) => op.path.replace("{id}", &id.to_string()),
         None => op.path.replace("{code}", "oki").replace("{fiscal_year}", &this_year().to_string()),
     };
+    let path = path.replace("{kind}", "companies");
     let path = if [
         "get_current_policy_version",
         "get_budget_summary",
@@ -471,6 +497,7 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         "orders_by_state_report",
         "owed_report",
         "disclosure_report",
+        "exceptions_report",
     ]
     .contains(&op.id.as_str())
     {
@@ -643,8 +670,9 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         "add_content_attachment" => Some(("materi.pdf", pdf(1500))),
         _ => None,
     };
-    let body = if file.is_some() { None } else { body };
-    Sample { path, body, file, names_record, references }
+    let csv = (op.id == "import_history").then(|| history_companies(&format!("09876543{:07}", tag_number(tag)), tag));
+    let body = if file.is_some() || csv.is_some() { None } else { body };
+    Sample { path, body, file, csv, names_record, references }
 }
 
 /// Sends the sample as the holder of `token`, reading the current version first for an update,
@@ -669,6 +697,9 @@ async fn send(app: &TestApp, op: &Operation, sample: &Sample, token: Option<&str
     }
     if let Some(body) = &sample.body {
         request = request.json(body);
+    }
+    if let Some(csv) = &sample.csv {
+        request = request.header("Content-Type", "text/csv").body(csv.clone());
     }
     if let Some((name, content)) = &sample.file {
         let part = reqwest::multipart::Part::bytes(content.clone()).file_name(*name);

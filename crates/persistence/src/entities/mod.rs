@@ -15,6 +15,11 @@ pub mod budget_line;
 pub mod budget_line_revision;
 pub mod content_attachment;
 pub mod content_item;
+pub mod history_agreement;
+pub mod history_batch;
+pub mod history_company;
+pub mod history_order;
+pub mod history_payment;
 pub mod idempotency_key;
 pub mod invoice;
 pub mod invoice_line;
@@ -531,6 +536,17 @@ mod tests {
         };
         assert_eq!(left_out::<open_data_settings::Column>(&open_data), Vec::<&str>::new());
         assert_eq!(left_out::<letterhead::Column>(&letterhead), Vec::<&str>::new());
+        let batch = history_batch::Model {
+            id,
+            organisation_id: id,
+            kind: "orders".into(),
+            file_name: "sp-2022.csv".into(),
+            sha256: "0".repeat(64),
+            rows: 1,
+            imported_by: None,
+            imported_at: now,
+        };
+        assert_eq!(left_out::<history_batch::Column>(&batch), Vec::<&str>::new());
         assert_eq!(left_out::<content_item::Column>(&content), Vec::<&str>::new());
         assert_eq!(left_out::<proof::Column>(&proof), Vec::<&str>::new());
         assert_eq!(left_out::<invoice::Column>(&invoice), Vec::<&str>::new());

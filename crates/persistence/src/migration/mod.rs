@@ -14,6 +14,7 @@ mod m20261127_000005_proofs_finance;
 mod m20261127_000006_audit_checkpoints;
 mod m20261128_000001_letterheads;
 mod m20261128_000002_open_data_settings;
+mod m20261128_000003_history;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_audit_checkpoints::Migration),
             Box::new(m20261128_000001_letterheads::Migration),
             Box::new(m20261128_000002_open_data_settings::Migration),
+            Box::new(m20261128_000003_history::Migration),
         ]
     }
 }

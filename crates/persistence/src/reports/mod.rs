@@ -2,13 +2,14 @@
 //! streamed: a report's rows travel from the database cursor to the client a few at a time, so a
 //! report's size never decides the server's memory.
 //!
-//! Each report is one `SELECT` built with sea-query (portable between SQLite and PostgreSQL),
+//! Each report is one `SELECT` (the exceptions report one per class, run one after another) built with sea-query (portable between SQLite and PostgreSQL),
 //! always filtered by the caller's organisation, run by a task that owns a clone of the
 //! connection pool and hands rows over a bounded channel; a client that goes away closes the
 //! channel, which ends the query.
 
 mod agreements;
 mod disclosure;
+mod exceptions;
 mod fairness;
 mod orders;
 mod owed;
@@ -16,6 +17,7 @@ mod realisation;
 
 pub use agreements::{AgreementCeilingRow, agreements_against_ceilings};
 pub use disclosure::{DisclosureRow, PaymentPeriod, disclosure};
+pub use exceptions::{ExceptionFilter, ExceptionRow, exceptions};
 pub use fairness::{ShareRow, shares};
 pub use orders::{OrdersInStateRow, orders_by_state};
 pub use owed::{OwedRow, owed};
@@ -76,11 +78,16 @@ pub struct YearFilter {
 }
 
 /// Runs `statement` in a task of its own and hands its rows, decoded, over a bounded channel.
-pub(super) fn stream_rows<T: Send + 'static>(
+/// The stream holds no borrow of `store`: it owns a clone of the pool.
+pub(super) fn stream_rows<T, D>(
     store: &Store,
     statement: SelectStatement,
-    decode: impl Fn(&QueryResult) -> Result<T, DbErr> + Send + 'static,
-) -> impl Stream<Item = Result<T, StoreError>> + Send + 'static {
+    decode: D,
+) -> impl Stream<Item = Result<T, StoreError>> + Send + 'static + use<T, D>
+where
+    T: Send + 'static,
+    D: Fn(&QueryResult) -> Result<T, DbErr> + Send + 'static,
+{
     let (rows, receiver) = tokio::sync::mpsc::channel(BUFFER);
     let db = store.db().clone();
     tokio::spawn(async move {

@@ -6,6 +6,7 @@
 
 mod agreements;
 mod disclosure;
+mod exceptions;
 mod fairness;
 mod orders_by_state;
 mod owed;
@@ -13,6 +14,7 @@ mod realisation;
 
 pub use agreements::*;
 pub use disclosure::*;
+pub use exceptions::*;
 pub use fairness::*;
 pub use orders_by_state::*;
 pub use owed::*;
