@@ -105,12 +105,15 @@ pub(crate) async fn find<E: OrgOwned>(
 
 macro_rules! org_owned {
     ($($entity:ident),+) => {
+        org_owned!(keyed by Id: $($entity),+);
+    };
+    (keyed by $key:ident: $($entity:ident),+) => {
         $(impl OrgOwned for crate::entities::$entity::Entity {
             fn organisation_column() -> Self::Column {
                 crate::entities::$entity::Column::OrganisationId
             }
             fn id_column() -> Self::Column {
-                crate::entities::$entity::Column::Id
+                crate::entities::$entity::Column::$key
             }
         })+
     };
@@ -157,25 +160,8 @@ org_owned!(
     history_payment
 );
 
-/// Keyed by the organisation itself: its id is the organisation's.
-impl OrgOwned for crate::entities::open_data_settings::Entity {
-    fn organisation_column() -> Self::Column {
-        crate::entities::open_data_settings::Column::OrganisationId
-    }
-    fn id_column() -> Self::Column {
-        crate::entities::open_data_settings::Column::OrganisationId
-    }
-}
-
-// One row per organisation, keyed by the organisation itself.
-impl OrgOwned for crate::entities::letterhead::Entity {
-    fn organisation_column() -> Self::Column {
-        crate::entities::letterhead::Column::OrganisationId
-    }
-    fn id_column() -> Self::Column {
-        crate::entities::letterhead::Column::OrganisationId
-    }
-}
+// One row per organisation (its settings), keyed by the organisation itself.
+org_owned!(keyed by OrganisationId: open_data_settings, letterhead);
 
 impl Global for crate::entities::organisation::Entity {}
 impl Global for crate::entities::login_failure::Entity {}

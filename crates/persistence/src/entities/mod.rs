@@ -46,18 +46,23 @@ pub mod unit;
 pub mod user;
 
 /// An organisation-owned table with `id`, `version` and `updated_at`, whose rows the audit trail
-/// records by id: the shape of every editable business record.
+/// records by id: the shape of every editable business record. A table with one row per
+/// organisation (its settings) is keyed by the organisation instead:
+/// `audited_and_versioned!(OrganisationId, organisation_id)`.
 macro_rules! audited_and_versioned {
     () => {
+        crate::entities::audited_and_versioned!(Id, id);
+    };
+    ($key:ident, $field:ident) => {
         impl crate::tx::Audited for Model {
             fn entity_id(&self) -> String {
-                self.id.to_string()
+                self.$field.to_string()
             }
         }
 
         impl crate::tx::Versioned for Entity {
             fn id_column() -> Column {
-                Column::Id
+                Column::$key
             }
             fn version_column() -> Column {
                 Column::Version
@@ -69,7 +74,7 @@ macro_rules! audited_and_versioned {
                 model.version
             }
             fn id_of(model: &Model) -> Uuid {
-                model.id
+                model.$field
             }
         }
     };

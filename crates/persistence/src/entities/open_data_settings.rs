@@ -22,27 +22,5 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-impl crate::tx::Audited for Model {
-    fn entity_id(&self) -> String {
-        self.organisation_id.to_string()
-    }
-}
-
-/// The organisation is the row's key: its id is the organisation's.
-impl crate::tx::Versioned for Entity {
-    fn id_column() -> Column {
-        Column::OrganisationId
-    }
-    fn version_column() -> Column {
-        Column::Version
-    }
-    fn updated_at_column() -> Column {
-        Column::UpdatedAt
-    }
-    fn version_of(model: &Model) -> i32 {
-        model.version
-    }
-    fn id_of(model: &Model) -> Uuid {
-        model.organisation_id
-    }
-}
+// One row per organisation: the organisation is the row's key, for the trail and the versioned save.
+super::audited_and_versioned!(OrganisationId, organisation_id);
