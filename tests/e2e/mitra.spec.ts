@@ -23,6 +23,7 @@ test('(a) the demo admin signs in and sees the app shell', async ({ page, admin 
     'Bukti Tayang',
     'Keuangan',
     'Laporan',
+    'Riwayat impor',
     'Pengguna',
     'Log audit',
     'Kop surat',

@@ -130,6 +130,13 @@ export const AREAS: readonly Area[] = [
     routes: lazy(() => import('./reports/routes')),
   },
   {
+    name: 'history',
+    path: '/history',
+    permission: 'reports.read',
+    nav: { label: 'nav.history', group: 'main' },
+    routes: lazy(() => import('./history/routes')),
+  },
+  {
     name: 'users',
     path: '/users',
     permission: 'users.read',

@@ -32,3 +32,7 @@ export type FairnessDimension = Schemas['FairnessDimension'];
 export type DisclosureReport = Schemas['DisclosureReport'];
 export type DisclosureRow = Schemas['DisclosureView'];
 export type DisclosureTotal = Schemas['DisclosureTotal'];
+
+export type ExceptionsReport = Schemas['ExceptionsReport'];
+export type ExceptionRow = Schemas['ExceptionView'];
+export type ExceptionClass = Schemas['ExceptionClass'];

@@ -7,6 +7,7 @@ export const REPORT_PAGES = [
   { name: 'fairness', path: '/reports/fairness' },
   { name: 'disclosure', path: '/reports/disclosure' },
   { name: 'openData', path: '/reports/open-data' },
+  { name: 'exceptions', path: '/reports/exceptions' },
 ] as const;
 
 export type ReportPage = (typeof REPORT_PAGES)[number]['name'];

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { paths } from '../../api/schema';
-import type { AgreementsReport, DisclosureReport, FairnessDimension, FairnessReport, OrdersByStateReport, OwedReport, RealisationDimension, RealisationReport } from './model';
+import type { AgreementsReport, DisclosureReport, ExceptionsReport, FairnessDimension, FairnessReport, OrdersByStateReport, OwedReport, RealisationDimension, RealisationReport } from './model';
 
 /** What every report is asked for, as the API takes it: a fiscal year, and perhaps one unit's budget lines. */
 export interface ReportFilters {
@@ -26,6 +26,11 @@ export interface DisclosureFilters {
   quarter?: number;
 }
 
+/** The exceptions report's filters, as the API takes them: the year only; it is never by unit. */
+export interface ExceptionsFilters {
+  fiscal_year: number;
+}
+
 /** The reports' addresses in the API; each answers JSON, or with `format=csv` a CSV download. */
 export const REPORT_PATHS = {
   realisation: '/api/v1/reports/realisation',
@@ -34,6 +39,7 @@ export const REPORT_PATHS = {
   owed: '/api/v1/reports/owed',
   fairness: '/api/v1/reports/fairness',
   disclosure: '/api/v1/reports/disclosure',
+  exceptions: '/api/v1/reports/exceptions',
 } as const;
 export type ReportPath = (typeof REPORT_PATHS)[keyof typeof REPORT_PATHS];
 
@@ -45,6 +51,7 @@ export const reportKeys = {
   owed: (filters: ReportFilters) => [...reportKeys.all, 'owed', filters] as const,
   fairness: (filters: FairnessFilters) => [...reportKeys.all, 'fairness', filters] as const,
   disclosure: (filters: DisclosureFilters) => [...reportKeys.all, 'disclosure', filters] as const,
+  exceptions: (filters: ExceptionsFilters) => [...reportKeys.all, 'exceptions', filters] as const,
 };
 
 // Without `format` the server answers JSON; the contract also lists the CSV it answers otherwise.
@@ -97,6 +104,14 @@ export function disclosureQuery(filters: DisclosureFilters) {
   });
 }
 
+/** The exceptions found in the imported history of a fiscal year, class by class, with the counts per class. */
+export function exceptionsQuery(filters: ExceptionsFilters) {
+  return queryOptions({
+    queryKey: reportKeys.exceptions(filters),
+    queryFn: () => unwrap(api.client.GET(REPORT_PATHS.exceptions, { params: { query: filters } })) as Promise<ExceptionsReport>,
+  });
+}
+
 /** The names the server gives the reports' CSV files: `realisation-2026-outlet.csv`, `agreements-2026.csv`, `disclosure-2026-q3.csv`. */
 export const csvFileName = {
   realisation: (filters: RealisationFilters) => `realisation-${filters.fiscal_year}-${filters.by}.csv`,
@@ -104,6 +119,7 @@ export const csvFileName = {
   ordersByState: (filters: ReportFilters) => `orders-by-state-${filters.fiscal_year}.csv`,
   owed: (filters: ReportFilters) => `owed-${filters.fiscal_year}.csv`,
   fairness: (filters: FairnessFilters) => `fairness-${filters.fiscal_year}-${filters.by}.csv`,
+  exceptions: (filters: ExceptionsFilters) => `exceptions-${filters.fiscal_year}.csv`,
   disclosure: (filters: DisclosureFilters) => (filters.quarter === undefined ? `disclosure-${filters.fiscal_year}.csv` : `disclosure-${filters.fiscal_year}-q${filters.quarter}.csv`),
 };
 

@@ -2,6 +2,7 @@ import { Route } from 'react-router';
 import { AreaRoutes } from '../../components/AreaRoutes';
 import { AgreementsReportPage } from './AgreementsReportPage';
 import { DisclosurePage } from './DisclosurePage';
+import { ExceptionsPage } from './ExceptionsPage';
 import { FairnessPage } from './FairnessPage';
 import { OpenDataPage } from './OpenDataPage';
 import { OrdersByStatePage } from './OrdersByStatePage';
@@ -18,6 +19,7 @@ export default function ReportsRoutes() {
       <Route path="fairness" element={<FairnessPage />} />
       <Route path="disclosure" element={<DisclosurePage />} />
       <Route path="open-data" element={<OpenDataPage />} />
+      <Route path="exceptions" element={<ExceptionsPage />} />
     </AreaRoutes>
   );
 }
