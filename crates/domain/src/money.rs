@@ -17,6 +17,9 @@ pub struct Rupiah(i64);
 
 impl Rupiah {
     pub const ZERO: Rupiah = Rupiah(0);
+    /// The largest amount the API writes (fifteen digits, Rp 999 trillion): more than any
+    /// regional budget, and what a figure asked for in a query may be at most.
+    pub const MOST: i64 = 999_999_999_999_999;
 
     /// Refuses a negative amount: nothing this system prices or caps is below zero.
     pub fn new(amount: i64) -> Result<Self, Violation> {

@@ -316,6 +316,14 @@ async fn clean_history_has_no_exceptions_and_each_class_is_raised_by_the_record_
     assert_eq!(clean["rows"], serde_json::json!([]), "{clean}");
     assert_eq!(clean["total"]["items"], 0);
     assert_eq!(clean["total"]["by_class"].as_object().unwrap().len(), 11);
+    // A threshold past what the API writes as money is refused, not echoed back.
+    let auditor = app.token(org, Role::Auditor);
+    for threshold in ["1000000000000000", "0", "-5"] {
+        let response = app
+            .get(&auditor, &format!("/api/v1/reports/exceptions?fiscal_year=2022&split_threshold={threshold}"))
+            .await;
+        crate::helpers::assert_problem(response, reqwest::StatusCode::BAD_REQUEST, "invalid_query_parameter").await;
+    }
 
     let classes = mitra_domain::history::ExceptionClass::ALL;
     for (at, class) in classes.iter().enumerate() {

@@ -7,7 +7,7 @@ import { allUnitsQuery, unitLabel } from '../../api/units';
 import { useCan } from '../../auth/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { formatInstant } from '../../format';
+import { formatFileSize, formatInstant } from '../../format';
 import { sharedSearch, type FilterName } from './address';
 import { YearSelect } from './display';
 import type { CsvDownload } from './download';
@@ -130,9 +130,16 @@ export function ReportFrame({
         title={title}
         intro={intro}
         actions={
-          <Button variant="default" loading={download.isPending} onClick={() => download.mutate()}>
-            {t('download')}
-          </Button>
+          <Group gap="xs">
+            {download.progress && (
+              <Text size="sm" c="dimmed" role="status">
+                {t('downloadProgress', { count: Math.max(download.progress.lines - 1, 0), size: formatFileSize(download.progress.bytes) })}
+              </Text>
+            )}
+            <Button variant="default" loading={download.isPending} onClick={() => download.mutate()}>
+              {t('download')}
+            </Button>
+          </Group>
         }
       />
       <ReportTabs page={page} />

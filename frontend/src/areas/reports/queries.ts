@@ -126,10 +126,41 @@ export const csvFileName = {
 /** What a report at `path` is asked for, apart from its format. */
 export type ReportQuery<P extends ReportPath> = Omit<NonNullable<paths[P]['get']['parameters']['query']>, 'format'>;
 
-/** A report as a CSV file, fetched with the access token (a plain link cannot carry it). */
-export function reportCsv<P extends ReportPath>(path: P, query: ReportQuery<P>): Promise<Blob> {
+/** How much of a CSV download has arrived: its bytes and its lines (the header and the total included). */
+export interface CsvProgress {
+  bytes: number;
+  lines: number;
+}
+
+/**
+ * A report as a CSV file, fetched with the access token (a plain link cannot carry it), read as
+ * it streams in so that `onProgress` can tell a long export's progress.
+ */
+export async function reportCsv<P extends ReportPath>(path: P, query: ReportQuery<P>, onProgress?: (progress: CsvProgress) => void): Promise<Blob> {
   // The reports differ only in their query; each takes `format=csv` alike.
   // The client's overloads cannot be chosen for a path not yet known, so the call is typed here.
-  const get = api.client.GET as (path: P, init: { params: { query: ReportQuery<P> & { format: 'csv' } }; parseAs: 'blob' }) => Promise<{ data?: Blob; error?: unknown; response: Response }>;
-  return unwrap(get(path, { params: { query: { ...query, format: 'csv' } }, parseAs: 'blob' }));
+  const get = api.client.GET as (
+    path: P,
+    init: { params: { query: ReportQuery<P> & { format: 'csv' } }; parseAs: 'stream' },
+  ) => Promise<{ data?: ReadableStream<Uint8Array> | null; error?: unknown; response: Response }>;
+  const body = await unwrap(get(path, { params: { query: { ...query, format: 'csv' } }, parseAs: 'stream' }));
+  const chunks: Uint8Array[] = [];
+  const progress: CsvProgress = { bytes: 0, lines: 0 };
+  if (body) {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      progress.bytes += value.byteLength;
+      progress.lines += value.reduce((count, byte) => (byte === 10 ? count + 1 : count), 0);
+      onProgress?.({ ...progress });
+    }
+  }
+  const bytes = new Uint8Array(progress.bytes);
+  chunks.reduce((offset, chunk) => {
+    bytes.set(chunk, offset);
+    return offset + chunk.byteLength;
+  }, 0);
+  return new Response(bytes, { headers: { 'content-type': 'text/csv' } }).blob();
 }

@@ -31,8 +31,8 @@ pub struct ExceptionsParams {
     pub fiscal_year: i32,
     /// Whole rupiah: orders below it adding up above it within 7 days count as split (by
     /// default 200000000, the direct procurement limit of Perpres 12/2021).
-    #[param(minimum = 1)]
-    #[validate(range(min = 1))]
+    #[param(minimum = 1, maximum = 999_999_999_999_999_i64)]
+    #[validate(range(min = 1, max = Rupiah::MOST))]
     pub split_threshold: Option<i64>,
     /// `csv` for a spreadsheet (a download); JSON by default.
     pub format: Option<ReportFormat>,
