@@ -146,6 +146,8 @@ pub enum ProblemCode {
     InvoiceAlreadyPaid,
     /// The proof's address or content already backs another order (named in `detail`).
     ProofReused,
+    /// The history file, or a record in it, was imported at the same moment by another import.
+    HistoryImportedMeanwhile,
     /// The order takes no proof in its state.
     ProofsClosed,
     ProofAlreadyReviewed,
@@ -481,6 +483,10 @@ impl From<StoreError> for ApiError {
                     Conflict::ProofReused => {
                         (ProblemCode::ProofReused, "the proof's address or content already backs another order")
                     }
+                    Conflict::HistoryImportedMeanwhile => (
+                        ProblemCode::HistoryImportedMeanwhile,
+                        "another import stored this file, or records in it, at the same moment; preview the file again",
+                    ),
                     Conflict::BudgetLineExists => (
                         ProblemCode::BudgetLineExists,
                         "the unit already has a budget line with this account code in the fiscal year",

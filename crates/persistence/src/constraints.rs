@@ -197,6 +197,32 @@ pub(crate) const RULES: &[Rule] = &[
         &["organisation_id", "fingerprint"],
         Conflict::ProofReused,
     ),
+    // Two imports of overlapping files, checked at the same moment, meet here: the second one's
+    // check could not see rows the first had not committed yet.
+    unique(
+        "ux_history_batches_file",
+        "history_batches",
+        &["organisation_id", "kind", "sha256"],
+        Conflict::HistoryImportedMeanwhile,
+    ),
+    unique(
+        "ux_history_companies_npwp",
+        "history_companies",
+        &["organisation_id", "npwp"],
+        Conflict::HistoryImportedMeanwhile,
+    ),
+    unique(
+        "ux_history_agreements_number",
+        "history_agreements",
+        &["organisation_id", "number"],
+        Conflict::HistoryImportedMeanwhile,
+    ),
+    unique(
+        "ux_history_orders_number",
+        "history_orders",
+        &["organisation_id", "number"],
+        Conflict::HistoryImportedMeanwhile,
+    ),
     reference(
         "fk_orders_content_item",
         "orders",

@@ -37,6 +37,8 @@ pub enum Conflict {
     InvoiceAlreadyPaid,
     /// The proof's address or content already backs another order (found at the same moment).
     ProofReused,
+    /// The history file, or a record in it, was imported at the same moment by another import.
+    HistoryImportedMeanwhile,
 }
 
 /// A reference to a record that does not exist in the caller's organisation.

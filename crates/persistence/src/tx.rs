@@ -169,7 +169,15 @@ impl Tx {
             row.set(<A::Entity as OrgOwned>::organisation_column(), organisation.into());
             row
         });
-        A::Entity::insert_many(rows).exec(&self.txn).await?;
+        if let Err(err) = A::Entity::insert_many(rows).exec(&self.txn).await {
+            // A named rule is translated as for one row; which of many rows a reference SQLite
+            // did not name points nowhere is not worth asking: the caller checked them all.
+            let table = A::Entity::default().table_name().to_owned();
+            return Err(match constraints::broken(&err, &table) {
+                Some(Broken::Rule(rule)) => rule.meaning.into_error(),
+                Some(Broken::UnnamedReference) | None => StoreError::Db(err),
+            });
+        }
         self.changed = true;
         Ok(())
     }

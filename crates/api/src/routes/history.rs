@@ -171,6 +171,7 @@ pub struct ImportParams {
     responses(
         (status = 200, description = "The preview (`dry_run=true`); nothing stored", body = PreviewView),
         (status = 201, description = "Imported", body = BatchView),
+        (status = 409, description = "Another import stored this file, or records in it, at the same moment (`history_imported_meanwhile`); nothing stored", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 413, description = "The file is larger than 20 MB (`payload_too_large`)", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not `text/csv` (`unsupported_media_type`)", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Rows refused, nothing stored (`import_rejected`, with `errors`)", body = crate::problem::Problem, content_type = "application/problem+json"),

@@ -127,6 +127,43 @@ async fn four_clean_files_are_imported_in_order_each_row_marked_with_its_batch()
     assert!(problem["errors"].as_array().unwrap().iter().any(|e| e["row"] == 1 && e["column"] == "file"), "{problem}");
 }
 
+/// Overlapping files sent at the same moment: each record is stored once, by one of them; the
+/// others are refused - as already imported when the winner had committed before their check,
+/// as imported meanwhile (409) when both checks ran before either stored - and none fails.
+#[tokio::test]
+async fn overlapping_imports_sent_at_once_store_each_record_once() {
+    let app = spawn().await;
+    let org = &app.alpha;
+    let token = app.token(org, Role::Admin);
+    let rows = Records::clean(2021, 7).companies;
+    // Different files (the rows in another order, or one of them alone) with the same NPWPs.
+    let files = [
+        format!("{COMPANIES}\n{}\n{}\n", rows[0], rows[1]),
+        format!("{COMPANIES}\n{}\n{}\n", rows[1], rows[0]),
+        format!("{COMPANIES}\n{}\n", rows[0]),
+        format!("{COMPANIES}\n{}\n", rows[1]),
+        format!("{COMPANIES}\n{}\n{}\n", rows[0], rows[1]),
+        format!("{COMPANIES}\n{}\n{}\n", rows[1], rows[0]),
+    ];
+    let sent = files.iter().map(|file| send_import(&app, &token, "companies", "", file));
+    let mut stored = 0;
+    for response in futures_util::future::join_all(sent).await {
+        match response.status() {
+            StatusCode::CREATED => stored += 1,
+            StatusCode::CONFLICT => {
+                assert_problem(response, StatusCode::CONFLICT, "history_imported_meanwhile").await;
+            }
+            _ => {
+                assert_problem(response, StatusCode::UNPROCESSABLE_ENTITY, "import_rejected").await;
+            }
+        }
+    }
+    let listed = batches(&app, org).await;
+    let rows_stored: u64 = listed.iter().map(|batch| batch["rows"].as_u64().unwrap()).sum();
+    assert!(stored >= 1 && listed.len() == stored, "{stored} answered stored, {} batches", listed.len());
+    assert_eq!(rows_stored, 2, "each company once: {listed:?}");
+}
+
 #[tokio::test]
 async fn a_preview_lists_every_refused_row_and_stores_nothing() {
     let app = spawn().await;
