@@ -2,23 +2,10 @@ import { Anchor, Box, Group, Paper, SegmentedControl, Stack, Table, Text, Title 
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CeilingBar, CeilingLegend, RemainingFigure, type CeilingPart } from '../../components/CeilingChart';
 import { formatBasisPoints, formatRupiah } from '../../format';
 import { basisPointsOf } from './amounts';
 import { lineName, type BudgetLine } from './model';
-
-/** The parts a ceiling is made of, in the order the bar draws them from its start. */
-const SEGMENTS = [
-  { part: 'realised', color: 'var(--mantine-color-blue-8)' },
-  { part: 'committed', color: 'var(--mantine-color-orange-5)' },
-  { part: 'remaining', color: 'var(--mantine-color-teal-5)' },
-] as const;
-type Part = (typeof SEGMENTS)[number]['part'];
-
-/** Below this share of its ceiling, a line's remaining amount is called out. */
-const LOW_SHARE = 1000;
-
-/** The whole of a bar, in the units its segments are measured in (basis points of the ceiling). */
-const WHOLE = 10_000;
 
 /**
  * One line's ceiling as a bar: paid, then committed to orders, then what remains; the track behind
@@ -26,73 +13,21 @@ const WHOLE = 10_000;
  */
 export function RemainingBar({ line }: { line: BudgetLine }) {
   const { t } = useTranslation('budget');
-  const ceiling = line.ceiling.amount;
-  const segments = SEGMENTS.reduce<{ part: Part; color: string; x: number; width: number }[]>((drawn, { part, color }) => {
-    const x = drawn.reduce((end, segment) => end + segment.width, 0);
-    return [...drawn, { part, color, x, width: Math.min(basisPointsOf(line[part].amount, ceiling), WHOLE - x) }];
-  }, []);
-  return (
-    <svg
-      role="img"
-      aria-label={t('chart.bar', {
-        line: lineName(line),
-        realised: formatRupiah(line.realised.amount),
-        committed: formatRupiah(line.committed.amount),
-        remaining: formatRupiah(line.remaining.amount),
-        ceiling: formatRupiah(ceiling),
-      })}
-      viewBox={`0 0 ${WHOLE} 10`}
-      preserveAspectRatio="none"
-      width="100%"
-      height={18}
-      style={{ display: 'block', borderRadius: 4, overflow: 'hidden' }}
-    >
-      <rect x={0} y={0} width={WHOLE} height={10} fill="var(--mantine-color-gray-2)" />
-      {segments.map((segment) =>
-        segment.width > 0 ? (
-          <rect key={segment.part} data-part={segment.part} x={segment.x} y={0} width={segment.width} height={10} fill={segment.color} />
-        ) : null,
-      )}
-    </svg>
-  );
+  return <CeilingBar line={line} height={18} describe={(amounts) => t('chart.bar', { line: lineName(line), ...amounts })} />;
 }
 
 function Legend() {
   const { t } = useTranslation('budget');
-  return (
-    <Group gap="md" aria-hidden>
-      {SEGMENTS.map(({ part, color }) => (
-        <Group key={part} gap={6} wrap="nowrap">
-          <Box w={12} h={12} style={{ background: color, borderRadius: 2 }} />
-          <Text size="xs">{t(`chart.part.${part}`)}</Text>
-        </Group>
-      ))}
-      <Group gap={6} wrap="nowrap">
-        <Box w={12} h={12} style={{ background: 'var(--mantine-color-gray-2)', borderRadius: 2 }} />
-        <Text size="xs">{t('chart.part.ceiling')}</Text>
-      </Group>
-    </Group>
-  );
+  return <CeilingLegend name={(part) => t(`chart.part.${part}`)} ceiling={t('chart.part.ceiling')} />;
 }
 
 /** What remains of a line in words: the amount and its share of the ceiling, called out when low. */
 export function RemainingText({ line }: { line: BudgetLine }) {
   const { t } = useTranslation('budget');
-  const share = basisPointsOf(line.remaining.amount, line.ceiling.amount);
-  const low = share < LOW_SHARE;
-  return (
-    <Stack gap={0} align="flex-end">
-      <Text size="sm" fw={600} c={low ? 'red.7' : undefined} style={{ whiteSpace: 'nowrap' }}>
-        {formatRupiah(line.remaining.amount)}
-      </Text>
-      <Text size="xs" c={low ? 'red.7' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
-        {t(low ? 'chart.shareLow' : 'chart.share', { share: formatBasisPoints(share) })}
-      </Text>
-    </Stack>
-  );
+  return <RemainingFigure line={line} describe={(share, low) => t(low ? 'chart.shareLow' : 'chart.share', { share })} />;
 }
 
-const amountOf = (line: BudgetLine, part: Part | 'ceiling') => formatRupiah(line[part].amount);
+const amountOf = (line: BudgetLine, part: CeilingPart | 'ceiling') => formatRupiah(line[part].amount);
 
 /**
  * What remains of each line, as bars against the ceiling, with the same figures as a table for

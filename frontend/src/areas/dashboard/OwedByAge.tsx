@@ -1,9 +1,11 @@
-import { Badge, Box, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { FigureTable, TotalFigure } from '../../components/FigureTable';
+import { Loaded } from '../../components/Loaded';
 import { formatRupiah } from '../../format';
 import { basisPointsOf } from './amounts';
-import { ChartOrTable, DashboardCard, Loaded } from './display';
+import { ChartBar, ChartOrTable, DashboardCard } from './display';
 import { isLate, LATE_AFTER_DAYS, owedByAge, type AgeBucket, type OwedByAge as Summary } from './model';
 import { owedQuery } from './queries';
 import { formatCount, RIGHT } from './table';
@@ -11,16 +13,12 @@ import { formatCount, RIGHT } from './table';
 /** Each bucket's colour: the older, the warmer; late ones stand out. */
 const BUCKET_COLOR: Record<AgeBucket, string> = { days0to30: 'blue', days31to60: 'yellow', days61to90: 'orange', over90: 'red' };
 
-/** The whole of a bar, in the units its length is measured in (basis points of all that is owed). */
-const WHOLE = 10_000;
-
 function BucketBars({ owed }: { owed: Summary }) {
   const { t } = useTranslation('dashboard');
   return (
     <Stack gap={6} role="list" aria-label={t('owed.chartLabel')}>
       {owed.buckets.map(({ bucket, count, amount }) => {
         const late = isLate(bucket) && count > 0;
-        const length = basisPointsOf(amount, owed.total.amount);
         const color = BUCKET_COLOR[bucket];
         return (
           <Group key={bucket} role="listitem" data-late={late || undefined} gap="sm" wrap="nowrap" align="center">
@@ -34,24 +32,12 @@ function BucketBars({ owed }: { owed: Summary }) {
                 </Badge>
               )}
             </Group>
-            <Box style={{ flex: 1, minWidth: 60 }}>
-              <svg
-                role="img"
-                aria-label={t(late ? 'owed.barLate' : 'owed.bar', {
-                  bucket: t(`owed.bucket.${bucket}`),
-                  orders: t('owed.orders', { count }),
-                  amount: formatRupiah(amount),
-                })}
-                viewBox={`0 0 ${WHOLE} 10`}
-                preserveAspectRatio="none"
-                width="100%"
-                height={14}
-                style={{ display: 'block', borderRadius: 4, overflow: 'hidden' }}
-              >
-                <rect x={0} y={0} width={WHOLE} height={10} fill="var(--mantine-color-gray-1)" />
-                {length > 0 && <rect data-amount x={0} y={0} width={length} height={10} fill={`var(--mantine-color-${color}-${bucket === 'days0to30' ? 7 : 6})`} />}
-              </svg>
-            </Box>
+            <ChartBar
+              label={t(late ? 'owed.barLate' : 'owed.bar', { bucket: t(`owed.bucket.${bucket}`), orders: t('owed.orders', { count }), amount: formatRupiah(amount) })}
+              basisPoints={basisPointsOf(amount, owed.total.amount)}
+              color={`var(--mantine-color-${color}-${bucket === 'days0to30' ? 7 : 6})`}
+              mark="amount"
+            />
             <Stack gap={0} w={130} align="flex-end" aria-hidden>
               <Text size="sm" fw={late ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
                 {formatRupiah(amount)}
@@ -70,41 +56,32 @@ function BucketBars({ owed }: { owed: Summary }) {
 function BucketTable({ owed, year }: { owed: Summary; year: number }) {
   const { t } = useTranslation('dashboard');
   return (
-    <Table striped aria-label={t('owed.tableLabel', { year })}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('owed.col.age')}</Table.Th>
-          <Table.Th style={RIGHT}>{t('owed.col.orders')}</Table.Th>
-          <Table.Th style={RIGHT}>{t('owed.col.amount')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {owed.buckets.map(({ bucket, count, amount }) => {
-          const late = isLate(bucket) && count > 0;
-          return (
-            <Table.Tr key={bucket} data-late={late || undefined} bg={late ? `var(--mantine-color-${BUCKET_COLOR[bucket]}-0)` : undefined}>
-              <Table.Th scope="row" fw={late ? 600 : 'normal'}>
-                {t(`owed.bucket.${bucket}`)}
-                {late && ` (${t('owed.late')})`}
-              </Table.Th>
-              <Table.Td style={RIGHT}>{formatCount(count)}</Table.Td>
-              <Table.Td style={RIGHT}>{formatRupiah(amount)}</Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-      <Table.Tfoot>
-        <Table.Tr>
-          <Table.Th scope="row">{t('total')}</Table.Th>
-          <Table.Td style={RIGHT} fw={700}>
-            {formatCount(owed.total.count)}
-          </Table.Td>
-          <Table.Td style={RIGHT} fw={700}>
-            {formatRupiah(owed.total.amount)}
-          </Table.Td>
-        </Table.Tr>
-      </Table.Tfoot>
-    </Table>
+    <FigureTable
+      label={t('owed.tableLabel', { year })}
+      names={[t('owed.col.age')]}
+      figures={[t('owed.col.orders'), t('owed.col.amount')]}
+      total={t('total')}
+      totals={
+        <>
+          <TotalFigure>{formatCount(owed.total.count)}</TotalFigure>
+          <TotalFigure>{formatRupiah(owed.total.amount)}</TotalFigure>
+        </>
+      }
+    >
+      {owed.buckets.map(({ bucket, count, amount }) => {
+        const late = isLate(bucket) && count > 0;
+        return (
+          <Table.Tr key={bucket} data-late={late || undefined} bg={late ? `var(--mantine-color-${BUCKET_COLOR[bucket]}-0)` : undefined}>
+            <Table.Th scope="row" fw={late ? 600 : 'normal'}>
+              {t(`owed.bucket.${bucket}`)}
+              {late && ` (${t('owed.late')})`}
+            </Table.Th>
+            <Table.Td style={RIGHT}>{formatCount(count)}</Table.Td>
+            <Table.Td style={RIGHT}>{formatRupiah(amount)}</Table.Td>
+          </Table.Tr>
+        );
+      })}
+    </FigureTable>
   );
 }
 

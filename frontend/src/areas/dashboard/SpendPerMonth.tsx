@@ -1,9 +1,11 @@
 import { Box, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { FigureTable, TotalFigure } from '../../components/FigureTable';
+import { Loaded } from '../../components/Loaded';
 import { formatRupiah } from '../../format';
 import { basisPointsOf, largestOf } from './amounts';
-import { ChartOrTable, DashboardCard, Loaded } from './display';
+import { ChartOrTable, DashboardCard } from './display';
 import { monthsOfYear, type MonthSpend } from './model';
 import { useMonthNames } from './months';
 import { realisationQuery } from './queries';
@@ -52,32 +54,16 @@ function MonthTable({ months, total, year }: { months: MonthSpend[]; total: stri
   const { t } = useTranslation('dashboard');
   const name = useMonthNames();
   return (
-    <Table striped aria-label={t('month.tableLabel', { year })}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('month.col.month')}</Table.Th>
-          <Table.Th style={RIGHT}>{t('month.col.realised')}</Table.Th>
+    <FigureTable label={t('month.tableLabel', { year })} names={[t('month.col.month')]} figures={[t('month.col.realised')]} total={t('total')} totals={<TotalFigure>{formatRupiah(total)}</TotalFigure>}>
+      {months.map((month) => (
+        <Table.Tr key={month.key}>
+          <Table.Th scope="row" fw="normal">
+            {name.long(month.key)}
+          </Table.Th>
+          <Table.Td style={RIGHT}>{formatRupiah(month.realised)}</Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {months.map((month) => (
-          <Table.Tr key={month.key}>
-            <Table.Th scope="row" fw="normal">
-              {name.long(month.key)}
-            </Table.Th>
-            <Table.Td style={RIGHT}>{formatRupiah(month.realised)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-      <Table.Tfoot>
-        <Table.Tr>
-          <Table.Th scope="row">{t('total')}</Table.Th>
-          <Table.Td style={RIGHT} fw={700}>
-            {formatRupiah(total)}
-          </Table.Td>
-        </Table.Tr>
-      </Table.Tfoot>
-    </Table>
+      ))}
+    </FigureTable>
   );
 }
 

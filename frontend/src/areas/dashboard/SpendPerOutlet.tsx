@@ -1,15 +1,14 @@
-import { Box, Group, Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { FigureTable, TotalFigure } from '../../components/FigureTable';
+import { Loaded } from '../../components/Loaded';
 import { formatBasisPoints, formatRupiah } from '../../format';
 import { basisPointsOf } from './amounts';
-import { ChartOrTable, DashboardCard, Loaded } from './display';
+import { ChartBar, ChartOrTable, DashboardCard } from './display';
 import { topOutlets, TOP_OUTLETS } from './model';
 import { realisationQuery } from './queries';
 import { RIGHT } from './table';
-
-/** The whole of a bar, in the units its length is measured in (basis points of the year's realisation). */
-const WHOLE = 10_000;
 
 /** One bar of the chart: a named outlet, or the others added up. */
 interface Bar {
@@ -31,22 +30,12 @@ function OutletBars({ bars, total }: { bars: Bar[]; total: string }) {
             <Text size="sm" w={180} truncate="end" title={bar.label} fs={bar.others ? 'italic' : undefined}>
               {bar.label}
             </Text>
-            <Box style={{ flex: 1, minWidth: 60 }}>
-              <svg
-                role="img"
-                aria-label={t('outlet.bar', { name: bar.label, realised: formatRupiah(bar.realised), share })}
-                viewBox={`0 0 ${WHOLE} 10`}
-                preserveAspectRatio="none"
-                width="100%"
-                height={14}
-                style={{ display: 'block', borderRadius: 4, overflow: 'hidden' }}
-              >
-                <rect x={0} y={0} width={WHOLE} height={10} fill="var(--mantine-color-gray-1)" />
-                {basisPoints > 0 && (
-                  <rect data-share x={0} y={0} width={basisPoints} height={10} fill={bar.others ? 'var(--mantine-color-gray-5)' : 'var(--mantine-color-blue-7)'} />
-                )}
-              </svg>
-            </Box>
+            <ChartBar
+              label={t('outlet.bar', { name: bar.label, realised: formatRupiah(bar.realised), share })}
+              basisPoints={basisPoints}
+              color={bar.others ? 'var(--mantine-color-gray-5)' : 'var(--mantine-color-blue-7)'}
+              mark="share"
+            />
             <Text size="sm" w={130} ta="right" style={{ whiteSpace: 'nowrap' }} aria-hidden>
               {formatRupiah(bar.realised)}
             </Text>
@@ -60,35 +49,28 @@ function OutletBars({ bars, total }: { bars: Bar[]; total: string }) {
 function OutletTable({ bars, total, year }: { bars: Bar[]; total: string; year: number }) {
   const { t } = useTranslation('dashboard');
   return (
-    <Table striped aria-label={t('outlet.tableLabel', { year })}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('outlet.col.outlet')}</Table.Th>
-          <Table.Th style={RIGHT}>{t('outlet.col.realised')}</Table.Th>
-          <Table.Th style={RIGHT}>{t('outlet.col.share')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {bars.map((bar) => (
-          <Table.Tr key={bar.key}>
-            <Table.Th scope="row" fw="normal">
-              {bar.label}
-            </Table.Th>
-            <Table.Td style={RIGHT}>{formatRupiah(bar.realised)}</Table.Td>
-            <Table.Td style={RIGHT}>{formatBasisPoints(basisPointsOf(bar.realised, total))}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-      <Table.Tfoot>
-        <Table.Tr>
-          <Table.Th scope="row">{t('total')}</Table.Th>
-          <Table.Td style={RIGHT} fw={700}>
-            {formatRupiah(total)}
-          </Table.Td>
+    <FigureTable
+      label={t('outlet.tableLabel', { year })}
+      names={[t('outlet.col.outlet')]}
+      figures={[t('outlet.col.realised'), t('outlet.col.share')]}
+      total={t('total')}
+      totals={
+        <>
+          <TotalFigure>{formatRupiah(total)}</TotalFigure>
           <Table.Td />
+        </>
+      }
+    >
+      {bars.map((bar) => (
+        <Table.Tr key={bar.key}>
+          <Table.Th scope="row" fw="normal">
+            {bar.label}
+          </Table.Th>
+          <Table.Td style={RIGHT}>{formatRupiah(bar.realised)}</Table.Td>
+          <Table.Td style={RIGHT}>{formatBasisPoints(basisPointsOf(bar.realised, total))}</Table.Td>
         </Table.Tr>
-      </Table.Tfoot>
-    </Table>
+      ))}
+    </FigureTable>
   );
 }
 

@@ -1,13 +1,15 @@
-import { Box, Group, Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { FigureTable, TotalFigure } from '../../components/FigureTable';
+import { Loaded } from '../../components/Loaded';
 import { formatBasisPoints, formatRupiah } from '../../format';
-import { ChartOrTable, DashboardCard, Loaded } from './display';
+import { ChartBar, ChartOrTable, DashboardCard } from './display';
 import type { FairnessReport } from './model';
 import { tierSpendQuery } from './queries';
 import { RIGHT } from './table';
 
-/** The whole of a bar, in the units its length is measured in (basis points of the year's payments). */
+/** All of the year's payments, in the basis points a share (and a bar's length) is measured in. */
 const WHOLE = 10_000;
 
 /** A share as the server gives it (0.1234) in basis points (1234). */
@@ -26,20 +28,12 @@ function TierBars({ report }: { report: FairnessReport }) {
             <Text size="sm" w={180} truncate="end" title={label}>
               {label}
             </Text>
-            <Box style={{ flex: 1, minWidth: 60 }}>
-              <svg
-                role="img"
-                aria-label={t('tier.bar', { tier: row.label, realised: formatRupiah(row.realised.amount), share, count: row.outlets })}
-                viewBox={`0 0 ${WHOLE} 10`}
-                preserveAspectRatio="none"
-                width="100%"
-                height={14}
-                style={{ display: 'block', borderRadius: 4, overflow: 'hidden' }}
-              >
-                <rect x={0} y={0} width={WHOLE} height={10} fill="var(--mantine-color-gray-1)" />
-                {basisPoints > 0 && <rect data-share x={0} y={0} width={basisPoints} height={10} fill="var(--mantine-color-teal-7)" />}
-              </svg>
-            </Box>
+            <ChartBar
+              label={t('tier.bar', { tier: row.label, realised: formatRupiah(row.realised.amount), share, count: row.outlets })}
+              basisPoints={basisPoints}
+              color="var(--mantine-color-teal-7)"
+              mark="share"
+            />
             <Text size="sm" w={130} ta="right" style={{ whiteSpace: 'nowrap' }} aria-hidden>
               {formatRupiah(row.realised.amount)}
             </Text>
@@ -53,38 +47,30 @@ function TierBars({ report }: { report: FairnessReport }) {
 function TierTable({ report }: { report: FairnessReport }) {
   const { t } = useTranslation('dashboard');
   return (
-    <Table striped aria-label={t('tier.tableLabel', { year: report.fiscal_year })}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('tier.col.tier')}</Table.Th>
-          <Table.Th style={RIGHT}>{t('tier.col.outlets')}</Table.Th>
-          <Table.Th style={RIGHT}>{t('tier.col.realised')}</Table.Th>
-          <Table.Th style={RIGHT}>{t('tier.col.share')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {report.rows.map((row) => (
-          <Table.Tr key={row.key}>
-            <Table.Th scope="row" fw="normal">
-              {t('tier.label', { tier: row.label })}
-            </Table.Th>
-            <Table.Td style={RIGHT}>{row.outlets}</Table.Td>
-            <Table.Td style={RIGHT}>{formatRupiah(row.realised.amount)}</Table.Td>
-            <Table.Td style={RIGHT}>{formatBasisPoints(basisPointsOf(row.share))}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-      <Table.Tfoot>
-        <Table.Tr>
-          <Table.Th scope="row">{t('total')}</Table.Th>
+    <FigureTable
+      label={t('tier.tableLabel', { year: report.fiscal_year })}
+      names={[t('tier.col.tier')]}
+      figures={[t('tier.col.outlets'), t('tier.col.realised'), t('tier.col.share')]}
+      total={t('total')}
+      totals={
+        <>
           <Table.Td />
-          <Table.Td style={RIGHT} fw={700}>
-            {formatRupiah(report.total.realised.amount)}
-          </Table.Td>
+          <TotalFigure>{formatRupiah(report.total.realised.amount)}</TotalFigure>
           <Table.Td />
+        </>
+      }
+    >
+      {report.rows.map((row) => (
+        <Table.Tr key={row.key}>
+          <Table.Th scope="row" fw="normal">
+            {t('tier.label', { tier: row.label })}
+          </Table.Th>
+          <Table.Td style={RIGHT}>{row.outlets}</Table.Td>
+          <Table.Td style={RIGHT}>{formatRupiah(row.realised.amount)}</Table.Td>
+          <Table.Td style={RIGHT}>{formatBasisPoints(basisPointsOf(row.share))}</Table.Td>
         </Table.Tr>
-      </Table.Tfoot>
-    </Table>
+      ))}
+    </FigureTable>
   );
 }
 

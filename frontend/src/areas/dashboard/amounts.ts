@@ -17,14 +17,5 @@ export function largestOf(amounts: readonly string[]): string {
   return amounts.reduce((largest, amount) => (BigInt(amount) > BigInt(largest) ? amount : largest), '0');
 }
 
-/**
- * The share of `whole` that `part` is, in basis points (10000 is all of it), rounded down and kept
- * between 0 and 10000. A bar's length and a percentage are drawn from it; the amounts themselves
- * are always shown as they came.
- */
-export function basisPointsOf(part: string, whole: string): number {
-  const total = BigInt(whole);
-  if (total <= 0n) return 0;
-  const share = (BigInt(part) * 10_000n) / total;
-  return Number(share < 0n ? 0n : share > 10_000n ? 10_000n : share);
-}
+/** The share of one amount in another, in basis points: the same wherever a share is shown. */
+export { basisPointsOf } from '../../components/figures';

@@ -1,10 +1,7 @@
-import { Anchor, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import type { UseQueryResult } from '@tanstack/react-query';
+import { Anchor, Box, Group, Paper, SegmentedControl, Stack, Title } from '@mantine/core';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageLoader } from '../../components/PageLoader';
 import { YearSelect as SharedYearSelect } from '../../components/YearSelect';
 
 /** The fiscal year picker, labelled in this area's words. */
@@ -39,18 +36,6 @@ export function DashboardCard({ title, more, children }: { title: string; more?:
 }
 
 /**
- * A card's data once it is read: a loader while it is on its way, the reason (and a retry) when it
- * could not be read, a sentence when there is nothing to show, else what `children` draws of it.
- */
-export function Loaded<T>({ query, empty, children }: { query: UseQueryResult<T>; empty: (data: T) => string | null; children: (data: T) => ReactNode }) {
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
-  const nothing = empty(query.data);
-  if (nothing !== null) return <Text c="dimmed">{nothing}</Text>;
-  return <>{children(query.data)}</>;
-}
-
-/**
  * A chart, or the same figures as a table for those who read tables rather than pictures: the
  * chart by default. (Each chart's bars also say their figures in words.)
  */
@@ -73,5 +58,24 @@ export function ChartOrTable({ name, chart, table }: { name: string; chart: Reac
       </Group>
       {view === 'chart' ? chart : table}
     </Stack>
+  );
+}
+
+/** The whole of a chart's bar, in the units its length is measured in (basis points). */
+const WHOLE = 10_000;
+
+/**
+ * One horizontal bar of a card's chart: `basisPoints` of the whole drawn in `color` over a track of
+ * the whole, its name (`label`) saying the same in words; the drawn part carries `data-amount` or
+ * `data-share`, by `mark`. The owed, outlet and tier charts share it, so that their bars look alike.
+ */
+export function ChartBar({ label, basisPoints, color, mark }: { label: string; basisPoints: number; color: string; mark: 'amount' | 'share' }) {
+  return (
+    <Box style={{ flex: 1, minWidth: 60 }}>
+      <svg role="img" aria-label={label} viewBox={`0 0 ${WHOLE} 10`} preserveAspectRatio="none" width="100%" height={14} style={{ display: 'block', borderRadius: 4, overflow: 'hidden' }}>
+        <rect x={0} y={0} width={WHOLE} height={10} fill="var(--mantine-color-gray-1)" />
+        {basisPoints > 0 && <rect data-amount={mark === 'amount' || undefined} data-share={mark === 'share' || undefined} x={0} y={0} width={basisPoints} height={10} fill={color} />}
+      </svg>
+    </Box>
   );
 }

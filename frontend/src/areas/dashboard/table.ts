@@ -5,5 +5,5 @@ export function formatCount(count: number): string {
   return countFormat.format(count);
 }
 
-/** A right-aligned figure in a table, kept on one line. */
-export const RIGHT = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
+/** A right-aligned figure in a table, kept on one line, as every table of figures has it. */
+export { RIGHT } from '../../components/figures';

@@ -1,18 +1,10 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { api } from '../../api/client';
-import { problem, tokenPair } from '../../test/http';
+import { problem } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { AGREEMENTS_PATH, auditor, catchDownloads, headingsOf, reportRequests, reportServer, rowsOf, rp } from './fixtures';
+import { AGREEMENTS_PATH, auditor, catchDownloads, headingsOf, reportRequests, reportServer, rowsOf, rp, signInEachTest } from './fixtures';
 
-beforeEach(() => {
-  api.session.setTokens(tokenPair('access-1'));
-});
-
-afterEach(() => {
-  cleanup();
-  api.session.clear(null);
-});
+signInEachTest();
 
 describe('The agreements against ceilings report', () => {
   it('shows each agreement against its ceiling, in rupiah, with the totals in the footer', async () => {

@@ -1,17 +1,20 @@
-import { Select, Table, Text } from '@mantine/core';
+import { Select, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageLoader } from '../../components/PageLoader';
+import { FigureTable, TotalFigure } from '../../components/FigureTable';
+import { Loaded } from '../../components/Loaded';
 import { formatRupiah } from '../../format';
 import { QUARTERS, useDisclosureFilters } from './address';
 import { useCsvDownload } from './download';
 import { csvFileName, disclosureQuery, REPORT_PATHS } from './queries';
-import { ReportFrame } from './ReportFrame';
+import { ReportFrame, type ChangeFilter } from './ReportFrame';
 import { formatCount, RIGHT } from './table';
 
 /** The quarter picker's value for the whole year. */
 const WHOLE_YEAR = 'all';
+
+/** The columns that say what was paid to whom, before the amount. */
+const COLUMNS = ['period', 'publicBody', 'unit', 'mediaOwner', 'outlet', 'mediaType'] as const;
 
 /**
  * The quarterly media disclosure: what the public body paid per quarter (by the day of payment),
@@ -26,74 +29,48 @@ export function DisclosurePage() {
   const year = filters.fiscal_year;
   const period = filters.quarter === undefined ? t('disclosure.wholeYear', { year }) : t('disclosure.quarterOf', { year, quarter: filters.quarter });
 
+  const quarterFilter = (change: ChangeFilter) => (
+    <Select
+      label={t('disclosure.filter.quarter')}
+      allowDeselect={false}
+      data={[
+        { value: WHOLE_YEAR, label: t('disclosure.quarter.all') },
+        ...QUARTERS.map((quarter) => ({ value: String(quarter), label: t('disclosure.quarter.one', { quarter }) })),
+      ]}
+      value={filters.quarter === undefined ? WHOLE_YEAR : String(filters.quarter)}
+      onChange={(quarter) => change('quarter', quarter === WHOLE_YEAR ? null : quarter)}
+      w={200}
+    />
+  );
+
   return (
-    <ReportFrame checkpoint={report.data?.checkpoint}
-      page="disclosure"
-      title={t('disclosure.title')}
-      intro={t('disclosure.intro')}
-      filters={filters}
-      setFilter={setFilter}
-      download={download}
-      withUnit={false}
-      extraFilters={(change) => (
-        <Select
-          label={t('disclosure.filter.quarter')}
-          allowDeselect={false}
-          data={[
-            { value: WHOLE_YEAR, label: t('disclosure.quarter.all') },
-            ...QUARTERS.map((quarter) => ({ value: String(quarter), label: t('disclosure.quarter.one', { quarter }) })),
-          ]}
-          value={filters.quarter === undefined ? WHOLE_YEAR : String(filters.quarter)}
-          onChange={(quarter) => change('quarter', quarter === WHOLE_YEAR ? null : quarter)}
-          w={200}
-        />
-      )}
-    >
-      {report.isPending && <PageLoader />}
-      {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
-      {report.isSuccess && report.data.rows.length === 0 && <Text c="dimmed">{t('disclosure.none', { period })}</Text>}
-      {report.isSuccess && report.data.rows.length > 0 && (
-        <Table.ScrollContainer minWidth={1000}>
-          <Table striped aria-label={t('disclosure.tableLabel', { period })}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('disclosure.col.period')}</Table.Th>
-                <Table.Th>{t('disclosure.col.publicBody')}</Table.Th>
-                <Table.Th>{t('disclosure.col.unit')}</Table.Th>
-                <Table.Th>{t('disclosure.col.mediaOwner')}</Table.Th>
-                <Table.Th>{t('disclosure.col.outlet')}</Table.Th>
-                <Table.Th>{t('disclosure.col.mediaType')}</Table.Th>
-                <Table.Th style={RIGHT}>{t('disclosure.col.amount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.data.rows.map((row) => (
-                <Table.Tr key={`${row.period}|${row.unit}|${row.media_owner}|${row.outlet}`}>
-                  <Table.Th scope="row" fw="normal" style={{ whiteSpace: 'nowrap' }}>
-                    {row.period}
-                  </Table.Th>
-                  <Table.Td>{row.public_body}</Table.Td>
-                  <Table.Td>{row.unit}</Table.Td>
-                  <Table.Td>{row.media_owner}</Table.Td>
-                  <Table.Td>{row.outlet}</Table.Td>
-                  <Table.Td>{t(`mediaType.${row.media_type}`)}</Table.Td>
-                  <Table.Td style={RIGHT}>{formatRupiah(row.amount.amount)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr>
-                <Table.Th scope="row" colSpan={6}>
-                  {t('disclosure.total', { count: report.data.total.entries, entries: formatCount(report.data.total.entries) })}
+    <ReportFrame checkpoint={report.data?.checkpoint} page="disclosure" title={t('disclosure.title')} intro={t('disclosure.intro')} filters={filters} setFilter={setFilter} download={download} withUnit={false} extraFilters={quarterFilter}>
+      <Loaded query={report} empty={(data) => (data.rows.length === 0 ? t('disclosure.none', { period }) : null)}>
+        {(data) => (
+          <FigureTable
+            minWidth={1000}
+            label={t('disclosure.tableLabel', { period })}
+            names={COLUMNS.map((column) => t(`disclosure.col.${column}`))}
+            figures={[t('disclosure.col.amount')]}
+            total={t('disclosure.total', { count: data.total.entries, entries: formatCount(data.total.entries) })}
+            totals={<TotalFigure>{formatRupiah(data.total.amount.amount)}</TotalFigure>}
+          >
+            {data.rows.map((row) => (
+              <Table.Tr key={`${row.period}|${row.unit}|${row.media_owner}|${row.outlet}`}>
+                <Table.Th scope="row" fw="normal" style={{ whiteSpace: 'nowrap' }}>
+                  {row.period}
                 </Table.Th>
-                <Table.Td style={RIGHT} fw={700}>
-                  {formatRupiah(report.data.total.amount.amount)}
-                </Table.Td>
+                <Table.Td>{row.public_body}</Table.Td>
+                <Table.Td>{row.unit}</Table.Td>
+                <Table.Td>{row.media_owner}</Table.Td>
+                <Table.Td>{row.outlet}</Table.Td>
+                <Table.Td>{t(`mediaType.${row.media_type}`)}</Table.Td>
+                <Table.Td style={RIGHT}>{formatRupiah(row.amount.amount)}</Table.Td>
               </Table.Tr>
-            </Table.Tfoot>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+            ))}
+          </FigureTable>
+        )}
+      </Loaded>
     </ReportFrame>
   );
 }

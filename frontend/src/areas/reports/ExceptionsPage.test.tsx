@@ -1,9 +1,8 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { api } from '../../api/client';
-import { json, tokenPair, type Seen } from '../../test/http';
+import { json, type Seen } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { CHECKPOINT, catchDownloads, headingsOf, reportRequests, reportServer, rowsOf, rp } from './fixtures';
+import { CHECKPOINT, catchDownloads, headingsOf, reportRequests, reportServer, rowsOf, rp, signInEachTest } from './fixtures';
 import type { ExceptionRow, ExceptionsReport } from './model';
 
 const EXCEPTIONS_PATH = '/api/v1/reports/exceptions';
@@ -52,14 +51,7 @@ function exceptionsAnswer(empty: boolean) {
   };
 }
 
-beforeEach(() => {
-  api.session.setTokens(tokenPair('access-1'));
-});
-
-afterEach(() => {
-  cleanup();
-  api.session.clear(null);
-});
+signInEachTest();
 
 describe('The exceptions report', () => {
   it('lists the year\'s exceptions class by class, translated, with the count per class and the total', async () => {

@@ -1,29 +1,10 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { api } from '../../api/client';
-import { problem, tokenPair } from '../../test/http';
+import { problem } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { auditor, catchDownloads, FAIRNESS_PATH, headingsOf, reportRequests, reportServer, rowsOf, rp } from './fixtures';
+import { auditor, catchDownloads, FAIRNESS_PATH, headingsOf, pick, reportRequests, reportServer, rowsOf, rp, signInEachTest } from './fixtures';
 
-beforeEach(() => {
-  api.session.setTokens(tokenPair('access-1'));
-});
-
-afterEach(() => {
-  cleanup();
-  api.session.clear(null);
-});
-
-/** Picks an option of a select, in the list it opens. */
-async function pick(user: ReturnType<typeof userEvent.setup>, select: HTMLElement, option: string) {
-  await user.click(select);
-  const list = await waitFor(() => {
-    const found = document.getElementById(select.getAttribute('aria-controls') ?? '');
-    if (!found) throw new Error('The select has not opened its list');
-    return found;
-  });
-  await user.click(within(list).getByRole('option', { name: option, hidden: true }));
-}
+signInEachTest();
 
 describe('The allocation fairness report', () => {
   it('shows each outlet\'s share, largest first, with the totals, the top-10 share and the Gini coefficient', async () => {

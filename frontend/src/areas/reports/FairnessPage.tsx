@@ -1,18 +1,21 @@
-import { Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fairnessDimensionValues } from '../../api/schema';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageLoader } from '../../components/PageLoader';
+import { FigureTable, TotalFigure } from '../../components/FigureTable';
+import { Loaded } from '../../components/Loaded';
 import { formatBasisPoints, formatRupiah } from '../../format';
 import { useFairnessFilters } from './address';
 import { basisPointsOfFraction } from './amounts';
 import { useCsvDownload } from './download';
 import type { FairnessRow } from './model';
 import { csvFileName, fairnessQuery, REPORT_PATHS } from './queries';
-import { ReportFrame } from './ReportFrame';
+import { DimensionFilter, ReportFrame, type ChangeFilter } from './ReportFrame';
 import { ShareChart } from './ShareChart';
 import { formatCount, RIGHT } from './table';
+
+/** The columns of figures every grouping has, in the order they read. */
+const FIGURES = ['agreements', 'ceiling', 'realised', 'share'] as const;
 
 const giniFormat = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
 
@@ -73,96 +76,58 @@ export function FairnessPage() {
   const download = useCsvDownload(REPORT_PATHS.fairness, filters, csvFileName.fairness(filters));
   const year = filters.fiscal_year;
   const dimension = t(`fairness.dimension.${filters.by}`);
+  const byFilter = (change: ChangeFilter) => <DimensionFilter label={t('fairness.filter.by')} dimensions={fairnessDimensionValues} nameOf={(by) => t(`fairness.dimension.${by}`)} value={filters.by} onChange={change} />;
 
   return (
-    <ReportFrame checkpoint={report.data?.checkpoint}
-      page="fairness"
-      title={t('fairness.title')}
-      intro={t('fairness.intro')}
-      filters={filters}
-      setFilter={setFilter}
-      download={download}
-      extraFilters={(change) => (
-        <Select
-          label={t('fairness.filter.by')}
-          allowDeselect={false}
-          data={fairnessDimensionValues.map((by) => ({ value: by, label: t(`fairness.dimension.${by}`) }))}
-          value={filters.by}
-          onChange={(by) => change('by', by)}
-          w={220}
-        />
-      )}
-    >
-      {report.isPending && <PageLoader />}
-      {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
-      {report.isSuccess && report.data.rows.length === 0 && <Text c="dimmed">{t('fairness.none', { year })}</Text>}
-      {report.isSuccess && report.data.rows.length > 0 && (
-        <>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Figure label={t('fairness.topTen.label')} value={formatShare(report.data.total.top_ten_share)} explanation={t('fairness.topTen.explanation')} />
-            <Figure label={t('fairness.gini.label')} value={formatGini(report.data.total.gini)} explanation={t('fairness.gini.explanation')} />
-          </SimpleGrid>
-          <ShareChart
-            title={t('fairness.share.title')}
-            bars={report.data.rows.map((row) => ({
-              key: row.key,
-              label: row.label,
-              basisPoints: basisPointsOfFraction(row.share),
-              describe: (share) => t('fairness.share.bar', { name: row.label, share, realised: formatRupiah(row.realised.amount) }),
-            }))}
-          />
-          <Table.ScrollContainer minWidth={880}>
-            <Table striped aria-label={t('fairness.tableLabel', { year, by: dimension })}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{dimension}</Table.Th>
-                  {report.data.by === 'tier' && <Table.Th style={RIGHT}>{t('fairness.col.outlets')}</Table.Th>}
-                  <Table.Th style={RIGHT}>{t('fairness.col.agreements')}</Table.Th>
-                  <Table.Th style={RIGHT}>{t('fairness.col.ceiling')}</Table.Th>
-                  <Table.Th style={RIGHT}>{t('fairness.col.realised')}</Table.Th>
-                  <Table.Th style={RIGHT}>{t('fairness.col.share')}</Table.Th>
+    <ReportFrame checkpoint={report.data?.checkpoint} page="fairness" title={t('fairness.title')} intro={t('fairness.intro')} filters={filters} setFilter={setFilter} download={download} extraFilters={byFilter}>
+      <Loaded query={report} empty={(data) => (data.rows.length === 0 ? t('fairness.none', { year }) : null)}>
+        {(data) => (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Figure label={t('fairness.topTen.label')} value={formatShare(data.total.top_ten_share)} explanation={t('fairness.topTen.explanation')} />
+              <Figure label={t('fairness.gini.label')} value={formatGini(data.total.gini)} explanation={t('fairness.gini.explanation')} />
+            </SimpleGrid>
+            <ShareChart
+              title={t('fairness.share.title')}
+              bars={data.rows.map((row) => ({
+                key: row.key,
+                label: row.label,
+                basisPoints: basisPointsOfFraction(row.share),
+                describe: (share) => t('fairness.share.bar', { name: row.label, share, realised: formatRupiah(row.realised.amount) }),
+              }))}
+            />
+            <FigureTable
+              minWidth={880}
+              label={t('fairness.tableLabel', { year, by: dimension })}
+              names={[dimension]}
+              figures={[...(data.by === 'tier' ? (['outlets'] as const) : []), ...FIGURES].map((figure) => t(`fairness.col.${figure}`))}
+              total={t(`fairness.total.${data.by}`, { count: data.total.groups })}
+              totals={
+                <>
+                  {data.by === 'tier' && <TotalFigure>{formatCount(data.rows.reduce((sum, row) => sum + row.outlets, 0))}</TotalFigure>}
+                  <TotalFigure>{formatCount(data.total.agreements)}</TotalFigure>
+                  <TotalFigure>{formatRupiah(data.total.ceiling.amount)}</TotalFigure>
+                  <TotalFigure>{formatRupiah(data.total.realised.amount)}</TotalFigure>
+                  <TotalFigure>{BigInt(data.total.realised.amount) > 0n ? formatBasisPoints(10_000) : '—'}</TotalFigure>
+                </>
+              }
+            >
+              {data.rows.map((row) => (
+                <Table.Tr key={row.key}>
+                  <Table.Th scope="row" fw="normal">
+                    <GroupName row={row} />
+                  </Table.Th>
+                  {data.by === 'tier' && <Table.Td style={RIGHT}>{formatCount(row.outlets)}</Table.Td>}
+                  <Table.Td style={RIGHT}>{formatCount(row.agreements)}</Table.Td>
+                  <Table.Td style={RIGHT}>{formatRupiah(row.ceiling.amount)}</Table.Td>
+                  <Table.Td style={RIGHT}>{formatRupiah(row.realised.amount)}</Table.Td>
+                  <Table.Td style={RIGHT}>{formatShare(row.share)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.data.rows.map((row) => (
-                  <Table.Tr key={row.key}>
-                    <Table.Th scope="row" fw="normal">
-                      <GroupName row={row} />
-                    </Table.Th>
-                    {report.data.by === 'tier' && <Table.Td style={RIGHT}>{formatCount(row.outlets)}</Table.Td>}
-                    <Table.Td style={RIGHT}>{formatCount(row.agreements)}</Table.Td>
-                    <Table.Td style={RIGHT}>{formatRupiah(row.ceiling.amount)}</Table.Td>
-                    <Table.Td style={RIGHT}>{formatRupiah(row.realised.amount)}</Table.Td>
-                    <Table.Td style={RIGHT}>{formatShare(row.share)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-              <Table.Tfoot>
-                <Table.Tr>
-                  <Table.Th scope="row">{t(`fairness.total.${report.data.by}`, { count: report.data.total.groups })}</Table.Th>
-                  {report.data.by === 'tier' && (
-                    <Table.Td style={RIGHT} fw={700}>
-                      {formatCount(report.data.rows.reduce((sum, row) => sum + row.outlets, 0))}
-                    </Table.Td>
-                  )}
-                  <Table.Td style={RIGHT} fw={700}>
-                    {formatCount(report.data.total.agreements)}
-                  </Table.Td>
-                  <Table.Td style={RIGHT} fw={700}>
-                    {formatRupiah(report.data.total.ceiling.amount)}
-                  </Table.Td>
-                  <Table.Td style={RIGHT} fw={700}>
-                    {formatRupiah(report.data.total.realised.amount)}
-                  </Table.Td>
-                  <Table.Td style={RIGHT} fw={700}>
-                    {BigInt(report.data.total.realised.amount) > 0n ? formatBasisPoints(10_000) : '—'}
-                  </Table.Td>
-                </Table.Tr>
-              </Table.Tfoot>
-            </Table>
-          </Table.ScrollContainer>
-        </>
-      )}
+              ))}
+            </FigureTable>
+          </>
+        )}
+      </Loaded>
     </ReportFrame>
   );
 }

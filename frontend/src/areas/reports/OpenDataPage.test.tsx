@@ -1,9 +1,8 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { api } from '../../api/client';
-import { json, problem, tokenPair, type Seen } from '../../test/http';
+import { json, problem, type Seen } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { auditor, catchDownloads, reportServer } from './fixtures';
+import { auditor, catchDownloads, reportServer, signInEachTest } from './fixtures';
 import type { OpenDataSettings } from './openData';
 
 const SETTINGS: OpenDataSettings = {
@@ -37,16 +36,13 @@ function openDataServer(settings: OpenDataSettings | null, who: object = auditor
   });
 }
 
-beforeEach(() => {
-  api.session.setTokens(tokenPair('access-1'));
-});
-
+// Registered before the shared set-up, so that it runs after it: the hooks after a test run in reverse order.
 afterEach(() => {
-  cleanup();
-  api.session.clear(null);
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
+
+signInEachTest();
 
 describe('The open data (OCDS) tab', () => {
   it('downloads the year\'s release and record packages under the names the server gives them', async () => {

@@ -1,18 +1,9 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { api } from '../../api/client';
-import { tokenPair } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { catchDownloads, headingsOf, ORDERS_BY_STATE_PATH, reportRequests, reportServer, rowsOf, rp } from './fixtures';
+import { catchDownloads, headingsOf, ORDERS_BY_STATE_PATH, reportRequests, reportServer, rowsOf, rp, signInEachTest } from './fixtures';
 
-beforeEach(() => {
-  api.session.setTokens(tokenPair('access-1'));
-});
-
-afterEach(() => {
-  cleanup();
-  api.session.clear(null);
-});
+signInEachTest();
 
 describe('The orders by state report', () => {
   it('shows the orders per state with their ages, the day they are counted to, and the totals', async () => {

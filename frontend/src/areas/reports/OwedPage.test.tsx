@@ -1,18 +1,10 @@
-import { cleanup, getDefaultNormalizer, screen, waitFor, within } from '@testing-library/react';
+import { getDefaultNormalizer, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { api } from '../../api/client';
-import { problem, tokenPair } from '../../test/http';
+import { problem } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { auditor, catchDownloads, headingsOf, OWED_PATH, reportRequests, reportServer, rowsOf, rp } from './fixtures';
+import { auditor, catchDownloads, headingsOf, OWED_PATH, reportRequests, reportServer, rowsOf, rp, signInEachTest } from './fixtures';
 
-beforeEach(() => {
-  api.session.setTokens(tokenPair('access-1'));
-});
-
-afterEach(() => {
-  cleanup();
-  api.session.clear(null);
-});
+signInEachTest();
 
 describe('The owed per company report', () => {
   it('shows what each company is owed with its ages, the day they are counted to, and the totals', async () => {

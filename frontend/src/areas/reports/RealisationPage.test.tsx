@@ -1,30 +1,11 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { api } from '../../api/client';
 import { jakartaYear } from '../../format';
-import { problem, tokenPair } from '../../test/http';
+import { problem } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { auditor, REPORT_PATH, reportRequests, reportServer, rowsOf, rp } from './fixtures';
+import { auditor, catchDownloads, pick, REPORT_PATH, reportRequests, reportServer, rowsOf, rp, signInEachTest } from './fixtures';
 
-beforeEach(() => {
-  api.session.setTokens(tokenPair('access-1'));
-});
-
-afterEach(() => {
-  cleanup();
-  api.session.clear(null);
-});
-
-/** Picks an option of a select, in the list it opens. */
-async function pick(user: ReturnType<typeof userEvent.setup>, select: HTMLElement, option: string) {
-  await user.click(select);
-  const list = await waitFor(() => {
-    const found = document.getElementById(select.getAttribute('aria-controls') ?? '');
-    if (!found) throw new Error('The select has not opened its list');
-    return found;
-  });
-  await user.click(within(list).getByRole('option', { name: option, hidden: true }));
-}
+signInEachTest();
 
 describe('The realisation report', () => {
   it('shows the rows largest first, in rupiah, with the total in the footer and each row\'s share', async () => {
@@ -94,16 +75,7 @@ describe('The realisation report', () => {
 
   it('downloads the same report as CSV, named by its year and dimension', async () => {
     const seen = reportServer();
-    const blobs: Blob[] = [];
-    const createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:realisation';
-    });
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
-    const names: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      names.push(this.download);
-    });
+    const { blobs, names } = catchDownloads();
     renderApp('/reports?year=2025&by=company');
     await screen.findByRole('table', { name: 'Realisasi anggaran Tahun Anggaran 2025 per Perusahaan pers' });
     const user = userEvent.setup();

@@ -16,7 +16,7 @@ import type { ReportCheckpoint } from './model';
 import type { ReportFilters as Filters } from './queries';
 
 /** Changes one filter of the address; an empty value removes it. */
-type ChangeFilter = (name: FilterName, value: string | null) => void;
+export type ChangeFilter = (name: FilterName, value: string | null) => void;
 
 /**
  * The switch between the area's reports. The year and unit looked at go along, so that the
@@ -72,6 +72,14 @@ export function ReportFilters({ filters, onChange, withUnit = true, children }: 
       )}
     </Group>
   );
+}
+
+/**
+ * A report's own filter of what it adds up (or spreads the spending) by: the realisation and the
+ * fairness reports each offer their dimensions, named in their words, under `&by=`.
+ */
+export function DimensionFilter<By extends string>({ label, dimensions, nameOf, value, onChange }: { label: string; dimensions: readonly By[]; nameOf: (by: By) => string; value: By; onChange: ChangeFilter }) {
+  return <Select label={label} allowDeselect={false} data={dimensions.map((by) => ({ value: by, label: nameOf(by) }))} value={value} onChange={(by) => onChange('by', by)} w={220} />;
 }
 
 /**

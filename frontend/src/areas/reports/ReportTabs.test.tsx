@@ -1,18 +1,9 @@
-import { cleanup, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { api } from '../../api/client';
-import { tokenPair } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { AGREEMENTS_PATH, auditor, DISCLOSURE_PATH, FAIRNESS_PATH, ORDERS_BY_STATE_PATH, OWED_PATH, REPORT_PATH, reportRequests, reportServer } from './fixtures';
+import { AGREEMENTS_PATH, auditor, DISCLOSURE_PATH, FAIRNESS_PATH, ORDERS_BY_STATE_PATH, OWED_PATH, REPORT_PATH, reportRequests, reportServer, signInEachTest } from './fixtures';
 
-beforeEach(() => {
-  api.session.setTokens(tokenPair('access-1'));
-});
-
-afterEach(() => {
-  cleanup();
-  api.session.clear(null);
-});
+signInEachTest();
 
 describe('The switch between the reports', () => {
   it('leads to each report, keeping the year and unit looked at and leaving the realisation\'s own filter behind', async () => {

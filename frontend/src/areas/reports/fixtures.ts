@@ -1,5 +1,7 @@
-import { within } from '@testing-library/react';
-import { fakeServer, json, me, type Seen } from '../../test/http';
+import { cleanup, waitFor, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
+import { api } from '../../api/client';
+import { fakeServer, json, me, tokenPair, type Seen } from '../../test/http';
 import type { AgreementCeilingRow, AgreementsReport, ReportCheckpoint, DisclosureReport, DisclosureRow, FairnessDimension, FairnessReport, FairnessRow, OrdersByStateReport, OrdersInStateRow, OwedCompanyRow, OwedReport, RealisationDimension, RealisationReport, RealisationRow } from './model';
 
 // Realisation reports in the shape of the demo's, for the area's tests.
@@ -302,4 +304,29 @@ export function catchDownloads() {
     names.push(this.download);
   });
   return { blobs, names };
+}
+
+/**
+ * Signs in before each of a test file's tests and, after each, takes the page down and signs out:
+ * every report test file starts from the same session, so they share the set-up.
+ */
+export function signInEachTest() {
+  beforeEach(() => {
+    api.session.setTokens(tokenPair('access-1'));
+  });
+  afterEach(() => {
+    cleanup();
+    api.session.clear(null);
+  });
+}
+
+/** Picks an option of a select, in the list it opens. */
+export async function pick(user: ReturnType<typeof userEvent.setup>, select: HTMLElement, option: string) {
+  await user.click(select);
+  const list = await waitFor(() => {
+    const found = document.getElementById(select.getAttribute('aria-controls') ?? '');
+    if (!found) throw new Error('The select has not opened its list');
+    return found;
+  });
+  await user.click(within(list).getByRole('option', { name: option, hidden: true }));
 }

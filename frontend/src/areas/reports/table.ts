@@ -1,5 +1,5 @@
-/** A figure's cell: right-aligned, on one line. */
-export const RIGHT = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
+/** A figure's cell: right-aligned, on one line, as every table of figures has it. */
+export { RIGHT } from '../../components/figures';
 
 const countFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
 
