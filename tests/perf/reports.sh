@@ -12,7 +12,7 @@
 #   MITRA_PERF_ORGANISATIONS   organisations (default 50)
 #   MITRA_PERF_ORDERS          orders in all (default 1000000)
 #   MITRA_PERF_GROWTH          factor the other organisations grow by (default 10; 0 skips)
-#   MITRA_PERF_ROUNDS          timed runs of each (default 7)
+#   MITRA_PERF_ROUNDS          timed runs of each (default 15)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -20,7 +20,7 @@ admin_url="${MITRA_PERF_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgre
 organisations="${MITRA_PERF_ORGANISATIONS:-50}"
 orders="${MITRA_PERF_ORDERS:-1000000}"
 growth="${MITRA_PERF_GROWTH:-10}"
-rounds="${MITRA_PERF_ROUNDS:-7}"
+rounds="${MITRA_PERF_ROUNDS:-15}"
 
 # shellcheck source=tests/perf/common.sh
 source tests/perf/common.sh
@@ -67,13 +67,13 @@ reports=(
   "disclosure?|--report disclosure"
 )
 
-# Median seconds of the endpoint, whole body read.
+# Median seconds of the endpoint, whole body read: one warm-up and `rounds` timed requests on
+# one kept-alive connection, as psql times its statements on one open connection.
 endpoint() {
-  local address="$mitra/api/v1/reports/$1&fiscal_year=$year"
-  curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$address"
-  for _ in $(seq 1 "$rounds"); do
-    curl -fsS -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" "$address"
-  done | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
+  local address="$mitra/api/v1/reports/$1&fiscal_year=$year" addresses=()
+  for _ in $(seq 0 "$rounds"); do addresses+=(-o /dev/null "$address"); done
+  curl -fsS -H "Authorization: Bearer $token" -w '%{time_total}\n' "${addresses[@]}" |
+    tail -n "$rounds" | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
 }
 
 # Median seconds of the statement in psql, every row fetched by the client.

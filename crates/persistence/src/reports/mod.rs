@@ -26,7 +26,10 @@ pub use realisation::{RealisationFilter, RealisationRow, realisation};
 use futures_util::{Stream, StreamExt};
 use mitra_domain::policy::FiscalYear;
 use sea_orm::sea_query::{Alias, Expr, Func, PostgresQueryBuilder, SelectStatement, SqliteQueryBuilder};
-use sea_orm::{DbBackend, DbErr, QueryResult, StreamTrait};
+use sea_orm::sea_query::Values;
+use sea_orm::sqlx::AssertSqlSafe;
+use sea_orm::{DbBackend, DbErr, QueryResult, RuntimeErr, StreamTrait};
+use sea_query_sqlx::SqlxValues;
 use uuid::Uuid;
 
 use crate::scope::OrgScope;
@@ -92,19 +95,24 @@ where
     let db = store.db().clone();
     tokio::spawn(async move {
         let built = db.get_database_backend().build(&statement);
-        let mut results = match db.stream_raw(built).await {
-            Ok(results) => results,
-            Err(err) => {
-                rows.send(Err(err.into())).await.ok();
-                return;
-            }
-        };
-        while let Some(result) = results.next().await {
-            let row = result.and_then(|row| decode(&row)).map_err(StoreError::from);
-            let failed = row.is_err();
-            // A closed channel: the client went away; stop reading.
-            if rows.send(row).await.is_err() || failed {
-                return;
+        if db.get_database_backend() == DbBackend::Postgres {
+            // An unnamed statement, which PostgreSQL plans for the values bound to it every time,
+            // as it plans the same statement sent by hand. A report names one organisation of
+            // many and one year: a plan cached for the values that came first (what a named,
+            // cached statement gets after a few runs) can be far off for the next ones.
+            let pool = db.get_postgres_connection_pool().clone();
+            let values = built.values.unwrap_or(Values(Vec::new()));
+            let query = sea_orm::sqlx::query_with(AssertSqlSafe(built.sql), SqlxValues(values)).persistent(false);
+            let results = query
+                .fetch(&pool)
+                .map(|row| row.map(QueryResult::from).map_err(|err| DbErr::Query(RuntimeErr::SqlxError(err.into()))));
+            forward(results, &rows, decode).await;
+        } else {
+            match db.stream_raw(built).await {
+                Ok(results) => forward(results, &rows, decode).await,
+                Err(err) => {
+                    rows.send(Err(err.into())).await.ok();
+                }
             }
         }
     });
@@ -112,4 +120,24 @@ where
         receiver,
         |mut receiver| async move { receiver.recv().await.map(|row| (row, receiver)) },
     )
+}
+
+/// Hands `results` decoded over `rows` until they end, the first one that fails, or the reader
+/// goes away.
+async fn forward<T, D>(
+    results: impl Stream<Item = Result<QueryResult, DbErr>>,
+    rows: &tokio::sync::mpsc::Sender<Result<T, StoreError>>,
+    decode: D,
+) where
+    D: Fn(&QueryResult) -> Result<T, DbErr>,
+{
+    let mut results = std::pin::pin!(results);
+    while let Some(result) = results.next().await {
+        let row = result.and_then(|row| decode(&row)).map_err(StoreError::from);
+        let failed = row.is_err();
+        // A closed channel: the client went away; stop reading.
+        if rows.send(row).await.is_err() || failed {
+            return;
+        }
+    }
 }
