@@ -59,7 +59,9 @@ pub fn disclosure(
     })
 }
 
-/// The statement [`disclosure`] runs.
+/// The statement [`disclosure`] runs: the period's paid lines added up by quarter, unit, company
+/// and outlet first, then named - one name lookup per group, not per line (see
+/// `realisation_query` for why).
 pub(super) fn disclosure_query(backend: DbBackend, scope: OrgScope, period: PaymentPeriod) -> SelectStatement {
     let quarter = match backend {
         DbBackend::Postgres => Expr::cust("to_char(payments.sp2d_date, 'YYYY-\"Q\"Q')"),
@@ -68,10 +70,8 @@ pub(super) fn disclosure_query(backend: DbBackend, scope: OrgScope, period: Paym
         ),
     };
     let ord = |column: order::Column| Expr::col((order::Entity, column));
-    let name = |table: Expr| Func::max(table);
-    let mut query = Query::select();
-    query
-        .from(invoice_line::Entity)
+    let mut paid = Query::select();
+    paid.from(invoice_line::Entity)
         .inner_join(
             payment::Entity,
             Expr::col((payment::Entity, payment::Column::InvoiceId))
@@ -90,32 +90,17 @@ pub(super) fn disclosure_query(backend: DbBackend, scope: OrgScope, period: Paym
         .inner_join(
             budget_line::Entity,
             Expr::col((budget_line::Entity, budget_line::Column::Id))
-                .equals((order::Entity, order::Column::BudgetLineId)),
-        )
-        .inner_join(
-            unit::Entity,
-            Expr::col((unit::Entity, unit::Column::Id)).equals((budget_line::Entity, budget_line::Column::UnitId)),
-        )
-        .inner_join(
-            organisation::Entity,
-            Expr::col((organisation::Entity, organisation::Column::Id))
-                .equals((invoice_line::Entity, invoice_line::Column::OrganisationId)),
-        )
-        .inner_join(
-            press_company::Entity,
-            Expr::col((press_company::Entity, press_company::Column::Id))
-                .equals((order::Entity, order::Column::CompanyId)),
-        )
-        .inner_join(
-            outlet::Entity,
-            Expr::col((outlet::Entity, outlet::Column::Id)).equals((order::Entity, order::Column::OutletId)),
+                .equals((order::Entity, order::Column::BudgetLineId))
+                .and(
+                    Expr::col((budget_line::Entity, budget_line::Column::OrganisationId))
+                        .equals((order::Entity, order::Column::OrganisationId)),
+                ),
         )
         .expr_as(quarter.clone(), Alias::new("period"))
-        .expr_as(name(Expr::col((organisation::Entity, organisation::Column::Name))), Alias::new("public_body"))
-        .expr_as(name(Expr::col((unit::Entity, unit::Column::Name))), Alias::new("unit"))
-        .expr_as(name(Expr::col((press_company::Entity, press_company::Column::LegalName))), Alias::new("media_owner"))
-        .expr_as(name(Expr::col((outlet::Entity, outlet::Column::Name))), Alias::new("outlet"))
-        .expr_as(name(Expr::col((outlet::Entity, outlet::Column::MediaType))), Alias::new("media_type"))
+        .expr_as(Expr::col((invoice_line::Entity, invoice_line::Column::OrganisationId)), Alias::new("organisation_id"))
+        .expr_as(Expr::col((budget_line::Entity, budget_line::Column::UnitId)), Alias::new("unit_id"))
+        .expr_as(ord(order::Column::CompanyId), Alias::new("company_id"))
+        .expr_as(ord(order::Column::OutletId), Alias::new("outlet_id"))
         .expr_as(
             bigint(Func::sum(Expr::col((invoice_line::Entity, invoice_line::Column::Gross))).into()),
             Alias::new("amount"),
@@ -124,14 +109,38 @@ pub(super) fn disclosure_query(backend: DbBackend, scope: OrgScope, period: Paym
         .and_where(Expr::col((payment::Entity, payment::Column::Sp2dDate)).gte(period.from))
         .and_where(Expr::col((payment::Entity, payment::Column::Sp2dDate)).lt(period.until))
         .add_group_by([
-            quarter.clone(),
+            quarter,
+            Expr::col((invoice_line::Entity, invoice_line::Column::OrganisationId)),
             Expr::col((budget_line::Entity, budget_line::Column::UnitId)),
             ord(order::Column::CompanyId),
             ord(order::Column::OutletId),
-        ])
-        .order_by_expr(quarter, Order::Asc)
-        .order_by_expr(name(Expr::col((unit::Entity, unit::Column::Name))).into(), Order::Asc)
-        .order_by_expr(name(Expr::col((press_company::Entity, press_company::Column::LegalName))).into(), Order::Asc)
-        .order_by_expr(name(Expr::col((outlet::Entity, outlet::Column::Name))).into(), Order::Asc);
+        ]);
+
+    let groups = Alias::new("paid");
+    let group = |column: &str| Expr::col((groups.clone(), Alias::new(column)));
+    let mut query = Query::select();
+    query
+        .from_subquery(paid, groups.clone())
+        .inner_join(
+            organisation::Entity,
+            Expr::col((organisation::Entity, organisation::Column::Id)).eq(group("organisation_id")),
+        )
+        .inner_join(unit::Entity, Expr::col((unit::Entity, unit::Column::Id)).eq(group("unit_id")))
+        .inner_join(
+            press_company::Entity,
+            Expr::col((press_company::Entity, press_company::Column::Id)).eq(group("company_id")),
+        )
+        .inner_join(outlet::Entity, Expr::col((outlet::Entity, outlet::Column::Id)).eq(group("outlet_id")))
+        .expr_as(group("period"), Alias::new("period"))
+        .expr_as(Expr::col((organisation::Entity, organisation::Column::Name)), Alias::new("public_body"))
+        .expr_as(Expr::col((unit::Entity, unit::Column::Name)), Alias::new("unit"))
+        .expr_as(Expr::col((press_company::Entity, press_company::Column::LegalName)), Alias::new("media_owner"))
+        .expr_as(Expr::col((outlet::Entity, outlet::Column::Name)), Alias::new("outlet"))
+        .expr_as(Expr::col((outlet::Entity, outlet::Column::MediaType)), Alias::new("media_type"))
+        .expr_as(group("amount"), Alias::new("amount"))
+        .order_by_expr(group("period"), Order::Asc)
+        .order_by((unit::Entity, unit::Column::Name), Order::Asc)
+        .order_by((press_company::Entity, press_company::Column::LegalName), Order::Asc)
+        .order_by((outlet::Entity, outlet::Column::Name), Order::Asc);
     query
 }
