@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { json, problem, tokenPair, type Seen } from '../../test/http';
 import { renderApp } from '../../test/render';
 import { agreementsServer, approved, auditor, budgetLine, draft, rp } from './fixtures';
+import { pick } from '../../test/select';
 
 beforeEach(() => {
   api.session.setTokens(tokenPair('access-1'));
@@ -13,19 +14,6 @@ afterEach(() => {
   cleanup();
   api.session.clear(null);
 });
-
-type User = ReturnType<typeof userEvent.setup>;
-
-/** Picks an option of a select, in its own list. */
-async function pick(user: User, select: HTMLElement, option: string | RegExp) {
-  await user.click(select);
-  const list = await waitFor(() => {
-    const found = document.getElementById(select.getAttribute('aria-controls') ?? '');
-    if (!found) throw new Error('The select has not opened its list');
-    return found;
-  });
-  await user.click(within(list).getByRole('option', { name: option, hidden: true }));
-}
 
 const posted = (seen: Seen[]) => seen.filter((request) => request.method === 'POST' && request.path === '/api/v1/agreements');
 

@@ -5,6 +5,7 @@ import { jakartaYear } from '../../format';
 import { json, me, problem, tokenPair, type Seen } from '../../test/http';
 import { renderApp } from '../../test/render';
 import { advertising, budgetServer, officer, publications, rp, treasurer } from './fixtures';
+import { pick } from '../../test/select';
 
 beforeEach(() => {
   api.session.setTokens(tokenPair('access-1'));
@@ -16,17 +17,6 @@ afterEach(() => {
 });
 
 const listed = (seen: Seen[]) => seen.filter((request) => request.method === 'GET' && request.path === '/api/v1/budget-lines');
-
-/** Picks an option of a select: in its own list, since the page's filters have lists of their own. */
-async function pick(user: ReturnType<typeof userEvent.setup>, select: HTMLElement, option: string) {
-  await user.click(select);
-  const list = await waitFor(() => {
-    const found = document.getElementById(select.getAttribute('aria-controls') ?? '');
-    if (!found) throw new Error('The select has not opened its list');
-    return found;
-  });
-  await user.click(within(list).getByRole('option', { name: option, hidden: true }));
-}
 
 /** The segments of a line's bar, by part: where each starts and how long it is, of 10000. */
 function segments(bar: Element): Record<string, [string | null, string | null]> {

@@ -5,6 +5,7 @@ import { jakartaYear } from '../../format';
 import { me, tokenPair } from '../../test/http';
 import { renderApp } from '../../test/render';
 import { dashboardServer, FAIRNESS_PATH, head, LINES_PATH, OWED_PATH, REALISATION_PATH, requestsTo, rp } from './fixtures';
+import { pick } from '../../test/select';
 
 beforeEach(() => {
   api.session.setTokens(tokenPair('access-1'));
@@ -36,17 +37,6 @@ function bodyRows(table: HTMLElement): (string | null)[][] {
 /** Switches a card from its chart to the same figures as a table. */
 async function showTable(user: ReturnType<typeof userEvent.setup>, card: HTMLElement) {
   await user.click(within(card).getByText('Tabel'));
-}
-
-/** Picks an option of a select, in the list it opens. */
-async function pick(user: ReturnType<typeof userEvent.setup>, select: HTMLElement, option: string) {
-  await user.click(select);
-  const list = await waitFor(() => {
-    const found = document.getElementById(select.getAttribute('aria-controls') ?? '');
-    if (!found) throw new Error('The select has not opened its list');
-    return found;
-  });
-  await user.click(within(list).getByRole('option', { name: option, hidden: true }));
 }
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { jakartaToday, jakartaYear } from '../../format';
 import { json, problem, tokenPair, type Seen } from '../../test/http';
 import { accepted, auditor, billableOrders, company, financeServer, received, renderFinance, treasurer } from './fixtures';
+import { pick } from '../../test/select';
 
 beforeEach(() => {
   api.session.setTokens(tokenPair('access-1'));
@@ -17,17 +18,6 @@ afterEach(() => {
 const listed = (seen: Seen[]) =>
   seen.filter((request) => request.method === 'GET' && request.path === '/api/v1/invoices').map((request) => new URLSearchParams(request.search));
 const recorded = (seen: Seen[]) => seen.filter((request) => request.method === 'POST' && request.path === '/api/v1/invoices');
-
-/** Picks an option of a select, in the list it opens. */
-async function pick(user: ReturnType<typeof userEvent.setup>, select: HTMLElement, option: string) {
-  await user.click(select);
-  const list = await waitFor(() => {
-    const found = document.getElementById(select.getAttribute('aria-controls') ?? '');
-    if (!found) throw new Error('The select has not opened its list');
-    return found;
-  });
-  await user.click(within(list).getByRole('option', { name: option, hidden: true }));
-}
 
 describe('The invoices', () => {
   it('list the year and state the address names, each linked to its page', async () => {

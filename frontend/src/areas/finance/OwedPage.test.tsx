@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { jakartaYear } from '../../format';
 import { tokenPair, type Seen } from '../../test/http';
 import { auditor, financeServer, received, renderFinance, rp, treasurer } from './fixtures';
+import { pick } from '../../test/select';
 
 beforeEach(() => {
   api.session.setTokens(tokenPair('access-1'));
@@ -16,17 +17,6 @@ afterEach(() => {
 
 const asked = (seen: Seen[]) =>
   seen.filter((request) => request.method === 'GET' && request.path === '/api/v1/finance/owed').map((request) => new URLSearchParams(request.search).get('fiscal_year'));
-
-/** Picks an option of a select, in the list it opens. */
-async function pick(user: ReturnType<typeof userEvent.setup>, select: HTMLElement, option: string) {
-  await user.click(select);
-  const list = await waitFor(() => {
-    const found = document.getElementById(select.getAttribute('aria-controls') ?? '');
-    if (!found) throw new Error('The select has not opened its list');
-    return found;
-  });
-  await user.click(within(list).getByRole('option', { name: option, hidden: true }));
-}
 
 describe('What is owed', () => {
   it('lists unpaid work oldest first, with its age, the ages over 30, 60 and 90 days marked, and the total', async () => {

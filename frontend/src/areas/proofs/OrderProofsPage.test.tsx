@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { api } from '../../api/client';
 import { json, problem, tokenPair, type Seen } from '../../test/http';
 import { accepted, officer, online, print, proofs, proofsServer, radio, renderProofs, treasurer, verifier } from './fixtures';
+import { pick } from '../../test/select';
 
 beforeEach(() => {
   api.session.setTokens(tokenPair('access-1'));
@@ -19,17 +20,6 @@ const posted = (seen: Seen[], path: string) => seen.filter((request) => request.
 async function opened(number: string) {
   expect(await screen.findByRole('heading', { level: 1, name: `Pesanan ${number}` })).toBeInTheDocument();
   return screen.findByRole('region', { name: 'Bukti yang diserahkan' });
-}
-
-/** Picks an option of a select, in the list it opens. */
-async function pick(user: ReturnType<typeof userEvent.setup>, select: HTMLElement, option: string) {
-  await user.click(select);
-  const list = await waitFor(() => {
-    const found = document.getElementById(select.getAttribute('aria-controls') ?? '');
-    if (!found) throw new Error('The select has not opened its list');
-    return found;
-  });
-  await user.click(within(list).getByRole('option', { name: option, hidden: true }));
 }
 
 /** A fact of a proof by its label: the value shown below it. */

@@ -1,5 +1,4 @@
-import { cleanup, waitFor, within } from '@testing-library/react';
-import type userEvent from '@testing-library/user-event';
+import { cleanup, within } from '@testing-library/react';
 import { api } from '../../api/client';
 import { fakeServer, json, me, tokenPair, type Seen } from '../../test/http';
 import type { AgreementCeilingRow, AgreementsReport, ReportCheckpoint, DisclosureReport, DisclosureRow, FairnessDimension, FairnessReport, FairnessRow, OrdersByStateReport, OrdersInStateRow, OwedCompanyRow, OwedReport, RealisationDimension, RealisationReport, RealisationRow } from './model';
@@ -320,13 +319,4 @@ export function signInEachTest() {
   });
 }
 
-/** Picks an option of a select, in the list it opens. */
-export async function pick(user: ReturnType<typeof userEvent.setup>, select: HTMLElement, option: string) {
-  await user.click(select);
-  const list = await waitFor(() => {
-    const found = document.getElementById(select.getAttribute('aria-controls') ?? '');
-    if (!found) throw new Error('The select has not opened its list');
-    return found;
-  });
-  await user.click(within(list).getByRole('option', { name: option, hidden: true }));
-}
+export { pick } from '../../test/select';

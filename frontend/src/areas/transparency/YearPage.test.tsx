@@ -5,6 +5,7 @@ import i18n from '../../i18n';
 import { problem } from '../../test/http';
 import { renderApp } from '../../test/render';
 import { OKI, PERSONAL, publicRequests, publicServer, rp } from './fixtures';
+import { pick } from '../../test/select';
 
 afterEach(async () => {
   cleanup();
@@ -26,17 +27,6 @@ function headingsOf(table: HTMLElement): (string | null)[] {
   return within(within(table).getAllByRole('rowgroup')[0]!)
     .getAllByRole('columnheader')
     .map((cell) => cell.textContent);
-}
-
-/** Picks an option of a select, in the list it opens. */
-async function pick(user: ReturnType<typeof userEvent.setup>, select: HTMLElement, option: string) {
-  await user.click(select);
-  const list = await waitFor(() => {
-    const found = document.getElementById(select.getAttribute('aria-controls') ?? '');
-    if (!found) throw new Error('The select has not opened its list');
-    return found;
-  });
-  await user.click(within(list).getByRole('option', { name: option, hidden: true }));
 }
 
 describe('An organisation\'s public year', () => {
