@@ -25,8 +25,8 @@ pub use realisation::{RealisationFilter, RealisationRow, realisation};
 
 use futures_util::{Stream, StreamExt};
 use mitra_domain::policy::FiscalYear;
-use sea_orm::sea_query::{Alias, Expr, Func, PostgresQueryBuilder, SelectStatement, SqliteQueryBuilder};
 use sea_orm::sea_query::Values;
+use sea_orm::sea_query::{Alias, Expr, Func, PostgresQueryBuilder, SelectStatement, SqliteQueryBuilder};
 use sea_orm::sqlx::AssertSqlSafe;
 use sea_orm::{DbBackend, DbErr, QueryResult, RuntimeErr, StreamTrait};
 use sea_query_sqlx::SqlxValues;
