@@ -265,8 +265,9 @@ fn as_attachment(file_type: FileType, name: &FileName) -> actix_web::HttpRespons
         .insert_header((header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"))
         // Documents are personal data: kept by no shared cache, and not even by the browser.
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        // Tells the app's compression to pass the file as it is: PDF, JPEG and PNG are
-        // compressed already, and the length stays known for the browser's progress bar.
+        // Tells the app's compression to pass the file as it is: every type kept (documents,
+        // images, recordings) is compressed already, and the length stays known for the
+        // browser's progress bar.
         .insert_header((header::CONTENT_ENCODING, "identity"));
     response
 }

@@ -153,6 +153,8 @@ pub enum ProblemCode {
     ProofAlreadyReviewed,
     /// Paid content must carry the label before its proof is verified.
     PaidContentNotLabelled,
+    /// A clipping's scan or a broadcast's recording is attached before its proof is verified.
+    ProofEvidenceMissing,
     /// A proof of the order still waits for review.
     ProofsPending,
     /// No proof decides the order that way.
@@ -591,6 +593,10 @@ impl From<StoreError> for ApiError {
                     Refusal::PaidContentNotLabelled => (
                         ProblemCode::PaidContentNotLabelled,
                         "paid content must be labelled as such before its proof is verified",
+                    ),
+                    Refusal::ProofEvidenceMissing => (
+                        ProblemCode::ProofEvidenceMissing,
+                        "attach the clipping's scan or the broadcast's recording before verifying the proof",
                     ),
                     Refusal::ProofsPending => {
                         (ProblemCode::ProofsPending, "a proof of the order still waits for review")

@@ -32,6 +32,8 @@ vocabulary! {
         Agreement = "agreement",
         Order = "order",
         Proof = "proof",
+        /// A scan, recording or screenshot attached to a proof.
+        ProofFile = "proof_file",
         Invoice = "invoice",
         Payment = "payment",
         ContentItem = "content_item",
@@ -120,6 +122,7 @@ vocabulary! {
         OrderPaid = "order.paid",
         ProofSubmitted = "proof.submitted",
         ProofReviewed = "proof.reviewed",
+        ProofFileAdded = "proof_file.added",
         InvoiceRecorded = "invoice.recorded",
         /// The work was accepted (*BAST*).
         InvoiceAccepted = "invoice.accepted",
@@ -200,6 +203,7 @@ impl AuditAction {
             | AuditAction::OrderInvoiced
             | AuditAction::OrderPaid => EntityType::Order,
             AuditAction::ProofSubmitted | AuditAction::ProofReviewed => EntityType::Proof,
+            AuditAction::ProofFileAdded => EntityType::ProofFile,
             AuditAction::InvoiceRecorded | AuditAction::InvoiceAccepted | AuditAction::InvoicePaid => {
                 EntityType::Invoice
             }

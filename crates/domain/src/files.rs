@@ -11,6 +11,10 @@ vocabulary! {
         Pdf = "pdf",
         Jpeg = "jpeg",
         Png = "png",
+        /// An audio recording (a radio spot as aired).
+        Mp3 = "mp3",
+        /// A video recording (a television spot as aired).
+        Mp4 = "mp4",
     }
 }
 
@@ -18,6 +22,10 @@ vocabulary! {
 const PDF_MAGIC: &[u8] = b"%PDF-";
 const JPEG_MAGIC: &[u8] = &[0xFF, 0xD8, 0xFF];
 const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
+/// An MP3 starts with its ID3v2 tag, or with the sync bits of its first MPEG audio frame.
+const ID3_MAGIC: &[u8] = b"ID3";
+/// An MP4 (ISO base media) file starts with a box whose type, after its 4-byte size, is `ftyp`.
+const MP4_BOX: &[u8] = b"ftyp";
 
 /// What a complete file ends with. PNG's last chunk is always the same 12 bytes: length 0, type
 /// `IEND`, and the CRC of that type. PDF writers may follow `%%EOF` with line ends or padding, so
@@ -41,13 +49,15 @@ impl FileType {
             FileType::Pdf => "application/pdf",
             FileType::Jpeg => "image/jpeg",
             FileType::Png => "image/png",
+            FileType::Mp3 => "audio/mpeg",
+            FileType::Mp4 => "video/mp4",
         }
     }
 
     /// The type whose signature `head` (the first [`FileType::HEAD_LEN`] bytes of a file, or
     /// all of a shorter one) starts with, if any.
     pub fn sniff(head: &[u8]) -> Option<FileType> {
-        FileType::ALL.into_iter().find(|file_type| head.starts_with(file_type.magic()))
+        FileType::ALL.into_iter().find(|file_type| file_type.starts(head))
     }
 
     /// Whether a file of this type that ends with `tail` ends as a complete one does. Only the
@@ -58,14 +68,22 @@ impl FileType {
             FileType::Pdf => tail.windows(PDF_END.len()).any(|window| window == PDF_END),
             FileType::Jpeg => tail.ends_with(JPEG_END),
             FileType::Png => tail.ends_with(PNG_END),
+            // Recordings have no end marker: a stream cut short still plays up to the cut. An
+            // upload cut short is caught by the form's closing boundary instead.
+            FileType::Mp3 | FileType::Mp4 => !tail.is_empty(),
         }
     }
 
-    fn magic(self) -> &'static [u8] {
+    fn starts(self, head: &[u8]) -> bool {
         match self {
-            FileType::Pdf => PDF_MAGIC,
-            FileType::Jpeg => JPEG_MAGIC,
-            FileType::Png => PNG_MAGIC,
+            FileType::Pdf => head.starts_with(PDF_MAGIC),
+            FileType::Jpeg => head.starts_with(JPEG_MAGIC),
+            FileType::Png => head.starts_with(PNG_MAGIC),
+            // Eleven sync bits: 0xFF, then the top three bits of the next byte.
+            FileType::Mp3 => {
+                head.starts_with(ID3_MAGIC) || (head.len() >= 2 && head[0] == 0xFF && head[1] & 0xE0 == 0xE0)
+            }
+            FileType::Mp4 => head.get(4..8) == Some(MP4_BOX),
         }
     }
 }
@@ -134,11 +152,14 @@ mod tests {
         assert_eq!(FileType::sniff(JPEG), Some(FileType::Jpeg));
         assert_eq!(FileType::sniff(&png()), Some(FileType::Png));
         assert_eq!(FileType::sniff(&png()[..FileType::HEAD_LEN]), Some(FileType::Png));
+        assert_eq!(FileType::sniff(b"ID3\x04\0\0\0\0\0\x0a"), Some(FileType::Mp3));
+        assert_eq!(FileType::sniff(&[0xFF, 0xFB, 0x90, 0x64, 0, 0, 0, 0]), Some(FileType::Mp3));
+        assert_eq!(FileType::sniff(b"\0\0\0\x18ftypmp42"), Some(FileType::Mp4));
     }
 
     #[test]
     fn other_content_has_no_type() {
-        let others: [&[u8]; 7] = [
+        let others: [&[u8]; 9] = [
             b"",
             b"%PD",
             b"GIF89a\x01\x00",
@@ -146,6 +167,8 @@ mod tests {
             b"MZ\x90\x00 an executable",
             b"<html>%PDF-1.7",
             b"\x89PNG\r\n\x1a",
+            b"RIFF\0\0\0\0WAVE",
+            b"\0\0\0\x18moov",
         ];
         for head in others {
             assert_eq!(FileType::sniff(head), None, "{head:?}");
@@ -155,7 +178,7 @@ mod tests {
     #[test]
     fn each_type_has_its_media_type() {
         let media: Vec<&str> = FileType::ALL.into_iter().map(FileType::media_type).collect();
-        assert_eq!(media, ["application/pdf", "image/jpeg", "image/png"]);
+        assert_eq!(media, ["application/pdf", "image/jpeg", "image/png", "audio/mpeg", "video/mp4"]);
     }
 
     #[test]
@@ -172,6 +195,8 @@ mod tests {
         assert!(FileType::Pdf.is_complete(PDF));
         assert!(FileType::Jpeg.is_complete(JPEG));
         assert!(FileType::Png.is_complete(&png()));
+        assert!(FileType::Mp3.is_complete(b"ID3\x04\0\0\0\0\0\x0a"));
+        assert!(FileType::Mp4.is_complete(b"\0\0\0\x18ftypmp42"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
+use crate::files::FileType;
 use crate::violation::{TextRule, Violation, ViolationCode, Violations, bounded_text};
 use crate::vocabulary;
 
@@ -26,6 +27,36 @@ impl ProofKind {
     pub fn needs_paid_label(self) -> bool {
         self != ProofKind::DeliveryReceipt
     }
+
+    /// The files that show this kind of proof: a clipping's scan and a broadcast's recording are
+    /// the publication itself, so those proofs are verified only once their file is attached; a
+    /// web page's screenshot and a signed receipt's scan are kept when given.
+    pub fn evidence(self) -> Evidence {
+        const SCANS: &[FileType] = &[FileType::Pdf, FileType::Jpeg, FileType::Png];
+        const RECORDINGS: &[FileType] = &[FileType::Mp3, FileType::Mp4];
+        match self {
+            ProofKind::Url => Evidence { types: SCANS, required: false },
+            ProofKind::Clipping => Evidence { types: SCANS, required: true },
+            ProofKind::BroadcastLog => Evidence { types: RECORDINGS, required: true },
+            ProofKind::DeliveryReceipt => Evidence { types: SCANS, required: false },
+        }
+    }
+}
+
+/// Which files a proof of one kind takes, and whether it needs one to be verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Evidence {
+    pub types: &'static [FileType],
+    pub required: bool,
+}
+
+/// The largest evidence file accepted: a few minutes of broadcast video.
+pub const EVIDENCE_MAX_BYTES: u64 = 100 * 1024 * 1024;
+
+/// The fingerprint of content by its SHA-256, whether handed in as a web capture's hash or as an
+/// attached scan or recording: the same content cannot back two orders.
+pub fn content_fingerprint(sha256: &str) -> String {
+    format!("sha256:{}", sha256.to_ascii_lowercase())
 }
 
 vocabulary! {
@@ -164,7 +195,7 @@ impl NewProof {
             prints.push(format!("url:{}", url_key(url)));
         }
         if let Some(sha) = &self.details.content_sha256 {
-            prints.push(format!("sha256:{sha}"));
+            prints.push(content_fingerprint(sha));
         }
         prints
     }

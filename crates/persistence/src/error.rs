@@ -142,6 +142,8 @@ pub enum Refusal {
     ProofAlreadyReviewed,
     /// Paid content must be labelled as such before its proof is verified.
     PaidContentNotLabelled,
+    /// A clipping is verified with its scan, a broadcast with its recording.
+    ProofEvidenceMissing,
     /// A proof still waits for review.
     ProofsPending,
     /// Verifying an order's proof needs a verified proof; rejecting it, a rejected one and none

@@ -6,17 +6,22 @@
 //! A proof's address and content hash back one order only: `proof_fingerprints` holds them under
 //! a unique index, so the second order is refused even when both arrive at the same moment. A
 //! rejected proof gives its fingerprints up.
+//!
+//! Files that show a proof (a clipping's scan, a broadcast's recording) are attached while it
+//! waits for review; their content hash joins its fingerprints, so one scan cannot back two
+//! orders either. A decided proof's files no longer change.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use mitra_domain::audit::AuditAction;
 use mitra_domain::orders::{OrderState, OrderStep};
-use mitra_domain::proofs::{NewProof, ProofDetails, ProofKind, ProofReview, ProofStatus};
+use mitra_domain::proofs::{NewProof, ProofDetails, ProofKind, ProofReview, ProofStatus, content_fingerprint};
 use mitra_domain::{Violation, ViolationCode, Violations};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
+use crate::applications::documents::FileRef;
 use crate::columns::vocabulary;
-use crate::entities::{order, proof, proof_fingerprint};
+use crate::entities::{order, proof, proof_file, proof_fingerprint};
 use crate::orders::{self, OrderRecord};
 use crate::scope::{self, OrgScope};
 use crate::{Refusal, Store, StoreError, Tx, agreements, budget};
@@ -37,6 +42,37 @@ pub struct ProofRecord {
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub version: i32,
+    /// The files attached, oldest first.
+    pub files: Vec<ProofFileRecord>,
+}
+
+/// A file that shows a proof, kept in the file store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProofFileRecord {
+    pub id: Uuid,
+    pub proof_id: Uuid,
+    pub file: FileRef,
+    pub uploaded_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl TryFrom<proof_file::Model> for ProofFileRecord {
+    type Error = DbErr;
+
+    fn try_from(row: proof_file::Model) -> Result<Self, DbErr> {
+        Ok(ProofFileRecord {
+            id: row.id,
+            proof_id: row.proof_id,
+            file: FileRef {
+                sha256: row.file_sha256,
+                name: row.file_name,
+                file_type: vocabulary(&row.file_type)?,
+                size: row.file_size,
+            },
+            uploaded_by: row.uploaded_by,
+            created_at: row.created_at,
+        })
+    }
 }
 
 impl TryFrom<proof::Model> for ProofRecord {
@@ -69,6 +105,7 @@ impl TryFrom<proof::Model> for ProofRecord {
             created_by: row.created_by,
             created_at: row.created_at,
             version: row.version,
+            files: Vec::new(),
         })
     }
 }
@@ -76,7 +113,6 @@ impl TryFrom<proof::Model> for ProofRecord {
 /// Hands in a proof for an order on `today`. An accepted order (or one whose proof was
 /// rejected) becomes published; a published one takes further proofs until it is decided.
 pub async fn submit(tx: &mut Tx, order_id: Uuid, new: NewProof, today: NaiveDate) -> Result<ProofRecord, StoreError> {
-    let scope = tx.scope()?;
     let order = orders::lock(tx, order_id).await?;
     let state: OrderState = vocabulary(&order.state)?;
     if !matches!(state, OrderState::Accepted | OrderState::ProofRejected | OrderState::Published) {
@@ -92,14 +128,7 @@ pub async fn submit(tx: &mut Tx, order_id: Uuid, new: NewProof, today: NaiveDate
     }
     let prints = new.fingerprints();
     for print in &prints {
-        let taken = scope::select::<proof_fingerprint::Entity>(scope)
-            .filter(proof_fingerprint::Column::Fingerprint.eq(print.as_str()))
-            .one(tx.conn())
-            .await?;
-        if let Some(taken) = taken.filter(|taken| taken.order_id != order_id) {
-            let other = scope::find::<order::Entity>(tx.conn(), scope, taken.order_id).await?;
-            return Err(StoreError::ProofReused { order_id: other.id, number: other.number });
-        }
+        refuse_reuse(tx, order_id, print).await?;
     }
     let now = Utc::now();
     let details = new.details;
@@ -132,20 +161,7 @@ pub async fn submit(tx: &mut Tx, order_id: Uuid, new: NewProof, today: NaiveDate
         })
         .await?;
     for print in prints {
-        let mine = scope::select::<proof_fingerprint::Entity>(scope)
-            .filter(proof_fingerprint::Column::Fingerprint.eq(print.as_str()))
-            .one(tx.conn())
-            .await?;
-        if mine.is_none() {
-            tx.insert(proof_fingerprint::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                fingerprint: Set(print),
-                order_id: Set(order_id),
-                proof_id: Set(row.id),
-                ..Default::default()
-            })
-            .await?;
-        }
+        keep_fingerprint(tx, order_id, row.id, print).await?;
     }
     tx.record(AuditAction::ProofSubmitted, None, Some(&row))?;
     if state != OrderState::Published {
@@ -160,6 +176,108 @@ pub async fn submit(tx: &mut Tx, order_id: Uuid, new: NewProof, today: NaiveDate
         tx.record(OrderStep::Publish.audit_action(), Some(&order), Some(&after))?;
     }
     Ok(row.try_into()?)
+}
+
+/// Refused when `print` already backs another order, naming it.
+async fn refuse_reuse(tx: &Tx, order_id: Uuid, print: &str) -> Result<(), StoreError> {
+    let scope = tx.scope()?;
+    let taken = scope::select::<proof_fingerprint::Entity>(scope)
+        .filter(proof_fingerprint::Column::Fingerprint.eq(print))
+        .one(tx.conn())
+        .await?;
+    if let Some(taken) = taken.filter(|taken| taken.order_id != order_id) {
+        let other = scope::find::<order::Entity>(tx.conn(), scope, taken.order_id).await?;
+        return Err(StoreError::ProofReused { order_id: other.id, number: other.number });
+    }
+    Ok(())
+}
+
+/// Keeps `print` for the order unless the order already holds it (another of its proofs). The
+/// unique index refuses a twin written by a concurrent write for another order.
+async fn keep_fingerprint(tx: &mut Tx, order_id: Uuid, proof_id: Uuid, print: String) -> Result<(), StoreError> {
+    let mine = scope::select::<proof_fingerprint::Entity>(tx.scope()?)
+        .filter(proof_fingerprint::Column::Fingerprint.eq(print.as_str()))
+        .one(tx.conn())
+        .await?;
+    if mine.is_none() {
+        tx.insert(proof_fingerprint::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            fingerprint: Set(print),
+            order_id: Set(order_id),
+            proof_id: Set(proof_id),
+            ..Default::default()
+        })
+        .await?;
+    }
+    Ok(())
+}
+
+/// Attaches a file already kept in the file store to a proof still waiting for review. The
+/// caller has checked its type against the proof kind's [`ProofKind::evidence`].
+pub async fn attach(tx: &mut Tx, proof_id: Uuid, file: FileRef) -> Result<ProofFileRecord, StoreError> {
+    let scope = tx.scope()?;
+    let proof = scope::find::<proof::Entity>(tx.conn(), scope, proof_id).await?;
+    // Every change to what hangs from an order takes the order first, so a review waits for this.
+    orders::lock(tx, proof.order_id).await?;
+    let proof = scope::find::<proof::Entity>(tx.conn(), scope, proof_id).await?;
+    if vocabulary::<ProofStatus>(&proof.status)? != ProofStatus::Pending {
+        return Err(StoreError::Refused(Refusal::ProofAlreadyReviewed));
+    }
+    let kind: ProofKind = vocabulary(&proof.kind)?;
+    if !kind.evidence().types.contains(&file.file_type) {
+        let wanted = kind.evidence().types.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ");
+        return Err(StoreError::Invalid(Violations::from(Violation::new(
+            "file",
+            ViolationCode::InvalidFormat,
+            format!("a {} proof takes {wanted}", kind.as_str()),
+        ))));
+    }
+    let print = content_fingerprint(&file.sha256);
+    refuse_reuse(tx, proof.order_id, &print).await?;
+    let row = tx
+        .insert(proof_file::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            proof_id: Set(proof_id),
+            file_sha256: Set(file.sha256),
+            file_name: Set(file.name),
+            file_type: Set(file.file_type.as_str().to_owned()),
+            file_size: Set(file.size),
+            uploaded_by: Set(tx.actor_id()),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        })
+        .await?;
+    keep_fingerprint(tx, proof.order_id, proof_id, print).await?;
+    tx.record(AuditAction::ProofFileAdded, None, Some(&row))?;
+    Ok(row.try_into()?)
+}
+
+/// One file of a proof, for download.
+pub async fn file(store: &Store, scope: OrgScope, id: Uuid) -> Result<ProofFileRecord, StoreError> {
+    Ok(scope::find::<proof_file::Entity>(store.db(), scope, id).await?.try_into()?)
+}
+
+/// Fills in each proof's files, reading them in one statement.
+async fn with_files(
+    conn: &impl ConnectionTrait,
+    scope: OrgScope,
+    mut proofs: Vec<ProofRecord>,
+) -> Result<Vec<ProofRecord>, StoreError> {
+    if proofs.is_empty() {
+        return Ok(proofs);
+    }
+    let rows = scope::select::<proof_file::Entity>(scope)
+        .filter(proof_file::Column::ProofId.is_in(proofs.iter().map(|proof| proof.id)))
+        .order_by_asc(proof_file::Column::Id)
+        .all(conn)
+        .await?;
+    for row in rows {
+        let file = ProofFileRecord::try_from(row)?;
+        if let Some(proof) = proofs.iter_mut().find(|proof| proof.id == file.proof_id) {
+            proof.files.push(file);
+        }
+    }
+    Ok(proofs)
 }
 
 /// Verifies or rejects one proof of a published order, if it is still at `expected_version`. A
@@ -188,6 +306,10 @@ pub async fn review(
     if review.status == ProofStatus::Verified && kind.needs_paid_label() && !before.paid_content_labelled {
         return Err(StoreError::Refused(Refusal::PaidContentNotLabelled));
     }
+    let files = with_files(tx.conn(), scope, vec![before.clone().try_into()?]).await?.remove(0).files;
+    if review.status == ProofStatus::Verified && kind.evidence().required && files.is_empty() {
+        return Err(StoreError::Refused(Refusal::ProofEvidenceMissing));
+    }
     let changed = proof::ActiveModel {
         id: Set(id),
         status: Set(review.status.as_str().to_owned()),
@@ -202,7 +324,7 @@ pub async fn review(
             .await?;
     }
     tx.record(AuditAction::ProofReviewed, Some(&before), Some(&after))?;
-    Ok(after.try_into()?)
+    Ok(ProofRecord { files, ..after.try_into()? })
 }
 
 /// Decides a published order's proof, if the order is still at `expected_version`: verified for
@@ -267,7 +389,7 @@ pub async fn decide(
 /// The order's proofs, oldest first.
 pub async fn of_order(store: &Store, scope: OrgScope, order_id: Uuid) -> Result<Vec<ProofRecord>, StoreError> {
     scope::find::<order::Entity>(store.db(), scope, order_id).await?;
-    of_order_on(store.db(), scope, order_id).await
+    with_files(store.db(), scope, of_order_on(store.db(), scope, order_id).await?).await
 }
 
 async fn of_order_on(
@@ -284,5 +406,6 @@ async fn of_order_on(
 }
 
 pub async fn get(store: &Store, scope: OrgScope, id: Uuid) -> Result<ProofRecord, StoreError> {
-    Ok(scope::find::<proof::Entity>(store.db(), scope, id).await?.try_into()?)
+    let proof = scope::find::<proof::Entity>(store.db(), scope, id).await?.try_into()?;
+    Ok(with_files(store.db(), scope, vec![proof]).await?.remove(0))
 }

@@ -153,6 +153,7 @@ org_owned!(
     payment,
     content_item,
     content_attachment,
+    proof_file,
     history_batch,
     history_company,
     history_agreement,

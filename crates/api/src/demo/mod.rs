@@ -97,6 +97,7 @@ pub async fn seed_organisation(
     // The region's standard for the year in progress, so the policy area has something to show.
     let preset = presets::load("oki")?;
     let documents = applications::files(files, &preset.policy).await?;
+    let recording = money::recording(files).await?;
     let policy = preset.policy.clone();
     let today = jakarta_today();
     let this_year = FiscalYear::parse(jakarta_today().year())?;
@@ -117,7 +118,7 @@ pub async fn seed_organisation(
             policy::create_version(tx, this_year, PolicySource::Preset(Box::new(preset))).await?;
             let outlets = press::seed(tx, this_year, today).await?;
             applications::seed(tx, this_year, today, &policy, &outlets, &documents).await?;
-            money::seed(tx, this_year, today, &policy, &outlets, &documents, unit.id).await?;
+            money::seed(tx, this_year, today, &policy, &outlets, &documents, &recording, unit.id).await?;
             open_data::set(tx, open_data).await?;
             Ok::<_, StoreError>(logins)
         })

@@ -12,15 +12,17 @@ use mitra_domain::applications::{ChecklistItem, Review, ReviewStatus, SiteVisit,
 use mitra_domain::budget::{CeilingRevision, NewBudgetLine};
 use mitra_domain::content::{ContentKind, NewContent};
 use mitra_domain::eligibility::Answer;
+use mitra_domain::files::FileType;
 use mitra_domain::finance::{NewInvoice, NewPayment};
 use mitra_domain::money::Rupiah;
 use mitra_domain::orders::{NewOrder, OrderStep};
 use mitra_domain::policy::{FiscalYear, Policy};
-use mitra_domain::proofs::{NewProof, ProofDetails, ProofKind, ProofReview, ProofStatus};
+use mitra_domain::proofs::{EVIDENCE_MAX_BYTES, NewProof, ProofDetails, ProofKind, ProofReview, ProofStatus};
 use mitra_domain::{Violation, Violations};
 use mitra_persistence::agreements::AgreementRecord;
 use mitra_persistence::applications::documents::{self, FileRef};
 use mitra_persistence::applications::{self, visits};
+use mitra_persistence::files::FileStore;
 use mitra_persistence::orders::OrderRecord;
 use mitra_persistence::{StoreError, Tx, agreements, budget, content, finance, orders, proofs};
 use sha2::{Digest, Sha256};
@@ -153,12 +155,14 @@ async fn step(
 
 /// Hands in proofs (`kind`, each of `per_proof` units, `count` of them) for an accepted order
 /// and, unless `review` is `None`, reviews them all that way.
+#[allow(clippy::too_many_arguments, reason = "one call per proof scenario of the demo, each named at its call")]
 async fn prove(
     tx: &mut Tx,
     order: &OrderRecord,
     proof: impl Fn(usize) -> (ProofKind, ProofDetails),
     count: usize,
     per_proof: u32,
+    evidence: Option<&FileRef>,
     review: Option<ProofStatus>,
     today: NaiveDate,
 ) -> Result<(), StoreError> {
@@ -166,12 +170,42 @@ async fn prove(
         let (kind, details) = proof(n);
         let new = NewProof::new(kind, per_proof, true, details, None).map_err(StoreError::Invalid)?;
         let submitted = proofs::submit(tx, order.id, new, today).await?;
+        if let Some(file) = evidence {
+            proofs::attach(tx, submitted.id, file.clone()).await?;
+        }
         if let Some(status) = review {
             let verdict = ProofReview::new(status, None).map_err(invalid)?;
             proofs::review(tx, submitted.id, submitted.version, verdict).await?;
         }
     }
     Ok(())
+}
+
+/// The demo's radio spot as aired: a short MP3 (an ID3 tag naming it, then silent frames),
+/// stored before the write that attaches it to the broadcast log.
+pub async fn recording(store: &FileStore) -> anyhow::Result<FileRef> {
+    let title = "ILM pencegahan kebakaran hutan dan lahan - Gema Lempuing FM";
+    let mut frame = vec![0x00, 0x00, 0x00];
+    frame.extend_from_slice(title.as_bytes());
+    let mut tag = b"ID3\x04\x00\x00".to_vec();
+    let body_len = 10 + frame.len();
+    // ID3 sizes are "synchsafe": seven bits per byte.
+    let synchsafe = |n: usize| [(n >> 21) as u8 & 0x7F, (n >> 14) as u8 & 0x7F, (n >> 7) as u8 & 0x7F, n as u8 & 0x7F];
+    tag.extend_from_slice(&synchsafe(body_len));
+    tag.extend_from_slice(b"TIT2");
+    tag.extend_from_slice(&synchsafe(frame.len()));
+    tag.extend_from_slice(&[0, 0]);
+    tag.extend_from_slice(&frame);
+    // MPEG-1 Layer III, 128 kbit/s, 44.1 kHz: 417-byte frames, all zero after the header (silence),
+    // about two seconds of them.
+    for _ in 0..77 {
+        tag.extend_from_slice(&[0xFF, 0xFB, 0x90, 0x64]);
+        tag.extend(std::iter::repeat_n(0u8, 413));
+    }
+    let chunks = futures_util::stream::iter([Ok::<_, std::io::Error>(actix_web::web::Bytes::from(tag))]);
+    let file = store.put(chunks, &[FileType::Mp3], EVIDENCE_MAX_BYTES).await?;
+    let name = "ilm-karhutla-gema-lempuing-fm.mp3".to_owned();
+    Ok(FileRef { sha256: file.sha256, name, file_type: file.file_type, size: file.size })
 }
 
 fn page(outlet: &str, slug: &str) -> impl Fn(usize) -> (ProofKind, ProofDetails) {
@@ -199,6 +233,7 @@ pub async fn seed(
     policy: &Policy,
     outlets: &[SeededOutlet],
     files: &[(String, FileRef)],
+    recording: &FileRef,
     unit_id: Uuid,
 ) -> Result<(), StoreError> {
     let (Some(online), Some(radio)) = (
@@ -303,7 +338,8 @@ pub async fn seed(
     )
     .await?;
     let paid = step(tx, paid, OrderStep::Accept, None).await?;
-    prove(tx, &paid, page("cahayasriwijaya.example.id", "hut-oki"), 2, 1, Some(ProofStatus::Verified), today).await?;
+    prove(tx, &paid, page("cahayasriwijaya.example.id", "hut-oki"), 2, 1, None, Some(ProofStatus::Verified), today)
+        .await?;
     let paid = proofs::decide(tx, paid.id, paid.version + 1, OrderStep::VerifyProof, None).await?;
     let invoice_number = format!("INV/CSP/{}/001", year.year());
     let invoice = NewInvoice::new(online.company_id, &invoice_number, today, vec![paid.id], today)
@@ -321,8 +357,17 @@ pub async fn seed(
         order(tx, &online_agreement, "rilis_berita", 2, ("Rilis pembangunan jalan Kayuagung", None), due, today)
             .await?;
     let billed = step(tx, billed, OrderStep::Accept, None).await?;
-    prove(tx, &billed, page("cahayasriwijaya.example.id", "jalan-kayuagung"), 1, 2, Some(ProofStatus::Verified), today)
-        .await?;
+    prove(
+        tx,
+        &billed,
+        page("cahayasriwijaya.example.id", "jalan-kayuagung"),
+        1,
+        2,
+        None,
+        Some(ProofStatus::Verified),
+        today,
+    )
+    .await?;
     let billed = proofs::decide(tx, billed.id, billed.version + 1, OrderStep::VerifyProof, None).await?;
     let second =
         NewInvoice::new(online.company_id, &format!("INV/CSP/{}/002", year.year()), today, vec![billed.id], today)
@@ -332,7 +377,7 @@ pub async fn seed(
     let published =
         order(tx, &online_agreement, "rilis_berita", 4, ("Rilis Pekan Kesehatan Daerah", None), due, today).await?;
     let published = step(tx, published, OrderStep::Accept, None).await?;
-    prove(tx, &published, page("cahayasriwijaya.example.id", "pekan-kesehatan"), 1, 4, None, today).await?;
+    prove(tx, &published, page("cahayasriwijaya.example.id", "pekan-kesehatan"), 1, 4, None, None, today).await?;
     // Waiting for the company's answer.
     order(tx, &online_agreement, "advertorial", 1, ("Advertorial Festival Bidar Kayuagung", None), due, today).await?;
     // Proven on air, not yet billed: thirty public service spots.
@@ -356,7 +401,7 @@ pub async fn seed(
         };
         (ProofKind::BroadcastLog, details)
     };
-    prove(tx, &spots, broadcast, 1, 30, Some(ProofStatus::Verified), today).await?;
+    prove(tx, &spots, broadcast, 1, 30, Some(recording), Some(ProofStatus::Verified), today).await?;
     proofs::decide(tx, spots.id, spots.version + 1, OrderStep::VerifyProof, None).await?;
     // Cancelled before anything aired.
     let live =

@@ -154,6 +154,8 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(proofs::submit_proof)
         .service(proofs::get_proof)
         .service(proofs::review_proof)
+        .service(proofs::add_proof_file)
+        .service(proofs::download_proof_file)
         .service(proofs::verify_order_proof)
         .service(proofs::reject_order_proof)
         .service(finance::list_invoices)

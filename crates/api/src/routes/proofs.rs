@@ -1,17 +1,19 @@
 //! Proofs of publication: handed in for an order (which is then published), reviewed one by one,
 //! and the order's proof decided - verified for the units shown, or rejected.
 
+use actix_multipart::Multipart;
 use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpResponse, get, post};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use mitra_domain::files::FileType;
 use mitra_domain::orders::OrderStep;
 use mitra_domain::proofs::{
-    MAX_URL, NewProof, ProofDetails, ProofKind, ProofNote, ProofReview, ProofStatus, ProofText,
+    EVIDENCE_MAX_BYTES, MAX_URL, NewProof, ProofDetails, ProofKind, ProofNote, ProofReview, ProofStatus, ProofText,
 };
 use mitra_domain::{TextRule, Violations};
 use mitra_persistence::calendar::jakarta_today;
 use mitra_persistence::orders;
-use mitra_persistence::proofs::{self, ProofRecord};
+use mitra_persistence::proofs::{self, ProofFileRecord, ProofRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -19,6 +21,7 @@ use validator::Validate;
 
 use crate::auth::Caller;
 use crate::extract::{Body, Input, Update, etag};
+use crate::files::{Download, download, receive_upload};
 use crate::problem::ApiError;
 use crate::routes::orders::OrderStepBody;
 use crate::state::AppState;
@@ -67,11 +70,48 @@ pub struct ProofView {
     pub created_at: DateTime<Utc>,
     /// Send as `If-Match` with a review.
     pub version: i32,
+    /// The file types this kind of proof takes: scans (PDF, JPEG, PNG) or recordings (MP3, MP4).
+    pub evidence_types: Vec<FileType>,
+    /// Verified only once a file is attached: a clipping's scan, a broadcast's recording.
+    pub evidence_required: bool,
+    /// The files attached, oldest first.
+    pub files: Vec<ProofFileView>,
+}
+
+/// A file that shows a proof.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = ProofFile)]
+pub struct ProofFileView {
+    pub id: Uuid,
+    pub proof_id: Uuid,
+    pub file_name: String,
+    pub file_type: FileType,
+    pub file_size: i64,
+    pub sha256: String,
+    #[schema(required = true)]
+    pub uploaded_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<ProofFileRecord> for ProofFileView {
+    fn from(record: ProofFileRecord) -> Self {
+        ProofFileView {
+            id: record.id,
+            proof_id: record.proof_id,
+            file_name: record.file.name,
+            file_type: record.file.file_type,
+            file_size: record.file.size,
+            sha256: record.file.sha256,
+            uploaded_by: record.uploaded_by,
+            created_at: record.created_at,
+        }
+    }
 }
 
 impl From<ProofRecord> for ProofView {
     fn from(record: ProofRecord) -> Self {
         let details = record.details;
+        let evidence = record.kind.evidence();
         ProofView {
             id: record.id,
             order_id: record.order_id,
@@ -95,6 +135,9 @@ impl From<ProofRecord> for ProofView {
             created_by: record.created_by,
             created_at: record.created_at,
             version: record.version,
+            evidence_types: evidence.types.to_vec(),
+            evidence_required: evidence.required,
+            files: record.files.into_iter().map(ProofFileView::from).collect(),
         }
     }
 }
@@ -235,6 +278,61 @@ pub async fn get_proof(state: Data<AppState>, caller: Caller, id: Path<Uuid>) ->
     Ok(respond(proofs::get(&state.store, caller.scope(), id.into_inner()).await?, false))
 }
 
+#[derive(ToSchema)]
+#[allow(dead_code, reason = "documents the multipart form; the handler reads the parts as they stream")]
+pub struct ProofFileForm {
+    /// A scan (PDF, JPEG, PNG) for a clipping, a web page or a receipt; a recording (MP3, MP4)
+    /// for a broadcast log. Judged by content; at most 100 MiB.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
+/// Attach a file to a proof
+///
+/// A clipping's scan, a broadcast's recording, a web page's screenshot or a receipt's scan, while
+/// the proof waits for review. A file's content backs one order only.
+#[utoipa::path(
+    tag = "proofs",
+    params(("id" = Uuid, Path, description = "Proof id")),
+    request_body(content = ProofFileForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Attached", body = ProofFileView),
+        (status = 409, description = "The proof was reviewed (`proof_already_reviewed`); the same file backs another order, named in `detail` (`proof_reused`)", body = crate::problem::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 100 MiB (`file_too_large`)", body = crate::problem::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not a type this kind of proof takes (`file_type_not_allowed`)", body = crate::problem::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = ["proofs.manage"]))
+)]
+#[post("/proofs/{id}/files")]
+pub async fn add_proof_file(
+    state: Data<AppState>,
+    caller: Caller,
+    id: Path<Uuid>,
+    form: Multipart,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    // Judged before the file is read, so an unknown proof costs no upload.
+    let kind = proofs::get(&state.store, caller.scope(), id).await?.kind;
+    let (upload, ()) =
+        receive_upload(form, &state.files, kind.evidence().types, EVIDENCE_MAX_BYTES, |_| Ok(())).await?;
+    let file = upload.file_ref();
+    let added = state.store.write(&caller.audit(), async |tx| proofs::attach(tx, id, file).await).await?;
+    Ok(HttpResponse::Created().json(ProofFileView::from(added)))
+}
+
+/// Download a proof's file
+#[utoipa::path(
+    tag = "proofs",
+    params(("id" = Uuid, Path, description = "Proof file id")),
+    responses((status = 200, description = "The file", content((Vec<u8> = "application/pdf"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"), (Vec<u8> = "audio/mpeg"), (Vec<u8> = "video/mp4")))),
+    security(("bearer" = ["proofs.read"]))
+)]
+#[get("/proof-files/{id}/content")]
+pub async fn download_proof_file(state: Data<AppState>, caller: Caller, id: Path<Uuid>) -> Result<Download, ApiError> {
+    let file = proofs::file(&state.store, caller.scope(), id.into_inner()).await?;
+    download(&state.files, file.file).await
+}
+
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProofReviewRequest {
@@ -261,7 +359,8 @@ impl TryFrom<ProofReviewRequest> for ProofReview {
 
 /// Verify or reject a proof
 ///
-/// A paid item's proof is verified only if the content is labelled as paid. Requires `If-Match`.
+/// A paid item's proof is verified only if the content is labelled as paid, a clipping only with
+/// its scan and a broadcast log only with its recording. Requires `If-Match`.
 #[utoipa::path(
     tag = "proofs",
     params(
@@ -271,7 +370,7 @@ impl TryFrom<ProofReviewRequest> for ProofReview {
     request_body = ProofReviewRequest,
     responses(
         (status = 200, description = "Reviewed", body = ProofView, headers(("ETag" = String, description = "The new version"))),
-        (status = 409, description = "Already reviewed (`proof_already_reviewed`), not labelled as paid (`paid_content_not_labelled`), the order's proof is decided (`proofs_closed`)", body = crate::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already reviewed (`proof_already_reviewed`), not labelled as paid (`paid_content_not_labelled`), a clipping without its scan or a broadcast without its recording (`proof_evidence_missing`), the order's proof is decided (`proofs_closed`)", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed since read (`precondition_failed`)", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match missing (`precondition_required`)", body = crate::problem::Problem, content_type = "application/problem+json"),
     ),

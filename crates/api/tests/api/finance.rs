@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::agreements::{Signed, TIER_A_ADVERTORIAL, agreement_at, amount, get};
-use crate::applications::{open_call, this_year, today};
+use crate::applications::{open_call, pdf, this_year, today};
 use crate::helpers::{TestApp, TestOrg, assert_problem, spawn};
 use crate::orders::{issue, order_step};
 
@@ -42,6 +42,25 @@ pub async fn accepted_order(app: &TestApp, org: &TestOrg, agreement: &Value, qua
 pub async fn submit(app: &TestApp, org: &TestOrg, order: &Value, proof: &Value) -> Response {
     let path = format!("/api/v1/orders/{}/proofs", order["id"].as_str().unwrap());
     app.post(&app.token(org, Role::Officer), &path, proof).await
+}
+
+/// Attaches `content` as a file of `proof`, as the holder of `token`.
+pub async fn attach_proof_file(app: &TestApp, token: &str, proof: &Value, content: Vec<u8>, name: &str) -> Response {
+    let form = reqwest::multipart::Form::new()
+        .part("file", reqwest::multipart::Part::bytes(content).file_name(name.to_owned()));
+    let path = format!("/api/v1/proofs/{}/files", proof["id"].as_str().unwrap());
+    app.request(Method::POST, &path).bearer_auth(token).multipart(form).send().await.unwrap()
+}
+
+/// A short MP3 whose ID3 tag carries `title`, so that each title is other content.
+fn mp3(title: &str) -> Vec<u8> {
+    let mut recording = b"ID3\x04\0\0\0\0\0\x00".to_vec();
+    recording.extend_from_slice(title.as_bytes());
+    for _ in 0..4 {
+        recording.extend_from_slice(&[0xFF, 0xFB, 0x90, 0x64]);
+        recording.extend(std::iter::repeat_n(0u8, 413));
+    }
+    recording
 }
 
 pub async fn review(app: &TestApp, org: &TestOrg, proof: &Value, body: Value) -> Response {
@@ -377,6 +396,103 @@ async fn a_proof_backs_one_order_and_a_rejected_proof_is_handed_in_again() {
     )
     .await;
     assert_problem(submit(&app, org, &issued, &url_proof(1, true)).await, StatusCode::CONFLICT, "proofs_closed").await;
+}
+
+#[tokio::test]
+async fn a_clipping_is_verified_with_its_scan_and_a_broadcast_with_its_recording_and_one_file_backs_one_order() {
+    let app = spawn().await;
+    let org = &app.alpha;
+    open_call(&app, org).await;
+    let agreement = agreement_at(&app, org, Signed::Active, 10).await;
+    let officer = app.token(org, Role::Officer);
+    let clipping = |page: &str| {
+        json!({ "kind": "clipping", "quantity": 1, "paid_content_labelled": true, "edition": "Edisi 1204",
+                "published_on": today(), "page": page })
+    };
+    let first = accepted_order(&app, org, &agreement, 1).await;
+    let proof = read(submit(&app, org, &first, &clipping("7")).await, "the clipping").await;
+    assert_eq!(proof["evidence_required"], true);
+    assert_eq!(proof["evidence_types"], json!(["pdf", "jpeg", "png"]));
+    assert_eq!(proof["files"], json!([]));
+
+    // Without its scan the clipping is only a claim: not verified, and nothing changes.
+    assert_problem(
+        review(&app, org, &proof, json!({ "status": "verified" })).await,
+        StatusCode::CONFLICT,
+        "proof_evidence_missing",
+    )
+    .await;
+    let path = format!("/api/v1/proofs/{}", proof["id"].as_str().unwrap());
+    let unchanged = get(&app, org, &path).await;
+    assert_eq!(
+        (unchanged["status"].clone(), unchanged["version"].clone()),
+        (json!("pending"), proof["version"].clone())
+    );
+
+    // A recording is not a scan; the treasurer and the auditor hand in nothing.
+    let refused = attach_proof_file(&app, &officer, &proof, mp3("kliping"), "kliping.mp3").await;
+    assert_problem(refused, StatusCode::UNSUPPORTED_MEDIA_TYPE, "file_type_not_allowed").await;
+    for role in [Role::Treasurer, Role::Auditor] {
+        let response = attach_proof_file(&app, &app.token(org, role), &proof, pdf(2400), "kliping.pdf").await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{role:?}");
+    }
+    let scan = pdf(2400);
+    let attached =
+        read(attach_proof_file(&app, &officer, &proof, scan.clone(), "kliping-halaman-7.pdf").await, "scan").await;
+    assert_eq!(attached["file_type"], "pdf");
+    let shown = get(&app, org, &path).await;
+    assert_eq!(shown["files"][0]["id"], attached["id"]);
+    assert_eq!(shown["files"][0]["file_name"], "kliping-halaman-7.pdf");
+    let download = format!("/api/v1/proof-files/{}/content", attached["id"].as_str().unwrap());
+    let file = app.get(&app.token(org, Role::Auditor), &download).await;
+    assert_eq!(file.status(), StatusCode::OK);
+    assert_eq!(file.headers()["content-type"], "application/pdf");
+    assert_eq!(file.bytes().await.unwrap().to_vec(), scan);
+    assert_eq!(app.get(&app.token(&app.beta, Role::Auditor), &download).await.status(), StatusCode::NOT_FOUND);
+
+    // The same scan cannot back a second order: the answer names the first.
+    let second = accepted_order(&app, org, &agreement, 1).await;
+    let other = read(submit(&app, org, &second, &clipping("9")).await, "the second clipping").await;
+    let problem = assert_problem(
+        attach_proof_file(&app, &officer, &other, scan.clone(), "kliping.pdf").await,
+        StatusCode::CONFLICT,
+        "proof_reused",
+    )
+    .await;
+    assert!(problem["detail"].as_str().unwrap().contains(first["number"].as_str().unwrap()), "{problem}");
+    let listed = get(&app, org, &format!("/api/v1/orders/{}/proofs", second["id"].as_str().unwrap())).await;
+    assert_eq!(listed[0]["files"], json!([]), "nothing was attached");
+
+    // With its scan it is verified; a decided proof's files no longer change.
+    let verified = read(review(&app, org, &shown, json!({ "status": "verified" })).await, "the review").await;
+    assert_eq!(verified["status"], "verified");
+    assert_eq!(verified["files"].as_array().unwrap().len(), 1);
+    assert_problem(
+        attach_proof_file(&app, &officer, &verified, pdf(2500), "tambahan.pdf").await,
+        StatusCode::CONFLICT,
+        "proof_already_reviewed",
+    )
+    .await;
+
+    // A broadcast log is verified with its recording, not a scan.
+    let third = accepted_order(&app, org, &agreement, 1).await;
+    let log = json!({ "kind": "broadcast_log", "quantity": 1, "paid_content_labelled": true, "published_on": today(),
+                      "aired_at": "07:30:00", "duration_seconds": 60 });
+    let log = read(submit(&app, org, &third, &log).await, "the broadcast log").await;
+    assert_eq!(log["evidence_types"], json!(["mp3", "mp4"]));
+    let scan_refused = attach_proof_file(&app, &officer, &log, pdf(2600), "log.pdf").await;
+    assert_problem(scan_refused, StatusCode::UNSUPPORTED_MEDIA_TYPE, "file_type_not_allowed").await;
+    let recording = read(attach_proof_file(&app, &officer, &log, mp3("ILM 07.30"), "ilm-0730.mp3").await, "rec").await;
+    assert_eq!(recording["file_type"], "mp3");
+    let log = get(&app, org, &format!("/api/v1/proofs/{}", log["id"].as_str().unwrap())).await;
+    assert_eq!(
+        read(review(&app, org, &log, json!({ "status": "verified" })).await, "review").await["status"],
+        "verified"
+    );
+
+    // Each file is in the audit trail.
+    let events = get(&app, org, "/api/v1/audit-events?action=proof_file.added").await;
+    assert_eq!(events["items"].as_array().unwrap().len(), 2);
 }
 
 #[tokio::test]

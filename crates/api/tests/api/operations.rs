@@ -169,6 +169,8 @@ const GRANTS: &[(&str, &[Role])] = &[
     ("list_order_proofs", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("get_proof", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("submit_proof", &[Admin, Officer]),
+    ("add_proof_file", &[Admin, Officer]),
+    ("download_proof_file", &[Admin, Verifier, Officer, Treasurer, Auditor]),
     ("review_proof", &[Admin, Verifier, Officer]),
     ("verify_order_proof", &[Admin, Verifier, Officer]),
     ("reject_order_proof", &[Admin, Verifier, Officer]),
@@ -246,6 +248,8 @@ struct Target<'a> {
     order: Uuid,
     /// A proof waiting for review, an invoice received, and a verified account of the company.
     proof: Uuid,
+    /// A screenshot attached to that proof.
+    proof_file: Uuid,
     invoice: Uuid,
     paid_into: Value,
     /// A press release with a file.
@@ -315,6 +319,8 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
     let agreement = new_agreement(app, org, &budget_line, &approved, Signed::Active, 200).await;
     let order = new_order(app, org, &agreement).await;
     let (_, proof) = crate::finance::published_order(app, org, &agreement, "pending").await;
+    let proof_file = crate::finance::attach_proof_file(app, &admin, &proof, png(), "tangkapan-layar.png").await;
+    let proof_file: Value = proof_file.json().await.unwrap();
     let billed = crate::finance::verified_order(app, org, &agreement).await;
     let invoice = crate::finance::invoice(app, org, &agreement["company_id"], &[&billed], false).await;
     let holder = agreement["company_name"].as_str().unwrap();
@@ -336,6 +342,7 @@ async fn target<'a>(app: &TestApp, org: &'a TestOrg) -> Target<'a> {
         content_item: id_of(&item),
         attachment: id_of(&attachment),
         proof: id_of(&proof),
+        proof_file: id_of(&proof_file),
         invoice: id_of(&invoice),
         paid_into,
         budget_line,
@@ -464,6 +471,7 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         ("/api/v1/invoices/", money.unwrap_or(target.invoice)),
         ("/api/v1/content-items/", target.content_item),
         ("/api/v1/content-attachments/", target.attachment),
+        ("/api/v1/proof-files/", target.proof_file),
         ("/api/v1/applications/", fresh.unwrap_or(target.reviewed)),
         ("/api/v1/application-documents/", target.document),
         ("/api/v1/registration-windows/", target.window),
@@ -668,6 +676,7 @@ async fn sample(app: &TestApp, op: &Operation, target: &Target<'_>, tag: &str) -
         "upload_application_document" => Some(("surat.pdf", pdf(2000))),
         "add_site_visit_photo" => Some(("kantor.png", png())),
         "add_content_attachment" => Some(("materi.pdf", pdf(1500))),
+        "add_proof_file" => Some(("tangkapan-layar.pdf", pdf(1700))),
         _ => None,
     };
     let csv = (op.id == "import_history").then(|| history_companies(&format!("09876543{:07}", tag_number(tag)), tag));

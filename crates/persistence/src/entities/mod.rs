@@ -36,6 +36,7 @@ pub mod policy_version;
 pub mod press_company;
 pub mod press_council_record;
 pub mod proof;
+pub mod proof_file;
 pub mod proof_fingerprint;
 pub mod refresh_token;
 pub mod registration_window;

@@ -15,6 +15,7 @@ mod m20261127_000006_audit_checkpoints;
 mod m20261128_000001_letterheads;
 mod m20261128_000002_open_data_settings;
 mod m20261128_000003_history;
+mod m20261128_000004_proof_files;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_letterheads::Migration),
             Box::new(m20261128_000002_open_data_settings::Migration),
             Box::new(m20261128_000003_history::Migration),
+            Box::new(m20261128_000004_proof_files::Migration),
         ]
     }
 }
