@@ -10,6 +10,8 @@ export const FILE_MEDIA_TYPES: Readonly<Record<FileType, readonly string[]>> = {
   pdf: ['application/pdf'],
   jpeg: ['image/jpeg'],
   png: ['image/png'],
+  mp3: ['audio/mpeg'],
+  mp4: ['video/mp4'],
 };
 
 /** The extensions the same files usually carry, for a file whose media type the browser does not know. */
@@ -17,6 +19,8 @@ const FILE_EXTENSIONS: Readonly<Record<FileType, readonly string[]>> = {
   pdf: ['.pdf'],
   jpeg: ['.jpg', '.jpeg'],
   png: ['.png'],
+  mp3: ['.mp3'],
+  mp4: ['.mp4'],
 };
 
 /** What a file input should offer for these types: `application/pdf,.pdf,...`. */

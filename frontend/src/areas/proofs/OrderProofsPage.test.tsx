@@ -2,7 +2,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import userEvent from '@testing-library/user-event';
 import { api } from '../../api/client';
 import { json, problem, tokenPair, type Seen } from '../../test/http';
-import { accepted, officer, online, print, proofs, proofsServer, radio, renderProofs, treasurer, verifier } from './fixtures';
+import { fakeUploads } from '../../test/upload';
+import { accepted, officer, online, print, proofFile, proofs, proofsServer, radio, renderProofs, treasurer, verifier } from './fixtures';
+import type { Proof } from './model';
 import { pick } from '../../test/select';
 
 beforeEach(() => {
@@ -313,5 +315,127 @@ describe('Handing in a proof', () => {
       published_on: '2026-03-18',
       page: 'A3',
     });
+  });
+});
+
+describe('A proof\'s files', () => {
+  /** The print order's clipping, handed in and not reviewed yet, with no scan attached. */
+  const waitingClipping: Proof = { ...proofs[print.id]![0]!, status: 'pending', reviewed_by: null, reviewed_at: null, files: [] };
+  const scan = proofFile({ id: '0190f7a0-0000-7000-8000-0000000006b9', proof_id: waitingClipping.id, file_name: 'kliping-hal-5.pdf' });
+  const reads = (seen: Seen[]) => seen.filter((request) => request.method === 'GET' && request.path === `/api/v1/orders/${print.id}/proofs`).length;
+
+  async function attachDialog() {
+    const card = await screen.findByRole('article', { name: 'Bukti 1: Kliping cetak' });
+    const user = userEvent.setup({ applyAccept: false });
+    await user.click(within(card).getByRole('button', { name: 'Lampirkan berkas' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Lampirkan berkas ke bukti 1 (Kliping cetak)' });
+    return { user, card, dialog, input: within(dialog).getByLabelText(/^Berkas/) };
+  }
+
+  it('say a clipping without its scan cannot be verified yet, and offer only to reject it', async () => {
+    proofsServer({ who: verifier, proofsOf: { [print.id]: [waitingClipping] } });
+    renderProofs(pageOf(print.id));
+    await opened(print.number);
+    const card = await screen.findByRole('article', { name: 'Bukti 1: Kliping cetak' });
+    expect(within(card).getByText('Lampirkan pindaian kliping atau rekaman siaran sebelum verifikasi.')).toBeInTheDocument();
+    expect(within(card).getByText('Belum ada berkas terlampir.')).toBeInTheDocument();
+    const review = within(card).getByRole('group', { name: 'Pemeriksaan bukti 1' });
+    expect(within(review).queryByRole('button', { name: 'Verifikasi' })).not.toBeInTheDocument();
+    await userEvent.setup().click(within(review).getByRole('button', { name: 'Tolak' }));
+    expect(await screen.findByRole('dialog', { name: 'Tolak bukti 1 (Kliping cetak)?' })).toBeInTheDocument();
+    // A verifier reviews proofs and hands none in: nothing to attach.
+    expect(within(card).queryByRole('button', { name: 'Lampirkan berkas' })).not.toBeInTheDocument();
+  });
+
+  it('list each attached file, downloaded with the access token, and let a clipping with its scan be verified', async () => {
+    const seen = proofsServer({
+      who: verifier,
+      proofsOf: { [print.id]: [{ ...waitingClipping, files: [scan] }] },
+      handle: (request) =>
+        request.path === `/api/v1/proof-files/${scan.id}/content` ? new Response('%PDF-1.4\n%%EOF\n', { status: 200, headers: { 'Content-Type': 'application/pdf' } }) : undefined,
+    });
+    const createObjectURL = vi.fn(() => 'blob:scan');
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    renderProofs(pageOf(print.id));
+    await opened(print.number);
+    const card = await screen.findByRole('article', { name: 'Bukti 1: Kliping cetak' });
+    const files = within(card).getByRole('table', { name: 'Daftar berkas bukti 1' });
+    const row = within(files).getByText(scan.file_name).closest('tr')!;
+    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 4)).toEqual([scan.file_name, 'PDF', '1,2 MB', '12/03/2026, 10.00.00']);
+    expect(within(card).queryByText('Lampirkan pindaian kliping atau rekaman siaran sebelum verifikasi.')).not.toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Verifikasi' })).toBeInTheDocument();
+
+    await userEvent.setup().click(within(row).getByRole('button', { name: `Unduh ${scan.file_name}` }));
+    await waitFor(() => {
+      expect(createObjectURL).toHaveBeenCalled();
+    });
+    const download = seen.find((request) => request.path === `/api/v1/proof-files/${scan.id}/content`);
+    expect(download?.method).toBe('GET');
+    expect(download?.headers.get('Authorization')).toBe('Bearer access-1');
+  });
+
+  it('attach a scan to a waiting proof, uploaded with its progress in view, and show it once attached', async () => {
+    const served: Record<string, Proof[]> = { [print.id]: [waitingClipping] };
+    const seen = proofsServer({ who: officer, proofsOf: served });
+    const uploads = fakeUploads();
+    renderProofs(pageOf(print.id));
+    await opened(print.number);
+    const { user, card, dialog, input } = await attachDialog();
+    expect(within(dialog).getByText('PDF, JPEG, PNG, paling besar 100 MB.')).toBeInTheDocument();
+    await user.upload(input, new File(['%PDF-1.4\n%%EOF\n'], scan.file_name, { type: 'application/pdf' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Lampirkan' }));
+    await waitFor(() => {
+      expect(uploads).toHaveLength(1);
+    });
+    const [upload] = uploads;
+    expect(upload?.method).toBe('POST');
+    expect(upload?.url).toBe(`/api/v1/proofs/${waitingClipping.id}/files`);
+    expect(upload?.headers.Authorization).toBe('Bearer access-1');
+    expect((upload?.body.get('file') as File).name).toBe(scan.file_name);
+    upload?.progress(0.5);
+    expect(within(dialog).getByRole('progressbar')).toBeInTheDocument();
+
+    const before = reads(seen);
+    served[print.id] = [{ ...waitingClipping, files: [scan] }];
+    upload?.respond(201, scan);
+    expect(await screen.findByText(`Berkas ${scan.file_name} telah dilampirkan ke bukti 1.`)).toBeInTheDocument();
+    // The order's proofs are read again, and the card shows the scan in place of the hint.
+    await waitFor(() => {
+      expect(reads(seen)).toBeGreaterThan(before);
+    });
+    expect(await within(card).findByRole('table', { name: 'Daftar berkas bukti 1' })).toHaveTextContent(scan.file_name);
+    expect(within(card).queryByText('Lampirkan pindaian kliping atau rekaman siaran sebelum verifikasi.')).not.toBeInTheDocument();
+  });
+
+  it('refuse a file of a type the proof does not take before sending it', async () => {
+    proofsServer({ who: officer, proofsOf: { [print.id]: [waitingClipping] } });
+    const uploads = fakeUploads();
+    renderProofs(pageOf(print.id));
+    await opened(print.number);
+    const { user, dialog, input } = await attachDialog();
+    // The chooser offers a clipping's scans only.
+    expect(input).toHaveAttribute('accept', 'application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png');
+    // A recording is a proof's file, but a broadcast's, not a clipping's.
+    await user.upload(input, new File(['ID3'], 'siaran.mp3', { type: 'audio/mpeg' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Lampirkan' }));
+    expect(await within(dialog).findByText('Jenis berkas ini tidak diterima. Periksa jenis berkas yang diminta.')).toBeInTheDocument();
+    expect(uploads).toHaveLength(0);
+  });
+
+  it('name the other order a reused file already backs', async () => {
+    proofsServer({ who: officer, proofsOf: { [print.id]: [waitingClipping] } });
+    const uploads = fakeUploads();
+    renderProofs(pageOf(print.id));
+    await opened(print.number);
+    const { user, dialog, input } = await attachDialog();
+    await user.upload(input, new File(['%PDF-1.4\n%%EOF\n'], scan.file_name, { type: 'application/pdf' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Lampirkan' }));
+    await waitFor(() => {
+      expect(uploads).toHaveLength(1);
+    });
+    const conflicting = { entity_type: 'order', id: '01960000-0000-7000-8000-000000000002', number: '0002/SP/DISKOMINFO/II/2026' };
+    uploads[0]?.respond(409, { type: 'about:blank', title: 'x', status: 409, code: 'proof_reused', detail: 'Server detail that must not be shown', conflicting });
+    expect(await within(dialog).findByText(/Isi berkas ini sudah menjadi bukti pesanan 0002\/SP\/DISKOMINFO\/II\/2026\./)).toBeInTheDocument();
+    expect(within(dialog).queryByText('Server detail that must not be shown')).not.toBeInTheDocument();
   });
 });

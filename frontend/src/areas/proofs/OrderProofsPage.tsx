@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { PageLoader } from '../../components/PageLoader';
 import { formatDay, formatRupiah } from '../../format';
+import { AttachFileDialog } from './AttachFileDialog';
 import { DecisionDialog } from './DecisionDialog';
 import { Fact, OrderStateBadge } from './display';
 import { HandInDialog } from './HandInDialog';
@@ -68,11 +69,15 @@ function DecisionPanel({ order, counts, onDecide }: { order: Order; counts: Proo
 function ProofList({ order, proofs }: { order: Order; proofs: readonly Proof[] }) {
   const { t } = useTranslation('proofs');
   const canReview = useCan('proofs.review');
+  const canManage = useCan('proofs.manage');
   const [reviewing, setReviewing] = useState<{ proof: Proof; position: number; review: Review } | null>(null);
+  const [attaching, setAttaching] = useState<{ proof: Proof; position: number } | null>(null);
   if (proofs.length === 0) {
     return <Text c="dimmed">{t(order.state === 'accepted' ? 'noProofsYet' : 'noProofs')}</Text>;
   }
   const reviewable = (proof: Proof) => canReview && proof.status === 'pending' && order.state === 'published';
+  // The server takes a proof's files only until it is reviewed, from those who hand proofs in.
+  const attachable = (proof: Proof) => canManage && proof.status === 'pending';
   return (
     <>
       {proofs.map((proof, index) => (
@@ -81,9 +86,11 @@ function ProofList({ order, proofs }: { order: Order; proofs: readonly Proof[] }
           proof={proof}
           position={index + 1}
           onReview={reviewable(proof) ? (review) => setReviewing({ proof, position: index + 1, review }) : undefined}
+          onAttach={attachable(proof) ? () => setAttaching({ proof, position: index + 1 }) : undefined}
         />
       ))}
       {reviewing && <ReviewDialog {...reviewing} onClose={() => setReviewing(null)} />}
+      {attaching && <AttachFileDialog {...attaching} onClose={() => setAttaching(null)} />}
     </>
   );
 }

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay, formatInstant } from '../../format';
 import { Fact, ProofKindBadge, ProofStatusBadge } from './display';
-import { asksPaidLabel, type Proof } from './model';
+import { asksPaidLabel, awaitsEvidence, type Proof } from './model';
+import { ProofFiles } from './ProofFiles';
 import type { Review } from './ReviewDialog';
 import { formatDuration, formatTimeOfDay } from './words';
 
@@ -78,12 +79,16 @@ interface ProofCardProps {
   position: number;
   /** The review buttons, for a pending proof of an order whose proof is still open, to a reviewer. */
   onReview?: (review: Review) => void;
+  /** Attaching a file, for a pending proof, to those who hand in proofs. */
+  onAttach?: () => void;
 }
 
-/** One proof: what it shows, whether the content says it is paid, and its review. */
-export function ProofCard({ proof, position, onReview }: ProofCardProps) {
+/** One proof: what it shows, whether the content says it is paid, its files, and its review. */
+export function ProofCard({ proof, position, onReview, onAttach }: ProofCardProps) {
   const { t } = useTranslation('proofs');
   const name = t('proofName', { position, kind: t(`kind.${proof.kind}`) });
+  // The server refuses to verify a clipping or a broadcast that shows no file; its files say why.
+  const verifiable = !awaitsEvidence(proof);
   return (
     <Card withBorder component="article" aria-label={name} padding="md">
       <Stack gap="sm">
@@ -95,9 +100,11 @@ export function ProofCard({ proof, position, onReview }: ProofCardProps) {
           </Group>
           {onReview && (
             <Group gap="xs" role="group" aria-label={t('review.actionsLabel', { position })}>
-              <Button size="xs" color="teal" onClick={() => onReview('verified')}>
-                {t('review.action.verified')}
-              </Button>
+              {verifiable && (
+                <Button size="xs" color="teal" onClick={() => onReview('verified')}>
+                  {t('review.action.verified')}
+                </Button>
+              )}
               <Button size="xs" color="red" variant="light" onClick={() => onReview('rejected')}>
                 {t('review.action.rejected')}
               </Button>
@@ -127,6 +134,7 @@ export function ProofCard({ proof, position, onReview }: ProofCardProps) {
             </Text>
           </Fact>
         )}
+        <ProofFiles proof={proof} position={position} onAttach={onAttach} />
         {proof.status !== 'pending' && (
           <Card withBorder padding="xs" bg={proof.status === 'rejected' ? 'red.0' : 'green.0'}>
             <Text size="sm" fw={500}>

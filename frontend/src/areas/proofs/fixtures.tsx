@@ -8,7 +8,7 @@ import { RequirePermission } from '../../auth/RequirePermission';
 import { PageLoader } from '../../components/PageLoader';
 import { createQueryClient } from '../../queryClient';
 import { fakeServer, json, me, type Seen } from '../../test/http';
-import type { Order, Proof } from './model';
+import type { Order, Proof, ProofFile, ProofKind } from './model';
 import ProofsRoutes from './routes';
 
 // Orders and their proofs in the shape of the demo's, for the area's tests.
@@ -134,7 +134,27 @@ export const accepted = order({
   version: 2,
 });
 
+/** What each kind of proof takes as files, and whether it needs one to be verified, as the server says. */
+const EVIDENCE: Record<ProofKind, Pick<Proof, 'evidence_types' | 'evidence_required'>> = {
+  url: { evidence_types: ['pdf', 'jpeg', 'png'], evidence_required: false },
+  clipping: { evidence_types: ['pdf', 'jpeg', 'png'], evidence_required: true },
+  broadcast_log: { evidence_types: ['mp3', 'mp4'], evidence_required: true },
+  delivery_receipt: { evidence_types: ['pdf', 'jpeg', 'png'], evidence_required: false },
+};
+
+/** A file attached to a proof, as the server answers it. */
+export const proofFile = (extra: Partial<ProofFile> & Pick<ProofFile, 'id' | 'proof_id' | 'file_name'>): ProofFile => ({
+  file_type: 'pdf',
+  file_size: 1_258_291,
+  sha256: 'c'.repeat(64),
+  uploaded_by: officer.id,
+  created_at: '2026-03-12T03:00:00Z',
+  ...extra,
+});
+
 const proof = (extra: Partial<Proof> & Pick<Proof, 'id' | 'order_id' | 'kind'>): Proof => ({
+  ...EVIDENCE[extra.kind],
+  files: [],
   quantity: 1,
   paid_content_labelled: true,
   url: null,
@@ -193,6 +213,8 @@ export const proofs: Record<string, Proof[]> = {
       edition: 'No. 1234 Tahun XV',
       published_on: '2026-03-12',
       page: '5',
+      // A clipping is verified only with its scan.
+      files: [proofFile({ id: '0190f7a0-0000-7000-8000-0000000006b1', proof_id: '0190f7a0-0000-7000-8000-0000000005b1', file_name: 'kliping-sriwijaya-pos-12-03.pdf' })],
       status: 'verified',
       reviewed_by: verifier.id,
       reviewed_at: '2026-03-13T02:00:00Z',

@@ -6,6 +6,7 @@ type Schemas = components['schemas'];
 export type Order = Schemas['Order'];
 export type OrderState = Schemas['OrderState'];
 export type Proof = Schemas['Proof'];
+export type ProofFile = Schemas['ProofFile'];
 export type ProofKind = Schemas['ProofKind'];
 export type ProofStatus = Schemas['ProofStatus'];
 export type ProofRequest = Schemas['ProofRequest'];
@@ -38,6 +39,17 @@ export const USUAL_KIND: Record<MediaType, ProofKind> = {
 /** Whether a proof of this kind must show that the content is labelled as paid (a receipt shows no content). */
 export function asksPaidLabel(kind: ProofKind): boolean {
   return kind !== 'delivery_receipt';
+}
+
+/** The largest file the server takes for a proof: 100 MiB (a broadcast's recording can be long). */
+export const PROOF_FILE_MAX_BYTES = 100 * 1024 * 1024;
+
+/**
+ * A pending proof the server will not verify yet: its kind must show a file (a clipping's scan, a
+ * broadcast's recording) and none is attached. Rejecting it stays possible.
+ */
+export function awaitsEvidence(proof: Proof): boolean {
+  return proof.status === 'pending' && proof.evidence_required && proof.files.length === 0;
 }
 
 export interface ProofTally {

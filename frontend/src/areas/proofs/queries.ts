@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
+import { uploadForm } from '../../api/files';
 import { pagedQueryOptions } from '../../api/paging';
-import type { Order, Proof, ProofRequest, ProofReviewRequest, WaitingState } from './model';
+import type { Order, Proof, ProofFile, ProofRequest, ProofReviewRequest, WaitingState } from './model';
 
 /** The waiting orders' filters, as the API takes them. */
 export interface WaitingFilters {
@@ -56,6 +57,18 @@ export function reviewProof(proof: Proof, body: ProofReviewRequest): Promise<Pro
       body,
     }),
   );
+}
+
+/** Attaches a file to a pending proof, reporting the upload's progress. */
+export function uploadProofFile(proofId: string, file: File, onProgress: (fraction: number) => void): Promise<ProofFile> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return uploadForm<ProofFile>(`/api/v1/proofs/${encodeURIComponent(proofId)}/files`, form, onProgress);
+}
+
+/** A proof's file, to save it: the file operation needs the access token, which a plain link cannot send. */
+export function proofFileContent(file: ProofFile): Promise<Blob> {
+  return unwrap<Blob>(api.client.GET('/api/v1/proof-files/{id}/content', { params: { path: { id: file.id } }, parseAs: 'blob' }));
 }
 
 export type Decision = 'verify' | 'reject';
