@@ -142,12 +142,7 @@ impl TryFrom<content_attachment::Model> for AttachmentRecord {
         Ok(AttachmentRecord {
             id: row.id,
             content_item_id: row.content_item_id,
-            file: FileRef {
-                sha256: row.file_sha256,
-                name: row.file_name,
-                file_type: vocabulary(&row.file_type)?,
-                size: row.file_size,
-            },
+            file: FileRef::from_columns(row.file_sha256, row.file_name, &row.file_type, row.file_size)?,
             uploaded_by: row.uploaded_by,
             created_at: row.created_at,
         })

@@ -63,12 +63,7 @@ impl TryFrom<proof_file::Model> for ProofFileRecord {
         Ok(ProofFileRecord {
             id: row.id,
             proof_id: row.proof_id,
-            file: FileRef {
-                sha256: row.file_sha256,
-                name: row.file_name,
-                file_type: vocabulary(&row.file_type)?,
-                size: row.file_size,
-            },
+            file: FileRef::from_columns(row.file_sha256, row.file_name, &row.file_type, row.file_size)?,
             uploaded_by: row.uploaded_by,
             created_at: row.created_at,
         })

@@ -96,8 +96,10 @@ pub async fn seed_organisation(
     let (name, slug) = (OrganisationName::parse(name)?, Slug::parse(slug)?);
     // The region's standard for the year in progress, so the policy area has something to show.
     let preset = presets::load("oki")?;
-    let documents = applications::files(files, &preset.policy).await?;
-    let recording = money::recording(files).await?;
+    let demo_files = money::DemoFiles {
+        documents: applications::files(files, &preset.policy).await?,
+        recording: money::recording(files).await?,
+    };
     let policy = preset.policy.clone();
     let today = jakarta_today();
     let this_year = FiscalYear::parse(jakarta_today().year())?;
@@ -117,8 +119,8 @@ pub async fn seed_organisation(
             }
             policy::create_version(tx, this_year, PolicySource::Preset(Box::new(preset))).await?;
             let outlets = press::seed(tx, this_year, today).await?;
-            applications::seed(tx, this_year, today, &policy, &outlets, &documents).await?;
-            money::seed(tx, this_year, today, &policy, &outlets, &documents, &recording, unit.id).await?;
+            applications::seed(tx, this_year, today, &policy, &outlets, &demo_files.documents).await?;
+            money::seed(tx, this_year, today, &policy, &outlets, &demo_files, unit.id).await?;
             open_data::set(tx, open_data).await?;
             Ok::<_, StoreError>(logins)
         })

@@ -225,6 +225,13 @@ fn page(outlet: &str, slug: &str) -> impl Fn(usize) -> (ProofKind, ProofDetails)
     }
 }
 
+/// The files the demo's write refers to, stored before it: a document for every requirement of
+/// the policy (by its code), and the radio spot's recording.
+pub struct DemoFiles {
+    pub documents: Vec<(String, FileRef)>,
+    pub recording: FileRef,
+}
+
 /// The money of the demo's year, inside the demo's write.
 pub async fn seed(
     tx: &mut Tx,
@@ -232,8 +239,7 @@ pub async fn seed(
     today: NaiveDate,
     policy: &Policy,
     outlets: &[SeededOutlet],
-    files: &[(String, FileRef)],
-    recording: &FileRef,
+    files: &DemoFiles,
     unit_id: Uuid,
 ) -> Result<(), StoreError> {
     let (Some(online), Some(radio)) = (
@@ -249,7 +255,7 @@ pub async fn seed(
         today,
         policy,
         online,
-        files,
+        &files.documents,
         &[("kunjungan", "10rb_sampai_100rb"), ("frekuensi", "harian"), ("usia_media", "1_sampai_5_tahun")],
     )
     .await?;
@@ -259,7 +265,7 @@ pub async fn seed(
         today,
         policy,
         radio,
-        files,
+        &files.documents,
         &[("jangkauan_siaran", "kabupaten"), ("frekuensi", "harian"), ("usia_media", "di_atas_5_tahun")],
     )
     .await?;
@@ -401,7 +407,7 @@ pub async fn seed(
         };
         (ProofKind::BroadcastLog, details)
     };
-    prove(tx, &spots, broadcast, 1, 30, Some(recording), Some(ProofStatus::Verified), today).await?;
+    prove(tx, &spots, broadcast, 1, 30, Some(&files.recording), Some(ProofStatus::Verified), today).await?;
     proofs::decide(tx, spots.id, spots.version + 1, OrderStep::VerifyProof, None).await?;
     // Cancelled before anything aired.
     let live =

@@ -30,6 +30,14 @@ pub struct FileRef {
     pub size: i64,
 }
 
+impl FileRef {
+    /// The reference as every table holding files stores it: `file_sha256`, `file_name`,
+    /// `file_type`, `file_size`.
+    pub(crate) fn from_columns(sha256: String, name: String, file_type: &str, size: i64) -> Result<FileRef, DbErr> {
+        Ok(FileRef { sha256, name, file_type: vocabulary(file_type)?, size })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentRecord {
     pub id: Uuid,
@@ -63,12 +71,7 @@ impl TryFrom<application_document::Model> for DocumentRecord {
             id: row.id,
             application_id: row.application_id,
             requirement: row.requirement_code,
-            file: FileRef {
-                sha256: row.file_sha256,
-                name: row.file_name,
-                file_type: vocabulary(&row.file_type)?,
-                size: row.file_size,
-            },
+            file: FileRef::from_columns(row.file_sha256, row.file_name, &row.file_type, row.file_size)?,
             expires_on: row.expires_on,
             current: row.current,
             review: vocabulary(&row.review_status)?,
