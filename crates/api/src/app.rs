@@ -9,7 +9,8 @@ use actix_web::middleware::{Compress, ErrorHandlers, Logger, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
 use chrono::Utc;
 use mitra_domain::checkpoint::CheckpointKey;
-use mitra_persistence::{Store, checkpoints};
+use mitra_persistence::calendar::jakarta_today;
+use mitra_persistence::{Store, agreements, checkpoints};
 use utoipa::OpenApi as _;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
@@ -69,6 +70,7 @@ impl Application {
         let keys = config.signing_keys()?;
         let checkpoint_key = Arc::new(config.checkpoint_key()?);
         sign_checkpoints_every(config.checkpoint_every, store.clone(), checkpoint_key.clone());
+        expire_ended_agreements_hourly(store.clone());
         let state = AppState {
             store,
             files,
@@ -111,6 +113,24 @@ fn sign_checkpoints_every(period: Duration, store: Store, key: Arc<CheckpointKey
                 Ok(0) => {}
                 Ok(signed) => log::info!("signed the audit chain heads of {signed} organisation(s)"),
                 Err(err) => log::error!("audit checkpoints could not be signed: {err}"),
+            }
+        }
+    });
+}
+
+/// Expires the agreements whose period has ended (in Jakarta's calendar) a minute after the
+/// server starts and every hour after, so that the unused part of their ceiling returns to the
+/// budget line's remaining amount without anybody having to remember it.
+fn expire_ended_agreements_hourly(store: Store) {
+    tokio::spawn(async move {
+        let hour = Duration::from_secs(60 * 60);
+        let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + Duration::from_secs(60), hour);
+        loop {
+            ticks.tick().await;
+            match agreements::expire_ended(&store, jakarta_today()).await {
+                Ok(0) => {}
+                Ok(expired) => log::info!("expired {expired} agreement(s) whose period ended"),
+                Err(err) => log::error!("agreements whose period ended could not be expired: {err}"),
             }
         }
     });

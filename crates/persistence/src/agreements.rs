@@ -484,6 +484,43 @@ pub async fn take_step(
     Ok(AgreementRecord::from_rows(after.agreement, after.lines)?)
 }
 
+/// Why the sweep closed an agreement, as its `last_reason` and audit event show it.
+pub const EXPIRY_REASON: &str = "Masa berlaku perjanjian telah berakhir";
+
+/// Expires every active agreement whose period ended before `today`, in every organisation,
+/// each in its own audited write by no user (the system): what its orders and payments do not
+/// use goes back to its budget line, as an officer's expiry would give it. Nothing else about
+/// the agreement changes, and its orders are still published, invoiced and paid after it. Run
+/// by the server every hour; returns how many agreements it expired. An agreement another write
+/// changed meanwhile is left for the next run.
+pub async fn expire_ended(store: &Store, today: NaiveDate) -> Result<usize, StoreError> {
+    let mut expired = 0;
+    for organisation in crate::organisations::all(store).await? {
+        let scope = OrgScope::of(organisation.id);
+        let ended = scope::select::<agreement::Entity>(scope)
+            .filter(agreement::Column::State.eq(AgreementState::Active.as_str()))
+            .filter(agreement::Column::EndsOn.lt(today))
+            .order_by_asc(agreement::Column::Id)
+            .all(store.db())
+            .await?;
+        for row in ended {
+            let request =
+                StepRequest::new(AgreementStep::Expire, None, Some(EXPIRY_REASON)).map_err(StoreError::Invalid)?;
+            let step = store
+                .write_as(scope, None, Some(format!("expiry-{today}")), async |tx| {
+                    take_step(tx, row.id, row.version, request, today).await
+                })
+                .await;
+            match step {
+                Ok(_) => expired += 1,
+                Err(StoreError::VersionMismatch | StoreError::Refused(Refusal::StepNotAllowed)) => {}
+                Err(err) => return Err(err),
+            }
+        }
+    }
+    Ok(expired)
+}
+
 /// The terms an agreement holds now, as a draft or an amendment would restate them.
 pub fn terms_of(agreement: &AgreementRecord) -> Terms {
     Terms {

@@ -528,3 +528,47 @@ async fn a_budget_line_is_adopted_once_per_unit_account_and_year_in_whole_rupiah
     let beta = get(&app, &app.beta, "/api/v1/budget-lines").await;
     assert_eq!(beta["items"].as_array().unwrap().len(), 0, "another organisation sees none");
 }
+
+#[tokio::test]
+async fn an_agreement_whose_period_ended_is_expired_by_the_sweep_and_gives_back_what_it_did_not_use() {
+    let app = spawn().await;
+    let org = &app.alpha;
+    open_call(&app, org).await;
+    let officer = app.token(org, Role::Officer);
+    let ended = agreement_at(&app, org, Signed::Active, 10).await;
+    let running = agreement_at(&app, org, Signed::Active, 10).await;
+    let order = crate::orders::issue(&app, &officer, ended["lines"][0]["id"].as_str().unwrap(), 2).await;
+    assert_eq!(order.status(), StatusCode::CREATED);
+    let order: Value = order.json().await.unwrap();
+    let budget_path = format!("/api/v1/budget-lines/{}", ended["budget_line"]["id"].as_str().unwrap());
+    assert_eq!(amount(&get(&app, org, &budget_path).await["allocated"]), 10 * TIER_A_ADVERTORIAL);
+
+    // Its period ended yesterday, set behind the server's back.
+    let yesterday = today() - Duration::days(1);
+    app.tamper(&format!(
+        "UPDATE agreements SET starts_on = '{yesterday}', ends_on = '{yesterday}' WHERE number = '{}'",
+        ended["number"].as_str().unwrap()
+    ))
+    .await;
+    let expired = mitra_persistence::agreements::expire_ended(&app.store, today()).await.unwrap();
+    assert_eq!(expired, 1, "only the agreement whose period ended");
+
+    let path = format!("/api/v1/agreements/{}", ended["id"].as_str().unwrap());
+    let closed = get(&app, org, &path).await;
+    assert_eq!(closed["state"], "expired");
+    assert_eq!(closed["last_reason"], mitra_persistence::agreements::EXPIRY_REASON);
+    assert_eq!(amount(&closed["reserved"]), 2 * TIER_A_ADVERTORIAL, "it keeps what its order uses");
+    assert_eq!(amount(&get(&app, org, &budget_path).await["allocated"]), 2 * TIER_A_ADVERTORIAL, "the rest is back");
+    let path = format!("/api/v1/agreements/{}", running["id"].as_str().unwrap());
+    assert_eq!(get(&app, org, &path).await["state"], "active");
+
+    // Done by the system, in the audit trail; its order goes on to be published and paid.
+    let events = get(&app, org, "/api/v1/audit-events?action=agreement.expired").await;
+    let events = events["items"].as_array().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["actor_id"], Value::Null);
+    assert_eq!(events[0]["request_id"], format!("expiry-{}", today()));
+    let accepted = crate::orders::order_step(&app, &officer, &order, "accept", json!({})).await;
+    assert_eq!(accepted.status(), StatusCode::OK);
+    assert_eq!(mitra_persistence::agreements::expire_ended(&app.store, today()).await.unwrap(), 0, "once");
+}
