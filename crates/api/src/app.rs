@@ -118,13 +118,15 @@ fn sign_checkpoints_every(period: Duration, store: Store, key: Arc<CheckpointKey
     });
 }
 
-/// Expires the agreements whose period has ended (in Jakarta's calendar) a minute after the
-/// server starts and every hour after, so that the unused part of their ceiling returns to the
-/// budget line's remaining amount without anybody having to remember it.
+/// Expires the agreements whose period has ended (in Jakarta's calendar) every hour the server
+/// runs, so that the unused part of their ceiling returns to the budget line's remaining amount
+/// without anybody having to remember it. The first run is an hour after the start, like the
+/// checkpoints' timer: a request racing the sweep just after a start would see its expiry as a
+/// conflict, which is correct but surprising.
 fn expire_ended_agreements_hourly(store: Store) {
     tokio::spawn(async move {
         let hour = Duration::from_secs(60 * 60);
-        let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + Duration::from_secs(60), hour);
+        let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + hour, hour);
         loop {
             ticks.tick().await;
             match agreements::expire_ended(&store, jakarta_today()).await {
