@@ -39,6 +39,16 @@ export function claimedType(file: File): FileType | null {
   return types.find((type) => FILE_EXTENSIONS[type].some((extension) => name.endsWith(extension))) ?? null;
 }
 
+/** The refusals that concern an uploaded file itself, which a form shows on the file's field. */
+export const FILE_PROBLEMS: ReadonlySet<string> = new Set<ProblemCode>([
+  'file_type_not_allowed',
+  'file_too_large',
+  'file_empty',
+  'file_truncated',
+  'file_missing',
+  'too_many_files',
+]);
+
 /** Why a picked file is refused before it is sent, as the problem code the server would answer. */
 export function precheckFile(file: File, types: readonly FileType[], maxBytes: number): ProblemCode | null {
   if (file.size === 0) return 'file_empty';

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
-import { acceptFor, precheckFile } from '../../api/files';
+import { acceptFor, FILE_PROBLEMS, precheckFile } from '../../api/files';
 import { fieldErrorKey, problemMessage } from '../../api/problem';
 import type { Application, Requirement } from '../../api/types';
 import { DialogActions } from '../../components/DialogActions';
@@ -13,9 +13,6 @@ import { formatMegabytes } from '../../format';
 import { useLabel } from '../../hooks/useLabel';
 import { uploadDocument } from './queries';
 import { useRefreshApplication } from './refresh';
-
-/** The refusals that concern the file itself, said with what the requirement takes. */
-const FILE_PROBLEMS: ReadonlySet<string> = new Set(['file_type_not_allowed', 'file_too_large', 'file_empty', 'file_truncated', 'file_missing', 'too_many_files']);
 
 interface UploadDocumentDialogProps {
   application: Application;

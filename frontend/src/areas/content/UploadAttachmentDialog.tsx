@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
-import { acceptFor, precheckFile } from '../../api/files';
+import { acceptFor, FILE_PROBLEMS, precheckFile } from '../../api/files';
 import { problemMessage } from '../../api/problem';
 import { DialogActions } from '../../components/DialogActions';
 import { FilePicker, UploadProgress } from '../../components/FilePicker';
@@ -11,9 +11,6 @@ import { notifySaved } from '../../components/notify';
 import { formatMegabytes } from '../../format';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type ContentItem } from './model';
 import { contentKeys, uploadAttachment } from './queries';
-
-/** The refusals that concern the file itself, said with what an attachment may be. */
-const FILE_PROBLEMS: ReadonlySet<string> = new Set(['file_type_not_allowed', 'file_too_large', 'file_empty', 'file_truncated', 'file_missing', 'too_many_files']);
 
 /**
  * Attaches a file (PDF, JPEG or PNG, at most 20 MiB) to a content item, with the upload's progress

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
-import { acceptFor, precheckFile } from '../../api/files';
+import { acceptFor, FILE_PROBLEMS, precheckFile } from '../../api/files';
 import { problemKey, problemMessage } from '../../api/problem';
 import { DialogActions } from '../../components/DialogActions';
 import { FilePicker, UploadProgress } from '../../components/FilePicker';
@@ -14,8 +14,6 @@ import { uploadProofFile } from './queries';
 import { useRefreshOrder } from './refresh';
 import { reusedProof } from './words';
 
-/** The refusals that concern the file itself, shown on the file's field. */
-const FILE_PROBLEMS: ReadonlySet<string> = new Set(['file_type_not_allowed', 'file_too_large', 'file_empty', 'file_truncated', 'file_missing', 'too_many_files']);
 
 interface AttachFileDialogProps {
   proof: Proof;
