@@ -207,9 +207,17 @@ async fn keep_fingerprint(tx: &mut Tx, order_id: Uuid, proof_id: Uuid, print: St
     Ok(())
 }
 
+/// What attaching a file did: attached it, or found the same content already on the proof (a
+/// second click, a retried upload), which is answered as it is rather than kept twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attached {
+    New(ProofFileRecord),
+    AlreadyThere(ProofFileRecord),
+}
+
 /// Attaches a file already kept in the file store to a proof still waiting for review. The
 /// caller has checked its type against the proof kind's [`ProofKind::evidence`].
-pub async fn attach(tx: &mut Tx, proof_id: Uuid, file: FileRef) -> Result<ProofFileRecord, StoreError> {
+pub async fn attach(tx: &mut Tx, proof_id: Uuid, file: FileRef) -> Result<Attached, StoreError> {
     let scope = tx.scope()?;
     let proof = scope::find::<proof::Entity>(tx.conn(), scope, proof_id).await?;
     // Every change to what hangs from an order takes the order first, so a review waits for this.
@@ -226,6 +234,14 @@ pub async fn attach(tx: &mut Tx, proof_id: Uuid, file: FileRef) -> Result<ProofF
             ViolationCode::InvalidFormat,
             format!("a {} proof takes {wanted}", kind.as_str()),
         ))));
+    }
+    let same = scope::select::<proof_file::Entity>(scope)
+        .filter(proof_file::Column::ProofId.eq(proof_id))
+        .filter(proof_file::Column::FileSha256.eq(file.sha256.as_str()))
+        .one(tx.conn())
+        .await?;
+    if let Some(same) = same {
+        return Ok(Attached::AlreadyThere(same.try_into()?));
     }
     let print = content_fingerprint(&file.sha256);
     refuse_reuse(tx, proof.order_id, &print).await?;
@@ -244,7 +260,7 @@ pub async fn attach(tx: &mut Tx, proof_id: Uuid, file: FileRef) -> Result<ProofF
         .await?;
     keep_fingerprint(tx, proof.order_id, proof_id, print).await?;
     tx.record(AuditAction::ProofFileAdded, None, Some(&row))?;
-    Ok(row.try_into()?)
+    Ok(Attached::New(row.try_into()?))
 }
 
 /// One file of a proof, for download.

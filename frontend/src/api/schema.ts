@@ -15425,6 +15425,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The proof already had this file (same content): nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProofFile"];
+                };
+            };
             /** @description Attached */
             201: {
                 headers: {

@@ -13,7 +13,7 @@ use mitra_domain::proofs::{
 use mitra_domain::{TextRule, Violations};
 use mitra_persistence::calendar::jakarta_today;
 use mitra_persistence::orders;
-use mitra_persistence::proofs::{self, ProofFileRecord, ProofRecord};
+use mitra_persistence::proofs::{self, Attached, ProofFileRecord, ProofRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -297,6 +297,7 @@ pub struct ProofFileForm {
     request_body(content = ProofFileForm, content_type = "multipart/form-data"),
     responses(
         (status = 201, description = "Attached", body = ProofFileView),
+        (status = 200, description = "The proof already had this file (same content): nothing changed", body = ProofFileView),
         (status = 409, description = "The proof was reviewed (`proof_already_reviewed`); the same file backs another order, named in `detail` (`proof_reused`)", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than 100 MiB (`file_too_large`)", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not a type this kind of proof takes (`file_type_not_allowed`)", body = crate::problem::Problem, content_type = "application/problem+json"),
@@ -316,8 +317,11 @@ pub async fn add_proof_file(
     let (upload, ()) =
         receive_upload(form, &state.files, kind.evidence().types, EVIDENCE_MAX_BYTES, |_| Ok(())).await?;
     let file = upload.file_ref();
-    let added = state.store.write(&caller.audit(), async |tx| proofs::attach(tx, id, file).await).await?;
-    Ok(HttpResponse::Created().json(ProofFileView::from(added)))
+    let attached = state.store.write(&caller.audit(), async |tx| proofs::attach(tx, id, file).await).await?;
+    Ok(match attached {
+        Attached::New(file) => HttpResponse::Created().json(ProofFileView::from(file)),
+        Attached::AlreadyThere(file) => HttpResponse::Ok().json(ProofFileView::from(file)),
+    })
 }
 
 /// Download a proof's file

@@ -440,6 +440,10 @@ async fn a_clipping_is_verified_with_its_scan_and_a_broadcast_with_its_recording
     let attached =
         read(attach_proof_file(&app, &officer, &proof, scan.clone(), "kliping-halaman-7.pdf").await, "scan").await;
     assert_eq!(attached["file_type"], "pdf");
+    // Sent again (a second click, a retry), it is answered as it is and not kept twice.
+    let again = attach_proof_file(&app, &officer, &proof, scan.clone(), "kliping-lagi.pdf").await;
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(read(again, "the same scan").await["id"], attached["id"]);
     let shown = get(&app, org, &path).await;
     assert_eq!(shown["files"][0]["id"], attached["id"]);
     assert_eq!(shown["files"][0]["file_name"], "kliping-halaman-7.pdf");
