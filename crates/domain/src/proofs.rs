@@ -190,11 +190,18 @@ impl NewProof {
 
     /// The fingerprints that tie this proof to its order: its address and its content hash.
     pub fn fingerprints(&self) -> Vec<String> {
+        self.details.fingerprints()
+    }
+}
+
+impl ProofDetails {
+    /// The fingerprints these details tie to an order: the address and the content hash.
+    pub fn fingerprints(&self) -> Vec<String> {
         let mut prints = Vec::new();
-        if let Some(url) = &self.details.url {
+        if let Some(url) = &self.url {
             prints.push(format!("url:{}", url_key(url)));
         }
-        if let Some(sha) = &self.details.content_sha256 {
+        if let Some(sha) = &self.content_sha256 {
             prints.push(content_fingerprint(sha));
         }
         prints

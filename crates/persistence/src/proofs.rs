@@ -333,6 +333,15 @@ pub async fn review(
     if review.status == ProofStatus::Rejected {
         tx.delete::<proof_fingerprint::Entity>(|delete| delete.filter(proof_fingerprint::Column::ProofId.eq(id)))
             .await?;
+        // A fingerprint names the first of the order's proofs that showed it: another proof of
+        // the order still showing the same address or file keeps it tied to this order.
+        let others = with_files(tx.conn(), scope, of_order_on(tx.conn(), scope, order.id).await?).await?;
+        for other in others.into_iter().filter(|other| other.id != id && other.status != ProofStatus::Rejected) {
+            let files = other.files.iter().map(|file| content_fingerprint(&file.file.sha256));
+            for print in other.details.fingerprints().into_iter().chain(files) {
+                keep_fingerprint(tx, order.id, other.id, print).await?;
+            }
+        }
     }
     tx.record(AuditAction::ProofReviewed, Some(&before), Some(&after))?;
     Ok(ProofRecord { files, ..after.try_into()? })

@@ -399,6 +399,29 @@ async fn a_proof_backs_one_order_and_a_rejected_proof_is_handed_in_again() {
 }
 
 #[tokio::test]
+async fn a_rejected_proof_frees_its_address_only_when_no_other_proof_of_the_order_shows_it() {
+    let app = spawn().await;
+    let org = &app.alpha;
+    open_call(&app, org).await;
+    let agreement = agreement_at(&app, org, Signed::Active, 10).await;
+    let order = accepted_order(&app, org, &agreement, 2).await;
+    let page = url_proof(1, true);
+    let first = read(submit(&app, org, &order, &page).await, "the first proof").await;
+    let mut same_page = url_proof(1, true);
+    same_page["url"] = page["url"].clone();
+    read(submit(&app, org, &order, &same_page).await, "a second proof of the same page").await;
+    let note = json!({ "status": "rejected", "note": "Tangkapan layar terpotong" });
+    read(review(&app, org, &first, note).await, "the rejection").await;
+
+    // The second proof still shows the page, so it still backs this order and no other.
+    let other = accepted_order(&app, org, &agreement, 1).await;
+    let mut reused = url_proof(1, true);
+    reused["url"] = page["url"].clone();
+    let problem = assert_problem(submit(&app, org, &other, &reused).await, StatusCode::CONFLICT, "proof_reused").await;
+    assert!(problem["detail"].as_str().unwrap().contains(order["number"].as_str().unwrap()), "{problem}");
+}
+
+#[tokio::test]
 async fn a_clipping_is_verified_with_its_scan_and_a_broadcast_with_its_recording_and_one_file_backs_one_order() {
     let app = spawn().await;
     let org = &app.alpha;
