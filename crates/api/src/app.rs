@@ -69,8 +69,16 @@ impl Application {
         let demo_logins = if config.demo_data { demo::seed_if_empty(&store, &files).await? } else { None };
         let keys = config.signing_keys()?;
         let checkpoint_key = Arc::new(config.checkpoint_key()?);
-        sign_checkpoints_every(config.checkpoint_every, store.clone(), checkpoint_key.clone());
-        expire_ended_agreements_hourly(store.clone());
+        let (signer, key) = (store.clone(), checkpoint_key.clone());
+        every(config.checkpoint_every, move || {
+            let (store, key) = (signer.clone(), key.clone());
+            async move { sign_checkpoints(&store, &key).await }
+        });
+        let keeper = store.clone();
+        every(Duration::from_secs(60 * 60), move || {
+            let store = keeper.clone();
+            async move { hourly_upkeep(&store).await }
+        });
         let state = AppState {
             store,
             files,
@@ -102,40 +110,47 @@ impl Application {
     }
 }
 
-/// Signs every organisation's audit chain head that moved, once per `period` (the first after
-/// one period), for as long as the server runs.
-fn sign_checkpoints_every(period: Duration, store: Store, key: Arc<CheckpointKey>) {
+/// Runs `job` once per `period` for as long as the server runs, the first time one period after
+/// the start: a request racing a job just after a start (the tests' own expiry, say) would see
+/// its change as a conflict, which is correct but surprising.
+fn every<F, Fut>(period: Duration, mut job: F)
+where
+    F: FnMut() -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send,
+{
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
         loop {
             ticks.tick().await;
-            match checkpoints::sign_all_heads(&store, &key, Utc::now()).await {
-                Ok(0) => {}
-                Ok(signed) => log::info!("signed the audit chain heads of {signed} organisation(s)"),
-                Err(err) => log::error!("audit checkpoints could not be signed: {err}"),
-            }
+            job().await;
         }
     });
 }
 
-/// Expires the agreements whose period has ended (in Jakarta's calendar) every hour the server
-/// runs, so that the unused part of their ceiling returns to the budget line's remaining amount
-/// without anybody having to remember it. The first run is an hour after the start, like the
-/// checkpoints' timer: a request racing the sweep just after a start would see its expiry as a
-/// conflict, which is correct but surprising.
-fn expire_ended_agreements_hourly(store: Store) {
-    tokio::spawn(async move {
-        let hour = Duration::from_secs(60 * 60);
-        let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + hour, hour);
-        loop {
-            ticks.tick().await;
-            match agreements::expire_ended(&store, jakarta_today()).await {
-                Ok(0) => {}
-                Ok(expired) => log::info!("expired {expired} agreement(s) whose period ended"),
-                Err(err) => log::error!("agreements whose period ended could not be expired: {err}"),
-            }
-        }
-    });
+/// Signs every organisation's audit chain head that moved.
+async fn sign_checkpoints(store: &Store, key: &CheckpointKey) {
+    match checkpoints::sign_all_heads(store, key, Utc::now()).await {
+        Ok(0) => {}
+        Ok(signed) => log::info!("signed the audit chain heads of {signed} organisation(s)"),
+        Err(err) => log::error!("audit checkpoints could not be signed: {err}"),
+    }
+}
+
+/// What time does by itself: the agreements whose period has ended (in Jakarta's calendar) are
+/// expired, so that the unused part of their ceiling returns to the budget line's remaining
+/// amount without anybody having to remember it; and the idempotency keys past their
+/// [`idempotency::KEPT_FOR_HOURS`] are deleted with the responses they kept.
+async fn hourly_upkeep(store: &Store) {
+    match agreements::expire_ended(store, jakarta_today()).await {
+        Ok(0) => {}
+        Ok(expired) => log::info!("expired {expired} agreement(s) whose period ended"),
+        Err(err) => log::error!("agreements whose period ended could not be expired: {err}"),
+    }
+    match mitra_persistence::idempotency::forget_expired(store, Utc::now()).await {
+        Ok(0) => {}
+        Ok(forgotten) => log::info!("forgot {forgotten} expired idempotency key(s)"),
+        Err(err) => log::error!("expired idempotency keys could not be forgotten: {err}"),
+    }
 }
 
 fn serve(listener: TcpListener, state: AppState, spa_dir: SpaDir) -> anyhow::Result<Server> {

@@ -6,7 +6,9 @@
 //! one key cannot both run: the second finds the claim and is told the first is still running.
 //! When the first finishes, its response is kept with the key and replayed to every retry until
 //! the key expires. A key sent with another request than the first is refused. If the work fails
-//! on the server's side, the claim is dropped so that a retry can run it.
+//! on the server's side, the claim is dropped so that a retry can run it. Expired keys are
+//! deleted by [`forget_expired`], with the responses they kept: a payment's answer names the
+//! account it was paid to, which is no business of a table of retries once its day is over.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
@@ -147,4 +149,22 @@ pub async fn abandon(store: &Store, scope: OrgScope, key: &str) -> Result<(), St
             Ok(())
         })
         .await
+}
+
+/// Deletes every organisation's keys that expired before `now`, with the responses they kept;
+/// answers how many. Run by the server's hourly upkeep; a key in use is never expired (it lives
+/// [`KEPT_FOR_HOURS`] hours from its claim).
+pub async fn forget_expired(store: &Store, now: DateTime<Utc>) -> Result<u64, StoreError> {
+    let mut forgotten = 0;
+    for organisation in crate::organisations::all(store).await? {
+        let scope = OrgScope::of(organisation.id);
+        forgotten += store
+            .write_exempt(Exempt::IdempotencyKey, None, async |tx| {
+                tx.enter(scope, None);
+                tx.delete::<idempotency_key::Entity>(|delete| delete.filter(idempotency_key::Column::ExpiresAt.lt(now)))
+                    .await
+            })
+            .await?;
+    }
+    Ok(forgotten)
 }

@@ -4,6 +4,7 @@
 
 mod callers;
 mod constraints;
+mod idempotency;
 mod write_path;
 
 use mitra_domain::access::Role;
