@@ -6,9 +6,11 @@
 # body into the same domain value and inserts one row, both on one PostgreSQL database, measured
 # with wrk in the same run, rounds interleaved. Every request carries a new Idempotency-Key and one
 # of the seeded agreement lines at random. Prints requests/s, the ratio and the answers counted
-# (201, 409 refused by a ceiling, anything else). Then a refusal phase: every connection races for
-# a small ceiling, which must admit exactly what it holds. Last, the database is checked: no
-# line, agreement or budget line past its ceiling, order numbers unique and without gaps.
+# (201, 409 refused by a ceiling, anything else), and what Mitra's database connections spent the
+# first round doing (running, waiting on a row lock, waiting for Mitra). Then a refusal phase:
+# every connection races for a small ceiling, which must admit exactly what it holds. Last, the
+# database is checked: no line, agreement or budget line past its ceiling, order numbers unique
+# and without gaps.
 #
 # All orders of one organisation queue on its audit chain head and its yearly order number (by
 # design), so the default measures one organisation; MITRA_PERF_ORGANISATIONS spreads the
@@ -180,9 +182,22 @@ printf '%-6s %16s %16s %8s %10s %10s\n' round "baseline req/s" "mitra req/s" rat
 baseline_runs=()
 mitra_runs=()
 measured=0
+# What Mitra's database connections are doing, sampled twice a second during its first round:
+# a connection inside a transaction is running a statement, waiting on a row lock that another
+# order holds until its commit, or waiting for Mitra's next statement. Idle connections (the
+# baseline's, and Mitra's between transactions) are not counted.
+sample_connections() {
+  for _ in $(seq 1 $(( seconds * 2 ))); do
+    psql "$url" -At -c "SELECT CASE WHEN state = 'idle in transaction' THEN 'next' WHEN wait_event_type = 'Lock'
+      THEN 'lock' WHEN wait_event_type IS NULL THEN 'cpu' ELSE 'other' END FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'"
+    sleep 0.5
+  done >"$work/connections.txt"
+}
 for round in $(seq 1 "$rounds"); do
   on_baseline "$seconds"
   b="$rps"
+  if [ "$round" = 1 ]; then sample_connections & sampler=$!; fi
   on_mitra "$seconds"
   m="$rps"
   baseline_runs+=("$b")
@@ -199,6 +214,17 @@ print(f"median {baseline:16.0f} {mitra:16.0f} {mitra / baseline:8.2f}")
 print(f"\nmitra / baseline = {mitra / baseline:.2f}x ({sys.argv[3]} organisation(s))")
 EOF
 echo "orders issued by Mitra in the measured runs: $measured"
+wait "$sampler"
+python3 - "$work/connections.txt" "$(( seconds * 2 ))" <<'EOF'
+import collections, sys
+counts = collections.Counter(open(sys.argv[1]).read().split())
+samples = int(sys.argv[2])
+share = lambda what: counts[what] / samples
+print(f"Mitra's database connections inside a transaction, on average over its first round: "
+      f"{sum(counts.values()) / samples:.1f}; of these {share('lock'):.1f} wait on a row lock held to another "
+      f"order's commit, {share('next'):.1f} wait for Mitra's next statement, {share('cpu'):.1f} run a "
+      f"statement, {share('other'):.1f} wait on the disk or an internal lock")
+EOF
 
 # Every connection races for the tight agreement's last room: exactly what it holds is issued.
 read -r tight holds <<<"$(grep -oP '^tight agreement line: \K\S+ holds \d+' "$work/seed-1.log" | sed 's/ holds / /')"
