@@ -7,6 +7,7 @@ use sea_orm::{
     TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
+use tokio::sync::Semaphore;
 use uuid::Uuid;
 
 use crate::callers::CallerCache;
@@ -75,6 +76,9 @@ pub struct Store {
     pub(crate) personal: Option<Arc<PersonalDataKey>>,
     /// Policy versions that can no longer change, kept in memory for the writes that weigh them.
     pub(crate) frozen_policies: Arc<FrozenPolicies>,
+    /// Report streams running at once: a stream holds a connection while its client reads, so at
+    /// most half the pool; a slow download then never leaves writes without a connection.
+    pub(crate) report_streams: Arc<Semaphore>,
 }
 
 impl Store {
@@ -83,15 +87,15 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Store, DbErr> {
         let mut options = ConnectOptions::new(url.to_owned());
         options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(30));
+        let connections = if url.starts_with("sqlite:") { 4 } else { 16 };
+        options.max_connections(connections).min_connections(1);
         if url.starts_with("sqlite:") {
-            options.max_connections(4).min_connections(1).map_sqlx_sqlite_opts(|opts| {
+            options.map_sqlx_sqlite_opts(|opts| {
                 opts.create_if_missing(true)
                     .journal_mode(SqliteJournalMode::Wal)
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(15))
             });
-        } else {
-            options.max_connections(16).min_connections(1);
         }
         let db = Database::connect(options).await?;
         Ok(Store {
@@ -99,6 +103,7 @@ impl Store {
             callers: Arc::new(CallerCache::new(CallerCache::DEFAULT_TTL)),
             personal: None,
             frozen_policies: Arc::default(),
+            report_streams: Arc::new(Semaphore::new(connections as usize / 2)),
         })
     }
 

@@ -81,8 +81,10 @@ pub struct YearFilter {
 }
 
 /// Runs `statement` in a task of its own and hands its rows, decoded, over a bounded channel.
-/// The stream holds no borrow of `store`: it owns a clone of the pool.
-pub(super) fn stream_rows<T, D>(
+/// The stream holds no borrow of `store`: it owns a clone of the pool. The task waits for one of
+/// the store's report permits before it takes a connection, and keeps it until the rows end or
+/// the client goes away: a report asked while half the pool is busy streaming waits its turn.
+pub(crate) fn stream_rows<T, D>(
     store: &Store,
     statement: SelectStatement,
     decode: D,
@@ -93,7 +95,10 @@ where
 {
     let (rows, receiver) = tokio::sync::mpsc::channel(BUFFER);
     let db = store.db().clone();
+    let permits = store.report_streams.clone();
     tokio::spawn(async move {
+        // The semaphore is never closed, so waiting for a permit cannot fail.
+        let Ok(_permit) = permits.acquire_owned().await else { return };
         let built = db.get_database_backend().build(&statement);
         if db.get_database_backend() == DbBackend::Postgres {
             // An unnamed statement, which PostgreSQL plans for the values bound to it every time,
