@@ -22,6 +22,7 @@
 #   MITRA_PERF_SECONDS         length of each measured run (default 10)
 #   MITRA_PERF_CONNECTIONS     concurrent connections (default 64)
 #   MITRA_PERF_ROUNDS          measured runs per server (default 3)
+#   MITRA_DATABASE_CONNECTIONS Mitra's pool, as in production (passed through; default 16)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

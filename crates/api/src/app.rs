@@ -58,7 +58,7 @@ impl Application {
     /// embedded database, and binds the listener (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         std::fs::create_dir_all(&config.data_dir)?;
-        let store = Store::connect(&config.database_url())
+        let store = Store::connect_with(&config.database_url(), config.database_connections)
             .await?
             .with_caller_ttl(config.caller_ttl)
             .with_personal_data_key(config.personal_data_key()?);

@@ -45,6 +45,8 @@ pub struct Config {
     pub checkpoint_every: std::time::Duration,
     /// Requests a minute one client address may make of the public transparency pages.
     pub public_requests_per_minute: u32,
+    /// The database connections this instance keeps at most; `None`: the store's default.
+    pub database_connections: Option<u32>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -203,6 +205,10 @@ impl Config {
                 1..=100_000,
                 "requests",
             )?,
+            database_connections: match source.get("MITRA_DATABASE_CONNECTIONS") {
+                None => None,
+                Some(_) => Some(whole(source, "MITRA_DATABASE_CONNECTIONS", 0, 2..=1_000, "connections")?),
+            },
         })
     }
 
@@ -360,5 +366,19 @@ mod tests {
             .map(|_| ())
             .map_err(|e| e.to_string());
         assert!(err.is_err_and(|e| e.contains("MITRA_ACCESS_TOKEN_MINUTES")));
+        for too_few in ["1", "none"] {
+            let err = Config::load(&Source::from_pairs([("MITRA_DATABASE_CONNECTIONS", too_few)]))
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+            assert!(err.is_err_and(|e| e.contains("MITRA_DATABASE_CONNECTIONS")));
+        }
+    }
+
+    #[test]
+    fn the_pool_is_the_store_s_own_unless_sized() {
+        let load = |pairs: &[(&'static str, &'static str)]| Config::load(&Source::from_pairs(pairs.iter().copied()));
+        assert_eq!(load(&[]).map(|config| config.database_connections).ok(), Some(None));
+        let sized = load(&[("MITRA_DATABASE_CONNECTIONS", "40")]).map(|config| config.database_connections);
+        assert_eq!(sized.ok(), Some(Some(40)));
     }
 }

@@ -82,12 +82,20 @@ pub struct Store {
 }
 
 impl Store {
-    /// Connects without migrating. SQLite files are created when missing, use WAL so readers
-    /// never wait for the writer, and wait rather than fail when another writer holds the lock.
+    /// Connects without migrating, with the default pool: 4 connections to SQLite, 16 to
+    /// PostgreSQL.
     pub async fn connect(url: &str) -> Result<Store, DbErr> {
+        Store::connect_with(url, None).await
+    }
+
+    /// Connects with at most `connections` (at least 2, so that reports and writes each have
+    /// one), or the default pool. SQLite files are created when missing, use WAL so readers
+    /// never wait for the writer, and wait rather than fail when another writer holds the lock.
+    pub async fn connect_with(url: &str, connections: Option<u32>) -> Result<Store, DbErr> {
         let mut options = ConnectOptions::new(url.to_owned());
         options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(30));
-        let connections = if url.starts_with("sqlite:") { 4 } else { 16 };
+        let default = if url.starts_with("sqlite:") { 4 } else { 16 };
+        let connections = connections.unwrap_or(default).max(2);
         options.max_connections(connections).min_connections(1);
         if url.starts_with("sqlite:") {
             options.map_sqlx_sqlite_opts(|opts| {
