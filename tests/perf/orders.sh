@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What issuing an order costs beyond storing it: the throughput of Mitra's `POST /api/v1/orders`
 # (token and caller check, Idempotency-Key claimed and kept, eligibility, the line's quota, the
-# agreement's and the budget line's ceilings moved by conditional updates, the gapless official
-# number, the audit chain, one log line) against a bare actix handler that parses the same request
+# agreement's and the budget line's ceilings, the gapless official number, the audit chain, one
+# log line; an organisation's simultaneous orders issued together, see docs/ARCHITECTURE.md) against a bare actix handler that parses the same request
 # body into the same domain value and inserts one row, both on one PostgreSQL database, measured
 # with wrk in the same run, rounds interleaved. Every request carries a new Idempotency-Key and one
 # of the seeded agreement lines at random. Prints requests/s, the ratio and the answers counted
@@ -12,11 +12,17 @@
 # database is checked: no line, agreement or budget line past its ceiling, order numbers unique
 # and without gaps.
 #
-# All orders of one organisation queue on its audit chain head and its yearly order number (by
-# design), so the default measures one organisation; MITRA_PERF_ORGANISATIONS spreads the
+# All orders of one organisation meet on its audit chain head and its yearly order number, so
+# the default measures one organisation, the hardest case; MITRA_PERF_ORGANISATIONS spreads the
 # requests over several, each with its own officer, token and agreements.
 #
-#   MITRA_PERF_DATABASE_URL    a PostgreSQL maintenance database (default postgres://postgres@127.0.0.1:5432/postgres)
+# Both servers reach PostgreSQL through its socket when it has one here, as a server on the
+# database's host should: the database driver does not set TCP_NODELAY, and over TCP a statement
+# longer than one packet (the orders a group issues together, their events) waits for the
+# server's delayed acknowledgement, up to 40 ms on Linux.
+#
+#   MITRA_PERF_DATABASE_URL    a PostgreSQL maintenance database (default: the socket in
+#                              /var/run/postgresql if there is one, else postgres://postgres@127.0.0.1:5432/postgres)
 #   MITRA_PERF_AGREEMENTS      active agreements per organisation, one budget line per 8 (default 64)
 #   MITRA_PERF_ORGANISATIONS   organisations the requests are spread over (default 1)
 #   MITRA_PERF_SECONDS         length of each measured run (default 10)
@@ -26,7 +32,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-admin_url="${MITRA_PERF_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+default_url="postgres://postgres@127.0.0.1:5432/postgres"
+[ -S /var/run/postgresql/.s.PGSQL.5432 ] && default_url="postgres://postgres@%2Fvar%2Frun%2Fpostgresql/postgres"
+admin_url="${MITRA_PERF_DATABASE_URL:-$default_url}"
 agreements="${MITRA_PERF_AGREEMENTS:-64}"
 organisations="${MITRA_PERF_ORGANISATIONS:-1}"
 seconds="${MITRA_PERF_SECONDS:-10}"
@@ -178,7 +186,7 @@ psql "$url" -qc "ANALYZE" >/dev/null
 
 echo
 echo "POST order, $organisations organisation(s) x $agreements agreements, $connections connections," \
-  "${seconds}s per run, $(nproc) cores"
+  "${seconds}s per run, $(nproc) cores, PostgreSQL through $([[ $admin_url == *%2F* ]] && echo its socket || echo TCP)"
 printf '%-6s %16s %16s %8s %10s %10s\n' round "baseline req/s" "mitra req/s" ratio "mitra 201" "mitra 409"
 baseline_runs=()
 mitra_runs=()

@@ -80,11 +80,14 @@ impl Application {
             async move { hourly_upkeep(&store).await }
         });
         let state = AppState {
-            store,
             files,
             tokens: TokenIssuer::new(keys, config.access_ttl, config.refresh_ttl),
             checkpoint_key,
             public_readers: Arc::new(PublicReaders::new(config.public_requests_per_minute)),
+            issuing: Arc::new(routes::orders::issuing(store.clone())),
+            key_claims: Arc::new(idempotency::claiming(store.clone())),
+            key_answers: Arc::new(idempotency::answering(store.clone())),
+            store,
         };
         let listener = TcpListener::bind(&config.bind)?;
         let address = listener.local_addr()?;

@@ -24,13 +24,15 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseErr
 use chrono::Utc;
 use futures_util::StreamExt;
 pub use mitra_persistence::idempotency::KEPT_FOR_HOURS;
-use mitra_persistence::idempotency::{self, Claim, StoredResponse};
+use mitra_persistence::idempotency::{self, Claim, KeyUse, StoredResponse};
+use mitra_persistence::{Store, StoreError};
 use sha2::{Digest, Sha256};
 
 use crate::auth::Caller;
 use crate::extract::JSON_LIMIT;
 use crate::problem::{ApiError, ProblemCode};
 use crate::state::AppState;
+use crate::together::Together;
 
 pub const HEADER: &str = "Idempotency-Key";
 const REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
@@ -97,8 +99,12 @@ pub async fn replay(
         Err(err) => return Ok(req.into_response(err.error_response())),
     };
     let scope = caller.scope();
-    let claim = idempotency::claim(&state.store, scope, Some(caller.user().id), &key, &fingerprint, Utc::now()).await;
-    match claim.map_err(ApiError::from) {
+    let key_use = KeyUse { user_id: Some(caller.user().id), key: key.clone(), fingerprint };
+    let claim = match state.key_claims.submit(scope, key_use).await {
+        Some(claim) => claim.map_err(ApiError::from),
+        None => Err(ApiError::internal(anyhow::anyhow!("the key's group was not claimed"))),
+    };
+    match claim {
         Err(err) => Ok(req.into_response(err.error_response())),
         Ok(Claim::Replay(stored)) => Ok(req.into_response(replayed(stored))),
         Ok(Claim::InProgress) => Ok(req.into_response(
@@ -159,12 +165,62 @@ async fn keep(
         location: header_text(header::LOCATION),
         etag: header_text(header::ETAG),
     };
-    if let Err(err) = idempotency::complete(&state.store, scope, key, stored).await {
-        // The work is done and answered; a retry will be told the key is still in progress
-        // until it expires, which is safe (it never runs twice).
-        log::error!("idempotency key {key} could not keep its response: {err}");
+    let kept = state.key_answers.submit(scope, (key.to_owned(), stored)).await;
+    // The work is done and answered; if its answer could not be kept, a retry is told the key
+    // is still in progress until it expires, which is safe (it never runs twice).
+    match kept {
+        Some(Ok(())) => {}
+        Some(Err(err)) => log::error!("idempotency key {key} could not keep its response: {err}"),
+        None => log::error!("idempotency key {key} could not keep its response: its group failed"),
     }
     Ok(ServiceResponse::new(request, head.set_body(bytes).map_into_boxed_body()))
+}
+
+/// The queue of the keys each organisation's requests are claiming: a turn claims every key
+/// waiting in one short write (one by one if that write fails, so one key's trouble is its own).
+pub fn claiming(store: Store) -> Together<KeyUse, Result<Claim, StoreError>> {
+    Together::new(move |scope, requests: Vec<KeyUse>| {
+        let store = store.clone();
+        Box::pin(async move {
+            let now = Utc::now();
+            match idempotency::claim_many(&store, scope, requests.clone(), now).await {
+                Ok(claims) => claims.into_iter().map(Ok).collect(),
+                Err(err) if requests.len() == 1 => vec![Err(err)],
+                Err(_) => {
+                    let mut claims = Vec::with_capacity(requests.len());
+                    for request in requests {
+                        claims.push(
+                            idempotency::claim_many(&store, scope, vec![request], now)
+                                .await
+                                .and_then(|mut one| one.pop().ok_or(StoreError::NotFound)),
+                        );
+                    }
+                    claims
+                }
+            }
+        })
+    })
+}
+
+/// The queue of the answers being kept with their keys, written together like the claims.
+pub fn answering(store: Store) -> Together<(String, StoredResponse), Result<(), StoreError>> {
+    Together::new(move |scope, answers: Vec<(String, StoredResponse)>| {
+        let store = store.clone();
+        Box::pin(async move {
+            let count = answers.len();
+            match idempotency::complete_many(&store, scope, answers.clone()).await {
+                Ok(()) => (0..count).map(|_| Ok(())).collect(),
+                Err(err) if count == 1 => vec![Err(err)],
+                Err(_) => {
+                    let mut kept = Vec::with_capacity(count);
+                    for (key, answer) in answers {
+                        kept.push(idempotency::complete(&store, scope, &key, answer).await);
+                    }
+                    kept
+                }
+            }
+        })
+    })
 }
 
 fn replayed(stored: StoredResponse) -> HttpResponse {

@@ -20,6 +20,7 @@ mod request_id;
 pub mod routes;
 mod spa;
 mod state;
+mod together;
 mod validation;
 
 pub use app::{Application, openapi, openapi_json};

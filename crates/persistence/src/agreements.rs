@@ -106,7 +106,7 @@ pub struct AgreementRecord {
 }
 
 impl AgreementRecord {
-    fn from_rows(row: agreement::Model, lines: Vec<agreement_line::Model>) -> Result<Self, DbErr> {
+    pub(crate) fn from_rows(row: agreement::Model, lines: Vec<agreement_line::Model>) -> Result<Self, DbErr> {
         Ok(AgreementRecord {
             id: row.id,
             number: row.number,
@@ -757,22 +757,6 @@ async fn lock(tx: &Tx, id: Uuid) -> Result<Snapshot, StoreError> {
 
 // ---- what orders move, inside the order's transaction ----------------------------------------
 
-/// An agreement line an order is issued under, with its agreement.
-pub(crate) struct OrderBasis {
-    pub agreement: AgreementRecord,
-    pub line: LineRecord,
-}
-
-pub(crate) async fn order_basis(tx: &Tx, line_id: Uuid) -> Result<OrderBasis, StoreError> {
-    let scope = tx.scope()?;
-    let line = match scope::find::<agreement_line::Entity>(tx.conn(), scope, line_id).await {
-        Err(StoreError::NotFound) => return Err(StoreError::UnknownReference(Reference::AgreementLine)),
-        found => found?,
-    };
-    let agreement = scope::find::<agreement::Entity>(tx.conn(), scope, line.agreement_id).await?;
-    Ok(OrderBasis { agreement: AgreementRecord::from_rows(agreement, Vec::new())?, line: line.try_into()? })
-}
-
 /// Takes `quantity` units of the line's quota (or gives back a negative quantity).
 pub(crate) async fn take_units(tx: &mut Tx, line_id: Uuid, quantity: i32) -> Result<(), StoreError> {
     let moved = tx
@@ -792,33 +776,6 @@ pub(crate) async fn take_units(tx: &mut Tx, line_id: Uuid, quantity: i32) -> Res
         })
         .await?;
     if moved == 0 { Err(StoreError::Refused(Refusal::LineQuotaExceeded)) } else { Ok(()) }
-}
-
-/// Commits `amount` on an active agreement for a new order; refused when the agreement is no
-/// longer active or its orders and payments would pass its ceiling.
-pub(crate) async fn commit(tx: &mut Tx, agreement_id: Uuid, amount: i64) -> Result<(), StoreError> {
-    let moved = tx
-        .update::<agreement::Entity>(|update| {
-            update
-                .col_expr(agreement::Column::Committed, Expr::col(agreement::Column::Committed).add(amount))
-                .filter(agreement::Column::Id.eq(agreement_id))
-                .filter(agreement::Column::State.eq(AgreementState::Active.as_str()))
-                .filter(
-                    Expr::col(agreement::Column::Committed)
-                        .add(Expr::col(agreement::Column::Realised))
-                        .add(amount)
-                        .lte(Expr::col(agreement::Column::Ceiling)),
-                )
-        })
-        .await?;
-    if moved > 0 {
-        return Ok(());
-    }
-    let row = scope::find::<agreement::Entity>(tx.conn(), tx.scope()?, agreement_id).await?;
-    match vocabulary::<AgreementState>(&row.state)? {
-        AgreementState::Active => Err(StoreError::Refused(Refusal::AgreementCeilingExceeded)),
-        _ => Err(StoreError::Refused(Refusal::AgreementNotActive)),
-    }
 }
 
 /// Releases `amount` an order had committed (declined, cancelled). A closed agreement reserves

@@ -23,11 +23,7 @@ use crate::{Store, StoreError};
 /// Appends `events` to their organisations' chains. Called once per write, just before commit,
 /// so the organisation row stays locked as briefly as possible.
 #[allow(clippy::disallowed_methods, reason = "the audit chain is written here and nowhere else")]
-pub(crate) async fn append(
-    txn: &DatabaseTransaction,
-    events: &[PendingEvent],
-    request_id: Option<&str>,
-) -> Result<(), DbErr> {
+pub(crate) async fn append(txn: &DatabaseTransaction, events: &[PendingEvent]) -> Result<(), DbErr> {
     let mut organisations: Vec<OrgScope> = Vec::new();
     for event in events {
         if !organisations.contains(&event.scope) {
@@ -62,7 +58,7 @@ pub(crate) async fn append(
                 // depends on how JSON is re-serialised.
                 before: event.before.clone(),
                 after: event.after.clone(),
-                request_id: request_id.map(str::to_owned),
+                request_id: event.request_id.clone(),
             };
             let hash = content.chain_hash(&prev_hash);
             rows.push(audit_event::ActiveModel {

@@ -2,8 +2,8 @@
 //! connection) sends the same `Idempotency-Key` and gets the first answer instead of a second
 //! order or payment.
 //!
-//! A key is claimed before the work runs, in its own short write, so two concurrent requests with
-//! one key cannot both run: the second finds the claim and is told the first is still running.
+//! A key is claimed before the work runs, in its own short write (one for the keys of requests
+//! that arrive together), so two concurrent requests with one key cannot both run: the second finds the claim and is told the first is still running.
 //! When the first finishes, its response is kept with the key and replayed to every retry until
 //! the key expires. A key sent with another request than the first is refused. If the work fails
 //! on the server's side, the claim is dropped so that a retry can run it. Expired keys are
@@ -44,6 +44,14 @@ pub enum Claim {
     Mismatch,
 }
 
+/// A request's use of a key: who sent it and what its method, path, body and caller hash to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyUse {
+    pub user_id: Option<Uuid>,
+    pub key: String,
+    pub fingerprint: String,
+}
+
 /// Claims `key` for a request whose method, path, body and caller hash to `fingerprint`.
 pub async fn claim(
     store: &Store,
@@ -53,12 +61,30 @@ pub async fn claim(
     fingerprint: &str,
     now: DateTime<Utc>,
 ) -> Result<Claim, StoreError> {
-    let id = Uuid::now_v7();
+    let request = KeyUse { user_id, key: key.to_owned(), fingerprint: fingerprint.to_owned() };
+    claim_many(store, scope, vec![request], now).await?.pop().ok_or(StoreError::NotFound)
+}
+
+/// Claims the keys of several requests of one organisation in one short write (requests that
+/// arrive together); one answer per request, in their order. A key twice in the group is
+/// claimed by its first request; the later one finds it in progress, as it would a moment later.
+pub async fn claim_many(
+    store: &Store,
+    scope: OrgScope,
+    requests: Vec<KeyUse>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Claim>, StoreError> {
     store
         .write_exempt(Exempt::IdempotencyKey, None, async |tx| {
-            tx.enter(scope, user_id);
-            // One statement on the first use: the key is inserted, or an expired one taken over
-            // (a client may reuse a key once it expired); a live key is left as it is.
+            tx.enter(scope, None);
+            let mut firsts: Vec<&KeyUse> = Vec::new();
+            for request in &requests {
+                if !firsts.iter().any(|first| first.key == request.key) {
+                    firsts.push(request);
+                }
+            }
+            // One statement: each key is inserted, or an expired one taken over (a client may
+            // reuse a key once it expired); a live key is left as it is and not returned.
             let mut conflict =
                 OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key]);
             conflict
@@ -74,61 +100,109 @@ pub async fn claim(
                     idempotency_key::Column::ExpiresAt,
                 ])
                 .action_and_where(Expr::col((idempotency_key::Entity, idempotency_key::Column::ExpiresAt)).lt(now));
-            let claimed = tx
-                .upsert(
-                    idempotency_key::ActiveModel {
-                        id: Set(id),
-                        key: Set(key.to_owned()),
-                        user_id: Set(user_id),
-                        fingerprint: Set(fingerprint.to_owned()),
-                        status: Set(None),
-                        response_body: Set(None),
-                        response_location: Set(None),
-                        response_etag: Set(None),
-                        created_at: Set(now),
-                        expires_at: Set(now + Duration::hours(KEPT_FOR_HOURS)),
-                        ..Default::default()
-                    },
-                    conflict,
-                )
-                .await?;
-            if claimed.is_some() {
-                return Ok(Claim::Fresh);
-            }
-            let row = scope::select::<idempotency_key::Entity>(scope)
-                .filter(idempotency_key::Column::Key.eq(key))
-                .one(tx.conn())
-                .await?
-                .ok_or(StoreError::NotFound)?;
-            Ok(if row.fingerprint != fingerprint {
-                Claim::Mismatch
+            let rows = firsts
+                .iter()
+                .map(|request| idempotency_key::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    key: Set(request.key.clone()),
+                    user_id: Set(request.user_id),
+                    fingerprint: Set(request.fingerprint.clone()),
+                    status: Set(None),
+                    response_body: Set(None),
+                    response_location: Set(None),
+                    response_etag: Set(None),
+                    created_at: Set(now),
+                    expires_at: Set(now + Duration::hours(KEPT_FOR_HOURS)),
+                    ..Default::default()
+                })
+                .collect();
+            let claimed: Vec<String> = tx.upsert_many(rows, conflict).await?.into_iter().map(|row| row.key).collect();
+            let held: Vec<String> =
+                firsts.iter().map(|request| request.key.clone()).filter(|key| !claimed.contains(key)).collect();
+            let existing = if held.is_empty() {
+                Vec::new()
             } else {
-                match (row.status, row.response_body) {
-                    (Some(status), Some(body)) => Claim::Replay(StoredResponse {
-                        status: u16::try_from(status).unwrap_or(500),
-                        body,
-                        location: row.response_location,
-                        etag: row.response_etag,
-                    }),
-                    _ => Claim::InProgress,
-                }
-            })
+                scope::select::<idempotency_key::Entity>(scope)
+                    .filter(idempotency_key::Column::Key.is_in(held))
+                    .all(tx.conn())
+                    .await?
+            };
+            let mut answered: Vec<&str> = Vec::new();
+            let mut claims = Vec::with_capacity(requests.len());
+            for request in &requests {
+                let first = !answered.contains(&request.key.as_str());
+                answered.push(&request.key);
+                let claim = if claimed.contains(&request.key) {
+                    let fingerprint =
+                        &firsts.iter().find(|f| f.key == request.key).ok_or(StoreError::NotFound)?.fingerprint;
+                    match (first, fingerprint == &request.fingerprint) {
+                        (true, _) => Claim::Fresh,
+                        (false, true) => Claim::InProgress,
+                        (false, false) => Claim::Mismatch,
+                    }
+                } else {
+                    let row = existing.iter().find(|row| row.key == request.key).ok_or(StoreError::NotFound)?;
+                    held_claim(row, &request.fingerprint)
+                };
+                claims.push(claim);
+            }
+            Ok(claims)
         })
         .await
 }
 
+/// What a key already held by an earlier request says to this one.
+fn held_claim(row: &idempotency_key::Model, fingerprint: &str) -> Claim {
+    if row.fingerprint != fingerprint {
+        return Claim::Mismatch;
+    }
+    match (row.status, &row.response_body) {
+        (Some(status), Some(body)) => Claim::Replay(StoredResponse {
+            status: u16::try_from(status).unwrap_or(500),
+            body: body.clone(),
+            location: row.response_location.clone(),
+            etag: row.response_etag.clone(),
+        }),
+        _ => Claim::InProgress,
+    }
+}
+
 /// Keeps the response of a claimed key's request, to be replayed.
 pub async fn complete(store: &Store, scope: OrgScope, key: &str, response: StoredResponse) -> Result<(), StoreError> {
+    complete_many(store, scope, vec![(key.to_owned(), response)]).await
+}
+
+/// Keeps the responses of several claimed keys of one organisation in one statement.
+pub async fn complete_many(
+    store: &Store,
+    scope: OrgScope,
+    responses: Vec<(String, StoredResponse)>,
+) -> Result<(), StoreError> {
+    let Some(((first_key, first), rest)) = responses.split_first() else { return Ok(()) };
+    // Each column is the key's own value: CASE key WHEN ... THEN ... END.
+    let column = |value: &dyn Fn(&StoredResponse) -> sea_orm::Value| {
+        rest.iter()
+            .fold(
+                Expr::case(idempotency_key::Column::Key.eq(first_key.as_str()), value(first)),
+                |case, (key, response)| case.case(idempotency_key::Column::Key.eq(key.as_str()), value(response)),
+            )
+            .into()
+    };
+    let status = column(&|r| i32::from(r.status).into());
+    let body = column(&|r| r.body.clone().into());
+    let location = column(&|r| r.location.clone().into());
+    let etag = column(&|r| r.etag.clone().into());
+    let keys: Vec<String> = responses.iter().map(|(key, _)| key.clone()).collect();
     store
         .write_exempt(Exempt::IdempotencyKey, None, async |tx| {
             tx.enter(scope, None);
             tx.update::<idempotency_key::Entity>(|update| {
                 update
-                    .col_expr(idempotency_key::Column::Status, i32::from(response.status).into())
-                    .col_expr(idempotency_key::Column::ResponseBody, response.body.into())
-                    .col_expr(idempotency_key::Column::ResponseLocation, response.location.into())
-                    .col_expr(idempotency_key::Column::ResponseEtag, response.etag.into())
-                    .filter(idempotency_key::Column::Key.eq(key))
+                    .col_expr(idempotency_key::Column::Status, status)
+                    .col_expr(idempotency_key::Column::ResponseBody, body)
+                    .col_expr(idempotency_key::Column::ResponseLocation, location)
+                    .col_expr(idempotency_key::Column::ResponseEtag, etag)
+                    .filter(idempotency_key::Column::Key.is_in(keys))
                     .filter(idempotency_key::Column::Status.is_null())
             })
             .await?;

@@ -27,12 +27,20 @@ pub(crate) async fn next(
     on: NaiveDate,
 ) -> Result<String, StoreError> {
     let pattern = policy.numbering_of(document).ok_or(StoreError::Refused(Refusal::NoNumberingPattern))?.clone();
-    let sequence = take(tx, document, year).await?;
+    let sequence = take_many(tx, document, year, 1).await?;
     Ok(pattern.render(sequence, year, on.month(), unit_code))
 }
 
-async fn take(tx: &mut Tx, document: NumberedDocument, year: i32) -> Result<u64, StoreError> {
-    // One statement: the year's first number creates the sequence at 1, every later one moves it.
+/// Takes the next `count` numbers of `document` for `year` at once (orders issued together) and
+/// returns the first; the others follow it without a gap.
+pub(crate) async fn take_many(
+    tx: &mut Tx,
+    document: NumberedDocument,
+    year: i32,
+    count: u64,
+) -> Result<u64, StoreError> {
+    let count = i64::try_from(count).map_err(|err| sea_orm::DbErr::Type(err.to_string()))?;
+    // One statement: the year's first numbers create the sequence, every later take moves it.
     let mut conflict = OnConflict::columns([
         number_sequence::Column::OrganisationId,
         number_sequence::Column::Document,
@@ -40,15 +48,15 @@ async fn take(tx: &mut Tx, document: NumberedDocument, year: i32) -> Result<u64,
     ]);
     conflict.value(
         number_sequence::Column::Last,
-        Expr::col((number_sequence::Entity, number_sequence::Column::Last)).add(1),
+        Expr::col((number_sequence::Entity, number_sequence::Column::Last)).add(count),
     );
     let row = number_sequence::ActiveModel {
         id: Set(Uuid::now_v7()),
         document: Set(document.as_str().to_owned()),
         year: Set(year),
-        last: Set(1),
+        last: Set(count),
         ..Default::default()
     };
     let moved = tx.upsert(row, conflict).await?.ok_or(StoreError::NotFound)?;
-    u64::try_from(moved.last).map_err(|err| sea_orm::DbErr::Type(err.to_string()).into())
+    u64::try_from(moved.last - count + 1).map_err(|err| sea_orm::DbErr::Type(err.to_string()).into())
 }

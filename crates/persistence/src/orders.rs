@@ -5,27 +5,32 @@
 //! The three ceilings are moved in one order (line, agreement, budget line), by conditional
 //! updates that refuse rather than overspend; a refusal rolls back whatever moved before it.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use mitra_domain::agreements::AgreementState;
 use mitra_domain::audit::AuditAction;
 use mitra_domain::eligibility::{Standing, press_council_holds};
 use mitra_domain::money::Rupiah;
 use mitra_domain::orders::{NewOrder, OrderState, OrderStep, StepRequest, amount};
-use mitra_domain::policy::{FiscalYear, NumberedDocument};
+use mitra_domain::policy::{FiscalYear, NumberedDocument, NumberingPattern, Policy};
 use mitra_domain::press::{MediaType, PressCouncilStatus};
 use mitra_domain::registry::CompanyStatus;
 use mitra_domain::{Violation, ViolationCode, Violations};
 use sea_orm::sea_query::LockType;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
-use crate::agreements::{self, OrderBasis};
+use crate::agreements::{self, AgreementRecord, LineRecord};
 use crate::columns::{rupiah, vocabulary};
-use crate::entities::{content_item, order, outlet, press_company};
+use crate::entities::{agreement, agreement_line, budget_line, content_item, order, outlet, press_company, unit};
 use crate::page::{Page, PageRequest};
-use crate::registry::company_on;
+use crate::registry::CompanyRecord;
 use crate::scope::{self, OrgScope};
-use crate::{Reference, Refusal, Store, StoreError, Tx, budget, numbering, policy};
+use crate::{AuditContext, Reference, Refusal, Store, StoreError, Tx, budget, numbering, policy};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderRecord {
@@ -108,114 +113,370 @@ pub struct OrderView {
     pub content_title: Option<String>,
 }
 
-/// Issues an order under an agreement line on `today`.
-///
-/// Refused unless the agreement is active and `today` inside its period, the company active and
-/// its Press Council standing valid today at the policy's minimum, the publication window
-/// inside the agreement's period and not before today; and unless the line's quota, the
-/// agreement's ceiling and the budget line's ceiling all still have room.
+/// Issues an order under an agreement line on `today`: [`issue_many`] with one request, on
+/// behalf of the write's own caller.
 pub async fn issue(tx: &mut Tx, new: NewOrder, today: NaiveDate) -> Result<OrderView, StoreError> {
+    let ctx = tx.context()?;
+    issue_many(tx, vec![IssueRequest { ctx, new }], today).await?.pop().unwrap_or(Err(StoreError::NotFound))
+}
+
+/// Issues the orders of several requests of one organisation in one write ([`issue_many`]).
+/// If that write fails as a whole (a request broke a rule no check foresaw, the database gave
+/// up on a lock), each request is tried alone, so that one request's trouble is its own.
+pub async fn issue_group(
+    store: &Store,
+    requests: Vec<IssueRequest>,
+    today: NaiveDate,
+) -> Vec<Result<OrderView, StoreError>> {
+    let Some(first) = requests.first() else { return Vec::new() };
+    let ctx = first.ctx.clone();
+    let group = requests.clone();
+    match store.write(&ctx, async |tx| issue_many(tx, group, today).await).await {
+        Ok(views) => views,
+        Err(err) if requests.len() == 1 => vec![Err(err)],
+        Err(_) => {
+            let mut views = Vec::with_capacity(requests.len());
+            for request in requests {
+                views.push(store.write(&request.ctx, async |tx| issue(tx, request.new, today).await).await);
+            }
+            views
+        }
+    }
+}
+
+/// A request to issue an order, with who asked for it: its event names them.
+#[derive(Debug, Clone)]
+pub struct IssueRequest {
+    pub ctx: AuditContext,
+    pub new: NewOrder,
+}
+
+/// Issues orders for several requests of the write's organisation at once, each decided as if
+/// it came alone after the ones before it: one answer per request, in their order.
+///
+/// A request is refused unless the agreement is active and `today` inside its period, the
+/// company active and its Press Council standing valid today at the policy's minimum, the
+/// publication window inside the agreement's period and not before today; and unless the
+/// line's quota, the agreement's ceiling and the budget line's ceiling all still have room after
+/// the requests accepted before it. A refusal changes nothing; the outer error fails them all.
+///
+/// Why together: every order of an organisation takes its yearly number, and every write its
+/// audit chain head, so one organisation's orders queue on those two rows until each commits.
+/// Taken together they queue once: the lines, agreements and budget lines are read and locked
+/// once (in the order every writer of their counters keeps: lines, agreements, budget lines),
+/// the requests are decided against those counters, and the accepted ones are written with one
+/// statement per table, one block of numbers and one append to the chain.
+pub async fn issue_many(
+    tx: &mut Tx,
+    requests: Vec<IssueRequest>,
+    today: NaiveDate,
+) -> Result<Vec<Result<OrderView, StoreError>>, StoreError> {
     let scope = tx.scope()?;
-    let OrderBasis { agreement, line } = agreements::order_basis(tx, new.agreement_line_id).await?;
-    if agreement.state != AgreementState::Active {
-        return Err(StoreError::Refused(Refusal::AgreementNotActive));
+    let conn = tx.conn();
+    let lines =
+        scope::locked_by_id::<agreement_line::Entity>(conn, scope, requests.iter().map(|r| r.new.agreement_line_id))
+            .await?;
+    let agreements =
+        scope::locked_by_id::<agreement::Entity>(conn, scope, lines.iter().map(|l| l.agreement_id)).await?;
+    let budget_lines =
+        scope::locked_by_id::<budget_line::Entity>(conn, scope, agreements.iter().map(|a| a.budget_line_id)).await?;
+    let companies = scope::by_id::<press_company::Entity>(conn, scope, agreements.iter().map(|a| a.company_id)).await?;
+    let outlets = scope::by_id::<outlet::Entity>(conn, scope, agreements.iter().map(|a| a.outlet_id)).await?;
+    let units = scope::by_id::<unit::Entity>(conn, scope, budget_lines.iter().map(|b| b.unit_id)).await?;
+    let contents =
+        scope::by_id::<content_item::Entity>(conn, scope, requests.iter().filter_map(|r| r.new.content_item_id))
+            .await?;
+    let mut policies: Vec<(Uuid, Arc<Policy>)> = Vec::new();
+    for agreement in &agreements {
+        if !policies.iter().any(|(id, _)| *id == agreement.policy_version_id) {
+            policies.push((agreement.policy_version_id, policy::rules_of(tx, agreement.policy_version_id).await?));
+        }
     }
-    if today < agreement.starts_on || today > agreement.ends_on {
-        return Err(StoreError::Refused(Refusal::OutsideAgreementPeriod));
-    }
-    let company = company_on(tx.conn(), scope, agreement.company_id).await?;
-    if company.status != CompanyStatus::Active {
-        return Err(StoreError::Refused(Refusal::CompanyNotActive));
-    }
-    let policy = policy::rules_of(tx, agreement.policy_version_id).await?;
-    let standing = match company.press_council_status {
-        PressCouncilStatus::None => None,
-        status => Some(Standing { value: status, valid_until: company.press_council_valid_until }),
-    };
-    if !press_council_holds(&policy, agreement.media_type, standing.as_ref(), today) {
-        return Err(StoreError::Refused(Refusal::PressCouncilNotValid));
-    }
-    let mut violations = Violations::new();
-    if new.due_from < today {
-        violations.push(Violation::new("due_from", ViolationCode::OutOfRange, "an order is issued before publication"));
-    }
-    if new.due_until > agreement.ends_on {
-        violations.push(Violation::new(
-            "due_until",
-            ViolationCode::OutOfRange,
-            format!("inside the agreement's period, which ends on {}", agreement.ends_on),
-        ));
-    }
-    let content_title = match new.content_item_id {
-        None => None,
-        Some(content_item_id) => match scope::find::<content_item::Entity>(tx.conn(), scope, content_item_id).await {
-            Err(StoreError::NotFound) => return Err(StoreError::UnknownReference(Reference::ContentItem)),
-            found => Some(found?.title),
-        },
-    };
-    let unit_price = line.negotiation.agreed;
-    let worth = amount(new.quantity, unit_price);
-    if worth.is_none() {
-        violations.push(Violation::new("quantity", ViolationCode::OutOfRange, "too large an amount"));
-    }
-    violations.finish(|| Some(())).map_err(StoreError::Invalid)?;
-    let worth = worth.unwrap_or_default().amount();
-    let quantity = i32::try_from(new.quantity).unwrap_or(i32::MAX);
+    let basis = Basis { lines, agreements, budget_lines, companies, outlets, units, contents, policies };
 
-    // Read before the first lock is taken: from the ceilings on, orders under the same budget
-    // line, and from the number on every order of the organisation, wait for this one to commit.
-    let outlet = scope::find::<outlet::Entity>(tx.conn(), scope, agreement.outlet_id).await?;
-    let unit_code = budget::unit_of_line(tx.conn(), scope, agreement.budget_line_id).await?.code;
+    // Each request against the counters as the ones accepted before it left them.
+    let mut counters = Counters::of(&basis);
+    let mut answers: Vec<Result<Accepted, StoreError>> = Vec::with_capacity(requests.len());
+    for request in &requests {
+        let decided = basis.decide(&request.new, today).and_then(|accepted| {
+            counters.take(&accepted)?;
+            Ok(accepted)
+        });
+        answers.push(decided);
+    }
 
-    // The ceilings, always in this order so that concurrent writers queue rather than deadlock.
-    agreements::take_units(tx, line.id, quantity).await?;
-    agreements::commit(tx, agreement.id, worth).await?;
-    budget::commit(tx, agreement.budget_line_id, worth).await?;
-
-    let number =
-        numbering::next(tx, &policy, NumberedDocument::Order, agreement.fiscal_year.year(), &unit_code, today).await?;
+    counters.write(tx).await?;
     let now = Utc::now();
-    let row = tx
-        .insert(order::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            number: Set(number),
-            agreement_id: Set(agreement.id),
-            agreement_line_id: Set(line.id),
-            budget_line_id: Set(agreement.budget_line_id),
-            company_id: Set(agreement.company_id),
-            outlet_id: Set(agreement.outlet_id),
-            fiscal_year: Set(agreement.fiscal_year.year()),
-            product: Set(line.product.clone()),
-            quantity: Set(quantity),
-            unit_price: Set(unit_price.amount()),
-            amount: Set(worth),
-            subject: Set(new.subject),
-            instructions: Set(new.instructions),
-            content_item_id: Set(new.content_item_id),
-            issued_on: Set(today),
-            due_from: Set(new.due_from),
-            due_until: Set(new.due_until),
-            state: Set(OrderState::Issued.as_str().to_owned()),
-            last_reason: Set(None),
-            created_by: Set(tx.actor_id()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-            verified_quantity: Set(None),
-            published_on: Set(None),
-            ..Default::default()
+    let mut numbers = Vec::new();
+    for year in answers.iter().flatten().map(|a| a.agreement.fiscal_year).collect::<BTreeSet<_>>() {
+        let count = answers.iter().flatten().filter(|a| a.agreement.fiscal_year == year).count();
+        numbers.push((year, numbering::take_many(tx, NumberedDocument::Order, year.year(), count as u64).await?));
+    }
+    let mut views = Vec::with_capacity(requests.len());
+    let mut written = Vec::new();
+    for (request, answer) in requests.iter().zip(answers) {
+        let accepted = match answer {
+            Ok(accepted) => accepted,
+            Err(refused) => {
+                views.push(Err(refused));
+                continue;
+            }
+        };
+        let next = numbers.iter_mut().find(|(year, _)| *year == accepted.agreement.fiscal_year);
+        let sequence = next.map(|(_, next)| std::mem::replace(next, *next + 1)).ok_or(StoreError::NotFound)?;
+        let row = accepted.row(scope, request.ctx.actor_id, sequence, today, now);
+        written.push((&request.ctx, row.clone()));
+        views.push(accepted.view(row));
+    }
+    let own = tx.context()?;
+    for chunk in written.chunks(INSERTED_TOGETHER) {
+        tx.insert_many(chunk.iter().map(|(_, row)| row.clone().into_active_model()).collect()).await?;
+    }
+    for (ctx, row) in &written {
+        tx.act_for(ctx)?;
+        tx.record(AuditAction::OrderIssued, None, Some(row))?;
+    }
+    tx.act_for(&own)?;
+    Ok(views)
+}
+
+/// Orders per INSERT: well under both databases' limits on bound values (28 per order).
+const INSERTED_TOGETHER: usize = 200;
+
+/// What a group of requests stands on, read once.
+struct Basis {
+    lines: Vec<agreement_line::Model>,
+    agreements: Vec<agreement::Model>,
+    budget_lines: Vec<budget_line::Model>,
+    companies: Vec<press_company::Model>,
+    outlets: Vec<outlet::Model>,
+    units: Vec<unit::Model>,
+    contents: Vec<content_item::Model>,
+    policies: Vec<(Uuid, Arc<Policy>)>,
+}
+
+/// A request that passed every rule but the counters, with what its order and answer need.
+struct Accepted {
+    new: NewOrder,
+    line: LineRecord,
+    agreement: AgreementRecord,
+    company_name: String,
+    outlet: outlet::Model,
+    unit_code: String,
+    content_title: Option<String>,
+    pattern: NumberingPattern,
+    quantity: i32,
+    worth: i64,
+}
+
+impl Basis {
+    /// The rules one request must pass before it may move the counters, in the order a person
+    /// would check them.
+    fn decide(&self, new: &NewOrder, today: NaiveDate) -> Result<Accepted, StoreError> {
+        let line = self
+            .lines
+            .iter()
+            .find(|line| line.id == new.agreement_line_id)
+            .ok_or(StoreError::UnknownReference(Reference::AgreementLine))?;
+        let agreement = self.agreements.iter().find(|a| a.id == line.agreement_id).ok_or(StoreError::NotFound)?;
+        let agreement = AgreementRecord::from_rows(agreement.clone(), Vec::new())?;
+        let line: LineRecord = line.clone().try_into()?;
+        if agreement.state != AgreementState::Active {
+            return Err(StoreError::Refused(Refusal::AgreementNotActive));
+        }
+        if today < agreement.starts_on || today > agreement.ends_on {
+            return Err(StoreError::Refused(Refusal::OutsideAgreementPeriod));
+        }
+        let company = self.companies.iter().find(|c| c.id == agreement.company_id).ok_or(StoreError::NotFound)?;
+        let company: CompanyRecord = company.clone().try_into()?;
+        if company.status != CompanyStatus::Active {
+            return Err(StoreError::Refused(Refusal::CompanyNotActive));
+        }
+        let (_, policy) =
+            self.policies.iter().find(|(id, _)| *id == agreement.policy_version_id).ok_or(StoreError::NotFound)?;
+        let standing = match company.press_council_status {
+            PressCouncilStatus::None => None,
+            status => Some(Standing { value: status, valid_until: company.press_council_valid_until }),
+        };
+        if !press_council_holds(policy, agreement.media_type, standing.as_ref(), today) {
+            return Err(StoreError::Refused(Refusal::PressCouncilNotValid));
+        }
+        let mut violations = Violations::new();
+        if new.due_from < today {
+            violations.push(Violation::new(
+                "due_from",
+                ViolationCode::OutOfRange,
+                "an order is issued before publication",
+            ));
+        }
+        if new.due_until > agreement.ends_on {
+            violations.push(Violation::new(
+                "due_until",
+                ViolationCode::OutOfRange,
+                format!("inside the agreement's period, which ends on {}", agreement.ends_on),
+            ));
+        }
+        let content_title = match new.content_item_id {
+            None => None,
+            Some(id) => Some(
+                self.contents
+                    .iter()
+                    .find(|c| c.id == id)
+                    .ok_or(StoreError::UnknownReference(Reference::ContentItem))?
+                    .title
+                    .clone(),
+            ),
+        };
+        let worth = amount(new.quantity, line.negotiation.agreed);
+        if worth.is_none() {
+            violations.push(Violation::new("quantity", ViolationCode::OutOfRange, "too large an amount"));
+        }
+        violations.finish(|| Some(())).map_err(StoreError::Invalid)?;
+        let pattern = policy
+            .numbering_of(NumberedDocument::Order)
+            .ok_or(StoreError::Refused(Refusal::NoNumberingPattern))?
+            .clone();
+        let outlet = self.outlets.iter().find(|o| o.id == agreement.outlet_id).ok_or(StoreError::NotFound)?.clone();
+        let budget_line = self.budget_lines.iter().find(|b| b.id == agreement.budget_line_id);
+        let unit_code = budget_line
+            .and_then(|b| self.units.iter().find(|u| u.id == b.unit_id))
+            .ok_or(StoreError::UnknownReference(Reference::BudgetLine))?
+            .code
+            .clone();
+        Ok(Accepted {
+            new: new.clone(),
+            quantity: i32::try_from(new.quantity).unwrap_or(i32::MAX),
+            worth: worth.unwrap_or_default().amount(),
+            line,
+            agreement,
+            company_name: company.profile.legal_name,
+            outlet,
+            unit_code,
+            content_title,
+            pattern,
         })
-        .await?;
-    tx.record(AuditAction::OrderIssued, None, Some(&row))?;
-    // The answer is built from what this write read: the agreement, the company, the outlet.
-    Ok(OrderView {
-        order: row.try_into()?,
-        agreement_number: agreement.number,
-        company_name: company.profile.legal_name,
-        outlet_name: outlet.name,
-        media_type: vocabulary(&outlet.media_type)?,
-        content_title,
-    })
+    }
+}
+
+/// The three counters an order moves, as the group's accepted requests leave them.
+struct Counters {
+    /// Per agreement line: ordered, quota.
+    lines: Vec<(Uuid, i64, i64)>,
+    /// Per agreement: committed + realised, ceiling.
+    agreements: Vec<(Uuid, i64, i64)>,
+    /// Per budget line: committed + realised, ceiling.
+    budget_lines: Vec<(Uuid, i64, i64)>,
+    /// What the accepted requests add, per row, in the order the rows were locked.
+    moved: [Vec<(Uuid, i64)>; 3],
+}
+
+impl Counters {
+    fn of(basis: &Basis) -> Self {
+        Counters {
+            lines: basis.lines.iter().map(|l| (l.id, i64::from(l.ordered), i64::from(l.quota))).collect(),
+            agreements: basis.agreements.iter().map(|a| (a.id, a.committed + a.realised, a.ceiling)).collect(),
+            budget_lines: basis.budget_lines.iter().map(|b| (b.id, b.committed + b.realised, b.ceiling)).collect(),
+            moved: Default::default(),
+        }
+    }
+
+    /// Takes the request's units and amount if all three have room, else the first refusal
+    /// (line, agreement, budget line) and nothing moves.
+    fn take(&mut self, order: &Accepted) -> Result<(), StoreError> {
+        let room = |counters: &[(Uuid, i64, i64)], id: Uuid, more: i64| {
+            counters
+                .iter()
+                .find(|(row, _, _)| *row == id)
+                .is_some_and(|(_, used, limit)| used.checked_add(more).is_some_and(|total| total <= *limit))
+        };
+        let quantity = i64::from(order.quantity);
+        if !room(&self.lines, order.line.id, quantity) {
+            return Err(StoreError::Refused(Refusal::LineQuotaExceeded));
+        }
+        if !room(&self.agreements, order.agreement.id, order.worth) {
+            return Err(StoreError::Refused(Refusal::AgreementCeilingExceeded));
+        }
+        if !room(&self.budget_lines, order.agreement.budget_line_id, order.worth) {
+            return Err(StoreError::Refused(Refusal::BudgetExceeded));
+        }
+        let targets = [
+            (&mut self.lines, order.line.id, quantity),
+            (&mut self.agreements, order.agreement.id, order.worth),
+            (&mut self.budget_lines, order.agreement.budget_line_id, order.worth),
+        ];
+        for ((counters, id, more), moved) in targets.into_iter().zip(self.moved.iter_mut()) {
+            if let Some((_, used, _)) = counters.iter_mut().find(|(row, _, _)| *row == id) {
+                *used += more;
+            }
+            match moved.iter_mut().find(|(row, _)| *row == id) {
+                Some((_, total)) => *total += more,
+                None => moved.push((id, more)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves the counters by what was taken, one statement per table, in the lock order.
+    async fn write(&self, tx: &mut Tx) -> Result<(), StoreError> {
+        let [lines, agreements, budget_lines] = &self.moved;
+        tx.add_to_each::<agreement_line::Entity>(agreement_line::Column::Ordered, lines).await?;
+        tx.add_to_each::<agreement::Entity>(agreement::Column::Committed, agreements).await?;
+        tx.add_to_each::<budget_line::Entity>(budget_line::Column::Committed, budget_lines).await
+    }
+}
+
+impl Accepted {
+    fn row(
+        &self,
+        scope: OrgScope,
+        created_by: Option<Uuid>,
+        sequence: u64,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> order::Model {
+        let year = self.agreement.fiscal_year.year();
+        order::Model {
+            id: Uuid::now_v7(),
+            organisation_id: scope.organisation_id(),
+            number: self.pattern.render(sequence, year, today.month(), &self.unit_code),
+            agreement_id: self.agreement.id,
+            agreement_line_id: self.line.id,
+            budget_line_id: self.agreement.budget_line_id,
+            company_id: self.agreement.company_id,
+            outlet_id: self.agreement.outlet_id,
+            fiscal_year: year,
+            product: self.line.product.clone(),
+            quantity: self.quantity,
+            unit_price: self.line.negotiation.agreed.amount(),
+            amount: self.worth,
+            subject: self.new.subject.clone(),
+            instructions: self.new.instructions.clone(),
+            content_item_id: self.new.content_item_id,
+            issued_on: today,
+            due_from: self.new.due_from,
+            due_until: self.new.due_until,
+            state: OrderState::Issued.as_str().to_owned(),
+            last_reason: None,
+            created_by,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+            verified_quantity: None,
+            published_on: None,
+        }
+    }
+
+    /// The answer, built from what the write read: the agreement, the company, the outlet.
+    fn view(self, row: order::Model) -> Result<OrderView, StoreError> {
+        Ok(OrderView {
+            order: row.try_into()?,
+            agreement_number: self.agreement.number,
+            company_name: self.company_name,
+            media_type: vocabulary(&self.outlet.media_type)?,
+            outlet_name: self.outlet.name,
+            content_title: self.content_title,
+        })
+    }
 }
 
 /// Takes a step of the order's life if it is still at `expected_version`; declining and
@@ -304,7 +565,6 @@ async fn views(
     scope: OrgScope,
     records: Vec<OrderRecord>,
 ) -> Result<Vec<OrderView>, StoreError> {
-    use crate::entities::agreement;
     let agreements = scope::by_id::<agreement::Entity>(conn, scope, records.iter().map(|r| r.agreement_id)).await?;
     let companies = scope::by_id::<press_company::Entity>(conn, scope, records.iter().map(|r| r.company_id)).await?;
     let outlets = scope::by_id::<outlet::Entity>(conn, scope, records.iter().map(|r| r.outlet_id)).await?;

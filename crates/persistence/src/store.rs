@@ -209,7 +209,7 @@ impl Store {
             tx.txn.rollback().await?;
             return Err(StoreError::Unaudited);
         }
-        audit::append(&tx.txn, &tx.events, tx.request_id.as_deref()).await?;
+        audit::append(&tx.txn, &tx.events).await?;
         tx.txn.commit().await?;
         self.callers.forget_changed(&tx.events);
         Ok(value)

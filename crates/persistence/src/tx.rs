@@ -18,7 +18,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::policy::FrozenPolicies;
-use crate::{Store, StoreError};
+use crate::{AuditContext, Store, StoreError};
 use std::sync::Arc;
 
 use crate::constraints::{self, Broken};
@@ -47,6 +47,7 @@ pub(crate) trait Versioned: OrgOwned {
 pub(crate) struct PendingEvent {
     pub scope: OrgScope,
     pub actor_id: Option<Uuid>,
+    pub request_id: Option<String>,
     pub action: AuditAction,
     pub entity_id: String,
     pub before: Option<String>,
@@ -112,6 +113,23 @@ impl Tx {
         self.actor_id = actor_id;
     }
 
+    /// Who this write acts for now.
+    pub(crate) fn context(&self) -> Result<AuditContext, StoreError> {
+        Ok(AuditContext { scope: self.scope()?, actor_id: self.actor_id, request_id: self.request_id.clone() })
+    }
+
+    /// Acts, from here on, for another request of the same organisation: a write that takes
+    /// several requests at once (orders issued together, see `orders::issue_many`) records each
+    /// request's events under its own actor and request id.
+    pub(crate) fn act_for(&mut self, ctx: &AuditContext) -> Result<(), StoreError> {
+        if self.scope != Some(ctx.scope) {
+            return Err(StoreError::Unscoped);
+        }
+        self.actor_id = ctx.actor_id;
+        self.request_id.clone_from(&ctx.request_id);
+        Ok(())
+    }
+
     /// The transaction, for reads inside the write.
     pub(crate) fn conn(&self) -> &DatabaseTransaction {
         &self.txn
@@ -133,6 +151,7 @@ impl Tx {
         self.events.push(PendingEvent {
             scope,
             actor_id: self.actor_id,
+            request_id: self.request_id.clone(),
             action,
             entity_id: subject,
             before: snapshot(before)?,
@@ -164,11 +183,7 @@ impl Tx {
         if rows.is_empty() {
             return Ok(());
         }
-        let organisation = self.scope()?.organisation_id();
-        let rows = rows.into_iter().map(|mut row| {
-            row.set(<A::Entity as OrgOwned>::organisation_column(), organisation.into());
-            row
-        });
+        let rows = self.in_scope(rows)?;
         if let Err(err) = A::Entity::insert_many(rows).exec(&self.txn).await {
             // A named rule is translated as for one row; which of many rows a reference SQLite
             // did not name points nowhere is not worth asking: the caller checked them all.
@@ -180,6 +195,19 @@ impl Tx {
         }
         self.changed = true;
         Ok(())
+    }
+
+    /// The rows, each set in this write's organisation (whatever they say).
+    fn in_scope<A>(&self, rows: Vec<A>) -> Result<impl Iterator<Item = A> + use<A>, StoreError>
+    where
+        A: ActiveModelTrait,
+        A::Entity: OrgOwned,
+    {
+        let organisation = self.scope()?.organisation_id();
+        Ok(rows.into_iter().map(move |mut row| {
+            row.set(<A::Entity as OrgOwned>::organisation_column(), organisation.into());
+            row
+        }))
     }
 
     /// Inserts a row of a table that belongs to no organisation.
@@ -247,6 +275,32 @@ impl Tx {
         Ok(updated)
     }
 
+    /// Adds to `column` of each of this organisation's rows of `E` its own amount, in one
+    /// statement: the counters a write deciding several requests at once moves (the rows locked
+    /// and every request decided against them first; the table's `CHECK` stands behind that).
+    pub(crate) async fn add_to_each<E: OrgOwned>(
+        &mut self,
+        column: E::Column,
+        amounts: &[(Uuid, i64)],
+    ) -> Result<(), StoreError> {
+        let Some(((first, first_amount), rest)) = amounts.split_first() else { return Ok(()) };
+        let sum = rest
+            .iter()
+            .fold(Expr::case(E::id_column().eq(*first), Expr::col(column).add(*first_amount)), |case, (id, amount)| {
+                case.case(E::id_column().eq(*id), Expr::col(column).add(*amount))
+            });
+        let ids: Vec<Uuid> = amounts.iter().map(|(id, _)| *id).collect();
+        let moved = self
+            .update::<E>(|update| {
+                update.col_expr(column, sum.finally(Expr::col(column)).into()).filter(E::id_column().is_in(ids))
+            })
+            .await?;
+        if moved != amounts.len() as u64 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
     /// Runs an update of this organisation's rows of `E` and returns them as they now are: a
     /// conditional counter update (`SET x = x + a WHERE x + a <= ceiling`) returns nothing when
     /// the condition refused it.
@@ -263,10 +317,9 @@ impl Tx {
     /// (they include the organisation column, so only this organisation's row is touched),
     /// applies `conflict`'s update to it - one statement. Returns the row as it now is, or `None`
     /// when the update's condition left the existing row alone.
-    #[allow(clippy::disallowed_methods, reason = "the scoped upsert, next to the other helpers")]
     pub(crate) async fn upsert<A>(
         &mut self,
-        mut row: A,
+        row: A,
         conflict: OnConflict,
     ) -> Result<Option<<A::Entity as EntityTrait>::Model>, StoreError>
     where
@@ -274,16 +327,29 @@ impl Tx {
         A::Entity: OrgOwned,
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
     {
-        row.set(<A::Entity as OrgOwned>::organisation_column(), self.scope()?.organisation_id().into());
-        match A::Entity::insert(row).on_conflict(conflict).exec_with_returning(&self.txn).await {
-            Ok(model) => {
-                self.changed = true;
-                Ok(Some(model))
-            }
-            // What sea-orm answers when RETURNING gave no row: the condition held the row back.
-            Err(DbErr::RecordNotInserted | DbErr::RecordNotFound(_)) => Ok(None),
-            Err(err) => Err(err.into()),
+        Ok(self.upsert_many(vec![row], conflict).await?.pop())
+    }
+
+    /// [`Tx::upsert`] for several rows in one statement; returns the rows inserted or updated
+    /// (those the update's condition left alone are not among them).
+    #[allow(clippy::disallowed_methods, reason = "the scoped upsert, next to the other helpers")]
+    pub(crate) async fn upsert_many<A>(
+        &mut self,
+        rows: Vec<A>,
+        conflict: OnConflict,
+    ) -> Result<Vec<<A::Entity as EntityTrait>::Model>, StoreError>
+    where
+        A: ActiveModelTrait + Send,
+        A::Entity: OrgOwned,
+        <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
+    {
+        if rows.is_empty() {
+            return Ok(Vec::new());
         }
+        let rows = self.in_scope(rows)?;
+        let written = A::Entity::insert_many(rows).on_conflict(conflict).exec_with_returning(&self.txn).await?;
+        self.changed |= !written.is_empty();
+        Ok(written)
     }
 
     /// Deletes this organisation's rows of `E` chosen by `build` (rows that are part of an

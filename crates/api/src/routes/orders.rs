@@ -13,7 +13,8 @@ use mitra_domain::policy::FiscalYear;
 use mitra_domain::press::MediaType;
 use mitra_domain::{TextRule, Violations};
 use mitra_persistence::calendar::jakarta_today;
-use mitra_persistence::orders::{self, OrderFilter, OrderView};
+use mitra_persistence::orders::{self, IssueRequest, OrderFilter, OrderView};
+use mitra_persistence::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -24,6 +25,7 @@ use crate::extract::{Body, Filters, Input, Page, Paging, PagingParams, Update, e
 use crate::idempotency::IdempotencyKey;
 use crate::problem::ApiError;
 use crate::state::AppState;
+use crate::together::Together;
 use crate::validation::{nullable_text, text};
 
 /// A written order and where it stands.
@@ -241,10 +243,21 @@ pub async fn issue_order(
     _key: IdempotencyKey,
     new: Body<IssueOrderRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let new = new.into_inner();
-    let today = jakarta_today();
-    let issued = state.store.write(&caller.audit(), async |tx| orders::issue(tx, new, today).await).await?;
+    // Issued together with whatever else the organisation is issuing at this moment: see
+    // `together` and `orders::issue_many`.
+    let request = IssueRequest { ctx: caller.audit(), new: new.into_inner() };
+    let issued = state.issuing.submit(caller.scope(), request).await;
+    let issued = issued.ok_or_else(|| ApiError::internal(anyhow::anyhow!("the order's group was not written")))??;
     Ok(respond(issued, true))
+}
+
+/// The queue of the orders each organisation is issuing: a turn issues every order waiting, on
+/// the day it is written.
+pub fn issuing(store: Store) -> Together<IssueRequest, Result<OrderView, StoreError>> {
+    Together::new(move |_, requests| {
+        let store = store.clone();
+        Box::pin(async move { orders::issue_group(&store, requests, jakarta_today()).await })
+    })
 }
 
 /// Get an order

@@ -382,3 +382,74 @@ async fn a_budget_lines_committed_amount_is_the_sum_of_its_open_orders_across_ag
     let sum: i64 = orders["items"].as_array().unwrap().iter().map(|order| amount(&order["amount"])).sum();
     assert_eq!(sum, amount(&figures["committed"]));
 }
+
+/// Under load the server issues an organisation's waiting orders in one write
+/// (`orders::issue_group`): each request is still decided alone, in the order they came, against
+/// what the ones before it left; a refusal takes nothing; the accepted ones are numbered without
+/// a gap in that order, and each order's event names its own caller and request.
+#[tokio::test]
+async fn orders_issued_together_are_decided_one_by_one_in_the_order_they_came() {
+    use mitra_domain::orders::NewOrder;
+    use mitra_persistence::orders::{self, IssueRequest};
+    use mitra_persistence::{AuditContext, OrgScope, Reference, Refusal, StoreError};
+
+    let app = spawn().await;
+    let org = &app.alpha;
+    open_call(&app, org).await;
+    let budget = budget_line(&app, org, 1_000_000_000).await;
+    let application = approved(&app, org).await;
+    let agreement = agreement_for(
+        &app,
+        org,
+        &application,
+        terms(&budget, 2 * TIER_A_ADVERTORIAL, vec![line("advertorial", 2, TIER_A_ADVERTORIAL)]),
+        Signed::Active,
+    )
+    .await;
+    let advertorial: Uuid = line_id(&agreement, 0).parse().unwrap();
+    let (officer, admin) = (org.user_id(Role::Officer), org.user_id(Role::Admin));
+    #[allow(clippy::disallowed_methods, reason = "the test acts for its organisation as the server would")]
+    let scope = OrgScope::console(org.id);
+    let request = |line: Uuid, actor: Uuid, request_id: &str| IssueRequest {
+        ctx: AuditContext { scope, actor_id: Some(actor), request_id: Some(request_id.into()) },
+        new: NewOrder {
+            agreement_line_id: line,
+            quantity: 1,
+            subject: format!("Rilis {request_id}"),
+            instructions: None,
+            content_item_id: None,
+            due_from: today(),
+            due_until: year_end(),
+        },
+    };
+    let group = vec![
+        request(advertorial, officer, "first"),
+        request(Uuid::now_v7(), officer, "no-such-line"),
+        request(advertorial, admin, "second"),
+        request(advertorial, officer, "third"),
+    ];
+    let answers = orders::issue_group(&app.store, group, today()).await;
+
+    assert_eq!(answers.len(), 4);
+    let first = answers[0].as_ref().expect("the first is issued");
+    assert!(matches!(answers[1], Err(StoreError::UnknownReference(Reference::AgreementLine))), "{:?}", answers[1]);
+    let second = answers[2].as_ref().expect("the second is issued: the refusal before it took nothing");
+    assert!(matches!(answers[3], Err(StoreError::Refused(Refusal::LineQuotaExceeded))), "{:?}", answers[3]);
+    assert!(first.order.number.starts_with("0001/SP/"), "{}", first.order.number);
+    assert!(second.order.number.starts_with("0002/SP/"), "numbered in the order they came: {}", second.order.number);
+    assert_eq!((first.order.created_by, second.order.created_by), (Some(officer), Some(admin)));
+
+    let (committed, _, budget_committed, _, ordered) = figures(&app, &agreement).await;
+    assert_eq!((committed, budget_committed, ordered), (2 * TIER_A_ADVERTORIAL, 2 * TIER_A_ADVERTORIAL, 2));
+    let events = get(&app, org, "/api/v1/audit-events?action=order.issued").await;
+    let mut named: Vec<(String, String)> = events["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|event| (event["request_id"].as_str().unwrap().to_owned(), event["actor_id"].as_str().unwrap().to_owned()))
+        .collect();
+    named.sort();
+    assert_eq!(named, vec![("first".to_owned(), officer.to_string()), ("second".to_owned(), admin.to_string())]);
+    let verification = get(&app, org, "/api/v1/audit-events/verification").await;
+    assert_eq!(verification["valid"], true, "{verification}");
+}
