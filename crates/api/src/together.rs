@@ -10,9 +10,11 @@
 //! alone is a group of one and goes at once.
 //!
 //! The group is written in a task of its own, so a client that goes away mid-write cancels
-//! nobody else's request; its own is written and kept like the others.
+//! nobody else's request; its own is written and kept like the others. A client that goes away
+//! before its request was taken into a group takes it back.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use futures_util::future::LocalBoxFuture;
@@ -31,10 +33,27 @@ pub struct Together<Req, Out> {
     queues: Mutex<HashMap<OrgScope, Arc<Queue<Req, Out>>>>,
 }
 
-/// One organisation's waiting requests, and its turn: held while a group is written.
+/// One organisation's waiting requests (each with its ticket), and its turn: held while a
+/// group is written.
 struct Queue<Req, Out> {
-    waiting: Mutex<Vec<(Req, oneshot::Sender<Out>)>>,
+    waiting: Mutex<Vec<Waiting<Req, Out>>>,
     turn: Arc<tokio::sync::Mutex<()>>,
+    tickets: AtomicU64,
+}
+
+type Waiting<Req, Out> = (u64, Req, oneshot::Sender<Out>);
+
+/// Takes a request out of the queue if its client goes away before a group took it: nobody
+/// would write it until the organisation's next request, maybe hours later.
+struct Withdraw<'a, Req, Out> {
+    waiting: &'a Mutex<Vec<Waiting<Req, Out>>>,
+    ticket: u64,
+}
+
+impl<Req, Out> Drop for Withdraw<'_, Req, Out> {
+    fn drop(&mut self) {
+        lock(self.waiting).retain(|(ticket, _, _)| *ticket != self.ticket);
+    }
 }
 
 impl<Req: 'static, Out: 'static> Together<Req, Out> {
@@ -47,7 +66,9 @@ impl<Req: 'static, Out: 'static> Together<Req, Out> {
     pub async fn submit(&self, scope: OrgScope, request: Req) -> Option<Out> {
         let queue = self.queue(scope);
         let (sender, mut answer) = oneshot::channel();
-        lock(&queue.waiting).push((request, sender));
+        let ticket = queue.tickets.fetch_add(1, Ordering::Relaxed);
+        lock(&queue.waiting).push((ticket, request, sender));
+        let _withdraw = Withdraw { waiting: &queue.waiting, ticket };
         loop {
             // Answered by a group another request led, this request never takes a turn: a
             // turn passes straight to one still waiting.
@@ -72,7 +93,8 @@ impl<Req: 'static, Out: 'static> Together<Req, Out> {
                 let taken = waiting.len().min(MOST);
                 waiting.drain(..taken).collect()
             };
-            let (requests, senders): (Vec<Req>, Vec<oneshot::Sender<Out>>) = group.into_iter().unzip();
+            let (requests, senders): (Vec<Req>, Vec<oneshot::Sender<Out>>) =
+                group.into_iter().map(|(_, request, sender)| (request, sender)).unzip();
             let written = (self.work)(scope, requests);
             actix_web::rt::spawn(async move {
                 for (sender, out) in senders.into_iter().zip(written.await) {
@@ -88,7 +110,11 @@ impl<Req: 'static, Out: 'static> Together<Req, Out> {
         lock(&self.queues)
             .entry(scope)
             .or_insert_with(|| {
-                Arc::new(Queue { waiting: Mutex::new(Vec::new()), turn: Arc::new(tokio::sync::Mutex::new(())) })
+                Arc::new(Queue {
+                    waiting: Mutex::new(Vec::new()),
+                    turn: Arc::new(tokio::sync::Mutex::new(())),
+                    tickets: AtomicU64::new(0),
+                })
             })
             .clone()
     }
@@ -102,5 +128,65 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 impl<Req, Out> std::fmt::Debug for Together<Req, Out> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Together").finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    type Groups = Arc<Mutex<Vec<Vec<&'static str>>>>;
+
+    /// A queue whose work notes each group it is given and holds its turn for a moment.
+    fn noting() -> (Arc<Together<&'static str, &'static str>>, Groups) {
+        let groups = Arc::new(Mutex::new(Vec::new()));
+        let seen = groups.clone();
+        let together = Together::new(move |_, requests: Vec<&'static str>| {
+            let seen = seen.clone();
+            Box::pin(async move {
+                lock(&seen).push(requests.clone());
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                requests
+            }) as LocalBoxFuture<'static, Vec<&'static str>>
+        });
+        (Arc::new(together), groups)
+    }
+
+    #[allow(clippy::disallowed_methods, reason = "a queue's test names its organisation")]
+    fn organisation() -> OrgScope {
+        OrgScope::console(uuid::Uuid::now_v7())
+    }
+
+    #[actix_web::test]
+    async fn requests_arriving_during_a_turn_go_together_in_their_order_and_each_gets_its_answer() {
+        let (together, groups) = noting();
+        let scope = organisation();
+        let first = actix_web::rt::spawn({
+            let together = together.clone();
+            async move { together.submit(scope, "a").await }
+        });
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        let (b, c) = tokio::join!(together.submit(scope, "b"), together.submit(scope, "c"));
+        assert_eq!(first.await.unwrap(), Some("a"));
+        assert_eq!((b, c), (Some("b"), Some("c")));
+        assert_eq!(*lock(&groups), vec![vec!["a"], vec!["b", "c"]]);
+    }
+
+    #[actix_web::test]
+    async fn a_request_whose_client_went_away_before_its_turn_is_never_written() {
+        let (together, groups) = noting();
+        let scope = organisation();
+        let first = actix_web::rt::spawn({
+            let together = together.clone();
+            async move { together.submit(scope, "a").await }
+        });
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        let gone = tokio::time::timeout(Duration::from_millis(10), together.submit(scope, "gone")).await;
+        assert!(gone.is_err(), "the client stopped waiting");
+        assert_eq!(first.await.unwrap(), Some("a"));
+        assert_eq!(together.submit(scope, "later").await, Some("later"));
+        assert_eq!(*lock(&groups), vec![vec!["a"], vec!["later"]]);
     }
 }
