@@ -32,12 +32,15 @@ pub enum Access {
     Requires(Action),
 }
 
-/// One operation of the spec: its method, its path template split into segments, and its access.
+/// One operation of the spec: its method, its path template split into segments, its access,
+/// and whether it requires an `Idempotency-Key` (a money-moving write, which keeps its key
+/// itself: see `idempotency.rs`).
 #[derive(Debug, Clone)]
 struct Operation {
     method: Method,
     segments: Vec<String>,
     access: Access,
+    requires_key: bool,
 }
 
 /// Every operation of the published document, to find what a request's operation requires and
@@ -62,7 +65,13 @@ impl Operations {
                 let Some(operation) = operation else { continue };
                 let requirements = serde_json::to_value(&operation.security).unwrap_or_default();
                 let access = access_of(&requirements).map_err(|why| format!("{method} {path}: {why}"))?;
-                operations.push(Operation { method, segments: path.split('/').map(str::to_owned).collect(), access });
+                let parameters = serde_json::to_value(&operation.parameters).unwrap_or_default();
+                operations.push(Operation {
+                    method,
+                    segments: path.split('/').map(str::to_owned).collect(),
+                    access,
+                    requires_key: requires_key(&parameters),
+                });
             }
         }
         Ok(Operations { operations })
@@ -99,12 +108,21 @@ impl Operations {
     /// template (`PATCH /policy-versions/current` is `PATCH /policy-versions/{id}`, since only
     /// `GET` has the literal).
     pub fn access(&self, method: &Method, path: &str) -> Option<Access> {
+        self.operation(method, path).map(|op| op.access)
+    }
+
+    /// Whether the operation at `method` and `path` requires an `Idempotency-Key`.
+    pub fn requires_key(&self, method: &Method, path: &str) -> bool {
+        self.operation(method, path).is_some_and(|op| op.requires_key)
+    }
+
+    fn operation(&self, method: &Method, path: &str) -> Option<&Operation> {
         self.operations
             .iter()
             .filter(|op| op.method == *method)
             .filter_map(|op| Self::fit(op, path).map(|parameters| (parameters, op)))
             .min_by_key(|(parameters, _)| *parameters)
-            .map(|(_, op)| op.access)
+            .map(|(_, op)| op)
     }
 
     /// The methods `path` allows, if it is a path of the API at all.
@@ -146,6 +164,17 @@ fn access_of(requirements: &serde_json::Value) -> Result<Access, String> {
         }
         _ => Err("requires more than one permission".into()),
     }
+}
+
+/// Whether one operation's `parameters` declare the `Idempotency-Key` header required.
+fn requires_key(parameters: &serde_json::Value) -> bool {
+    parameters.as_array().is_some_and(|parameters| {
+        parameters.iter().any(|parameter| {
+            parameter["name"] == crate::idempotency::HEADER
+                && parameter["in"] == "header"
+                && parameter["required"] == true
+        })
+    })
 }
 
 /// Checks the caller of every request to an operation that is not public: a valid access token
@@ -235,5 +264,26 @@ mod tests {
             "a method the literal lacks falls to the parameter, as in the router"
         );
         assert_eq!(operations.allowed("/apiary"), None);
+    }
+
+    #[test]
+    fn exactly_the_money_moving_operations_require_a_key() {
+        let operations = Operations::from_openapi(&crate::openapi()).unwrap_or_else(|e| panic!("{e}"));
+        let mut keyed: Vec<String> = operations
+            .operations
+            .iter()
+            .filter(|op| op.requires_key)
+            .map(|op| format!("{} {}", op.method, op.segments.join("/")))
+            .collect();
+        keyed.sort();
+        assert_eq!(
+            keyed,
+            ["POST /api/v1/invoices", "POST /api/v1/invoices/{id}/payments", "POST /api/v1/orders"],
+            "issuing an order, recording an invoice, recording a payment"
+        );
+        assert!(
+            operations.requires_key(&Method::POST, "/api/v1/invoices/0194f0c2-0000-7000-8000-000000000000/payments")
+        );
+        assert!(!operations.requires_key(&Method::POST, "/api/v1/budget-lines"), "a key is optional there");
     }
 }

@@ -3,12 +3,23 @@
 //! second order or payment.
 //!
 //! Any signed-in POST may carry a key; operations that move money require one (they take the
-//! [`IdempotencyKey`] extractor, and the spec declares the header required). The key is claimed in
-//! the database before the handler runs, so concurrent requests with one key run the work once:
-//! the others are told it is in progress (409). The first response, if the server did not fail,
-//! is kept with the key for [`KEPT_FOR_HOURS`] hours and replayed, marked `Idempotent-Replayed`.
-//! The same key with another method, path, body or user is refused (422). Keys are scoped to the
-//! organisation. POSTs before sign-in (login, refresh, logout) ignore the header.
+//! [`IdempotencyKey`] extractor, and the spec declares the header required). The first response,
+//! if the server did not fail, is kept with the key for [`KEPT_FOR_HOURS`] hours and replayed,
+//! marked `Idempotent-Replayed`. While the first request runs, another with its key is told it is
+//! in progress (409). The same key with another method, path, body or user is refused (422). Keys
+//! are scoped to the organisation. POSTs before sign-in (login, refresh, logout) ignore the header.
+//!
+//! Where the key is claimed:
+//!
+//! - **A money-moving write claims it itself**, in its own transaction, and keeps its answer there
+//!   too ([`write`], `orders::issue_group`): the money and the answer that tells the client so
+//!   commit together, and the key costs no commit of its own. What the write does not answer (a
+//!   body refused before it ran, a refusal that rolled it back) is kept after it, unless the key
+//!   meanwhile answered another request - then that answer is this one's too.
+//! - **Any other request's key** is claimed in the database before its handler runs, since its
+//!   work may be no write at all, or several; its answer is kept after it.
+//!
+//! Requests of one organisation claim keys, and keep answers, together (`together.rs`).
 //!
 //! The fingerprint of a JSON body is its bytes; of an upload (multipart) or an import file
 //! (`text/csv`), its length, because those stream to their handler and are never held here.
@@ -24,10 +35,11 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseErr
 use chrono::Utc;
 use futures_util::StreamExt;
 pub use mitra_persistence::idempotency::KEPT_FOR_HOURS;
-use mitra_persistence::idempotency::{self, Claim, KeyUse, StoredResponse};
-use mitra_persistence::{Store, StoreError};
+use mitra_persistence::idempotency::{self, Answer, Claim, KeyUse, StoredResponse};
+use mitra_persistence::{OrgScope, Store, StoreError, Tx, each_alone_on_failure};
 use sha2::{Digest, Sha256};
 
+use crate::access::Operations;
 use crate::auth::Caller;
 use crate::extract::JSON_LIMIT;
 use crate::problem::{ApiError, ProblemCode};
@@ -40,17 +52,24 @@ const REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 /// The longest key accepted (a UUID is 36 characters).
 pub const MAX_KEY: usize = 255;
 
-/// The key of a money-moving request: the operation refuses to run without one (428).
+/// The key of a money-moving request, with what it was sent with: the operation refuses to run
+/// without one (428), and hands it to its write ([`write`]).
 #[derive(Debug, Clone)]
-pub struct IdempotencyKey(pub String);
+pub struct IdempotencyKey(pub KeyUse);
 
 impl FromRequest for IdempotencyKey {
     type Error = ApiError;
     type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        if let Some(key) = req.extensions().get::<KeyUse>() {
+            return ready(Ok(IdempotencyKey(key.clone())));
+        }
         ready(match key_of(req.headers()) {
-            Ok(Some(key)) => Ok(IdempotencyKey(key)),
+            // The middleware leaves the key for operations the spec declares it required for.
+            Ok(Some(_)) => Err(ApiError::internal(anyhow::anyhow!(
+                "an operation takes an Idempotency-Key that its spec does not declare required"
+            ))),
             Ok(None) => Err(ApiError::new(
                 StatusCode::PRECONDITION_REQUIRED,
                 ProblemCode::IdempotencyKeyRequired,
@@ -99,62 +118,60 @@ pub async fn replay(
         Err(err) => return Ok(req.into_response(err.error_response())),
     };
     let scope = caller.scope();
-    let key_use = KeyUse { user_id: Some(caller.user().id), key: key.clone(), fingerprint };
-    let claim = match state.key_claims.submit(scope, key_use).await {
+    let key = KeyUse { user_id: Some(caller.user().id), key, fingerprint };
+    let moves_money = req
+        .app_data::<web::Data<Operations>>()
+        .is_some_and(|operations| operations.requires_key(req.method(), req.path()));
+    if moves_money {
+        // Its write claims the key (`IdempotencyKey`, `write`).
+        req.extensions_mut().insert(key.clone());
+        let response = next.call(req).await?;
+        return keep(&state, scope, key, response, false).await;
+    }
+    let claim = match state.key_claims.submit(scope, key.clone()).await {
         Some(claim) => claim.map_err(ApiError::from),
         None => Err(ApiError::internal(anyhow::anyhow!("the key's group was not claimed"))),
     };
     match claim {
         Err(err) => Ok(req.into_response(err.error_response())),
-        Ok(Claim::Replay(stored)) => Ok(req.into_response(replayed(stored))),
-        Ok(Claim::InProgress) => Ok(req.into_response(
-            ApiError::new(
-                StatusCode::CONFLICT,
-                ProblemCode::IdempotencyKeyInUse,
-                "the first request with this Idempotency-Key is still running; retry in a moment",
-            )
-            .error_response(),
-        )),
-        Ok(Claim::Mismatch) => Ok(req.into_response(
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ProblemCode::IdempotencyKeyReused,
-                "this Idempotency-Key was used with another request; use a new key for a new request",
-            )
-            .error_response(),
-        )),
-        Ok(Claim::Fresh) => {
-            let response = next.call(req).await;
-            let response = match response {
-                Ok(response) => response,
-                Err(err) => {
-                    idempotency::abandon(&state.store, scope, &key).await.ok();
-                    return Err(err);
-                }
-            };
-            keep(&state, &caller, &key, response).await
-        }
+        Ok(Claim::Fresh) => match next.call(req).await {
+            Ok(response) => keep(&state, scope, key, response, true).await,
+            Err(err) => {
+                idempotency::abandon(&state.store, scope, &key.key).await.ok();
+                Err(err)
+            }
+        },
+        Ok(held) => Ok(req.into_response(answer_held(held))),
     }
 }
 
-/// Keeps the first response with its key (or drops the claim after a server failure, so that a
-/// retry runs the work), and answers it.
+/// Keeps the first response with its key, unless its write kept it already, and answers it.
+/// After a server failure nothing is kept (and a claim the middleware made is dropped), so that
+/// a retry runs the work. A key that answered another request meanwhile answers with that.
 async fn keep(
     state: &AppState,
-    caller: &Caller,
-    key: &str,
+    scope: OrgScope,
+    key: KeyUse,
     response: ServiceResponse<impl MessageBody + 'static>,
+    claimed: bool,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let scope = caller.scope();
     let status = response.status();
+    if response.response().extensions().get::<KeptWithItsKey>().is_some() {
+        return Ok(response.map_into_boxed_body());
+    }
+    let abandon = async || {
+        if claimed {
+            idempotency::abandon(&state.store, scope, &key.key).await.ok();
+        }
+    };
     if status.is_server_error() {
-        idempotency::abandon(&state.store, scope, key).await.ok();
+        abandon().await;
         return Ok(response.map_into_boxed_body());
     }
     let (request, response) = response.into_parts();
     let (head, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body).await else {
-        idempotency::abandon(&state.store, scope, key).await.ok();
+        abandon().await;
         return Err(actix_web::error::ErrorInternalServerError("the response could not be read"));
     };
     let header_text =
@@ -165,15 +182,87 @@ async fn keep(
         location: header_text(header::LOCATION),
         etag: header_text(header::ETAG),
     };
-    let kept = state.key_answers.submit(scope, (key.to_owned(), stored)).await;
-    // The work is done and answered; if its answer could not be kept, a retry is told the key
-    // is still in progress until it expires, which is safe (it never runs twice).
-    match kept {
-        Some(Ok(())) => {}
-        Some(Err(err)) => log::error!("idempotency key {key} could not keep its response: {err}"),
-        None => log::error!("idempotency key {key} could not keep its response: its group failed"),
+    let name = key.key.clone();
+    match state.key_answers.submit(scope, (key, stored)).await {
+        Some(Ok(Answer::Fresh(_))) => {}
+        Some(Ok(Answer::Held(held))) => return Ok(ServiceResponse::new(request, answer_held(held))),
+        // The work is done and answered; if its answer could not be kept, a retry is told the
+        // key is still in progress until it expires, which is safe (it never runs twice).
+        Some(Err(err)) => log::error!("idempotency key {name} could not keep its response: {err}"),
+        None => log::error!("idempotency key {name} could not keep its response: its group failed"),
     }
     Ok(ServiceResponse::new(request, head.set_body(bytes).map_into_boxed_body()))
+}
+
+/// Marks a response its write kept with its key: the middleware has nothing left to keep.
+#[derive(Debug, Clone, Copy)]
+struct KeptWithItsKey;
+
+/// Runs a money-moving write with its key ([`idempotency::write_keyed`]): claimed, run and
+/// answered in one commit. `respond` renders the write's result; the answer is the one kept.
+pub async fn write<T>(
+    state: &AppState,
+    caller: &Caller,
+    key: IdempotencyKey,
+    work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
+    respond: impl FnOnce(T) -> HttpResponse,
+) -> Result<HttpResponse, ApiError> {
+    let answer =
+        idempotency::write_keyed(&state.store, &caller.audit(), key.0, Utc::now(), work, |done| stored(respond(done)))
+            .await?;
+    Ok(answer_with(answer))
+}
+
+/// A response as it is kept with its key. A body that is not whole in memory (none of the
+/// money-moving answers) cannot be kept: it reads as a server failure, which nothing keeps.
+pub fn stored(response: HttpResponse) -> StoredResponse {
+    let status = response.status();
+    let header_text =
+        |name| response.headers().get(name).and_then(|value: &HeaderValue| value.to_str().ok()).map(str::to_owned);
+    let (location, etag) = (header_text(header::LOCATION), header_text(header::ETAG));
+    match response.into_body().try_into_bytes() {
+        Ok(bytes) => StoredResponse {
+            status: status.as_u16(),
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            location,
+            etag,
+        },
+        Err(_) => StoredResponse { status: 500, body: String::new(), location: None, etag: None },
+    }
+}
+
+/// What a keyed write answers its request: its own kept answer, or what the key said.
+pub fn answer_with(answer: Answer) -> HttpResponse {
+    let mut response = match answer {
+        Answer::Fresh(stored) => respond_with(stored),
+        Answer::Held(held) => answer_held(held),
+    };
+    response.extensions_mut().insert(KeptWithItsKey);
+    response
+}
+
+/// What a key already in use says to a request: the first answer, or why it cannot run.
+fn answer_held(claim: Claim) -> HttpResponse {
+    match claim {
+        Claim::Replay(stored) => {
+            let mut response = respond_with(stored);
+            response.headers_mut().insert(REPLAYED, HeaderValue::from_static("true"));
+            response
+        }
+        Claim::InProgress => ApiError::new(
+            StatusCode::CONFLICT,
+            ProblemCode::IdempotencyKeyInUse,
+            "the first request with this Idempotency-Key is still running; retry in a moment",
+        )
+        .error_response(),
+        Claim::Mismatch => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ProblemCode::IdempotencyKeyReused,
+            "this Idempotency-Key was used with another request; use a new key for a new request",
+        )
+        .error_response(),
+        Claim::Fresh => ApiError::internal(anyhow::anyhow!("a fresh key was answered as held")).error_response(),
+    }
 }
 
 /// The queue of the keys each organisation's requests are claiming: a turn claims every key
@@ -183,50 +272,27 @@ pub fn claiming(store: Store) -> Together<KeyUse, Result<Claim, StoreError>> {
         let store = store.clone();
         Box::pin(async move {
             let now = Utc::now();
-            match idempotency::claim_many(&store, scope, requests.clone(), now).await {
-                Ok(claims) => claims.into_iter().map(Ok).collect(),
-                Err(err) if requests.len() == 1 => vec![Err(err)],
-                Err(_) => {
-                    let mut claims = Vec::with_capacity(requests.len());
-                    for request in requests {
-                        claims.push(
-                            idempotency::claim_many(&store, scope, vec![request], now)
-                                .await
-                                .and_then(|mut one| one.pop().ok_or(StoreError::NotFound)),
-                        );
-                    }
-                    claims
-                }
-            }
+            each_alone_on_failure(requests, async |group| idempotency::claim_many(&store, scope, group, now).await)
+                .await
         })
     })
 }
 
 /// The queue of the answers being kept with their keys, written together like the claims.
-pub fn answering(store: Store) -> Together<(String, StoredResponse), Result<(), StoreError>> {
-    Together::new(move |scope, answers: Vec<(String, StoredResponse)>| {
+pub fn answering(store: Store) -> Together<(KeyUse, StoredResponse), Result<Answer, StoreError>> {
+    Together::new(move |scope, answers: Vec<(KeyUse, StoredResponse)>| {
         let store = store.clone();
         Box::pin(async move {
-            let count = answers.len();
-            match idempotency::complete_many(&store, scope, answers.clone()).await {
-                Ok(()) => (0..count).map(|_| Ok(())).collect(),
-                Err(err) if count == 1 => vec![Err(err)],
-                Err(_) => {
-                    let mut kept = Vec::with_capacity(count);
-                    for (key, answer) in answers {
-                        kept.push(idempotency::complete(&store, scope, &key, answer).await);
-                    }
-                    kept
-                }
-            }
+            let now = Utc::now();
+            each_alone_on_failure(answers, async |group| idempotency::keep_many(&store, scope, group, now).await).await
         })
     })
 }
 
-fn replayed(stored: StoredResponse) -> HttpResponse {
+/// A kept answer as a response, byte for byte.
+fn respond_with(stored: StoredResponse) -> HttpResponse {
     let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK);
     let mut response = HttpResponse::build(status);
-    response.insert_header((REPLAYED, HeaderValue::from_static("true")));
     if let Some(location) = stored.location {
         response.insert_header((header::LOCATION, location));
     }

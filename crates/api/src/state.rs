@@ -2,8 +2,8 @@ use std::sync::Arc;
 
 use mitra_domain::checkpoint::CheckpointKey;
 use mitra_persistence::files::FileStore;
-use mitra_persistence::idempotency::{Claim, KeyUse, StoredResponse};
-use mitra_persistence::orders::{IssueRequest, OrderView};
+use mitra_persistence::idempotency::{Answer, Claim, KeyUse, StoredResponse};
+use mitra_persistence::orders::IssueRequest;
 use mitra_persistence::{Store, StoreError};
 
 use crate::auth::tokens::TokenIssuer;
@@ -21,8 +21,8 @@ pub struct AppState {
     pub checkpoint_key: Arc<CheckpointKey>,
     pub public_readers: Arc<PublicReaders>,
     /// Orders being issued (`orders::issue_group`).
-    pub issuing: Arc<Together<IssueRequest, Result<OrderView, StoreError>>>,
+    pub issuing: Arc<Together<(KeyUse, IssueRequest), Result<Answer, StoreError>>>,
     /// Idempotency keys being claimed, and answers being kept with their keys.
     pub key_claims: Arc<Together<KeyUse, Result<Claim, StoreError>>>,
-    pub key_answers: Arc<Together<(String, StoredResponse), Result<(), StoreError>>>,
+    pub key_answers: Arc<Together<(KeyUse, StoredResponse), Result<Answer, StoreError>>>,
 }

@@ -2,22 +2,30 @@
 //! connection) sends the same `Idempotency-Key` and gets the first answer instead of a second
 //! order or payment.
 //!
-//! A key is claimed before the work runs, in its own short write (one for the keys of requests
-//! that arrive together), so two concurrent requests with one key cannot both run: the second finds the claim and is told the first is still running.
-//! When the first finishes, its response is kept with the key and replayed to every retry until
-//! the key expires. A key sent with another request than the first is refused. If the work fails
-//! on the server's side, the claim is dropped so that a retry can run it. Expired keys are
-//! deleted by [`forget_expired`], with the responses they kept: a payment's answer names the
-//! account it was paid to, which is no business of a table of retries once its day is over.
+//! A key is claimed before the work runs, so two concurrent requests with one key cannot both
+//! run: the second finds the claim and is told the first is still running, or, once it is done,
+//! gets its answer. That answer is kept with the key and replayed to every retry until the key
+//! expires. A key sent with another request than the first is refused. If the work fails on the
+//! server's side, the claim is dropped so that a retry can run it.
+//!
+//! A write that moves money claims its key, runs and keeps its answer in one transaction
+//! ([`write_keyed`], [`run_keyed`] for a group): a payment made is never without the answer that
+//! tells its client so, and the key costs it no commit of its own. Any other request's key is
+//! claimed in a short write of its own before the work ([`claim_many`]), and its answer kept in
+//! another after it ([`keep_many`]), since its work may be no write at all, or several.
+//!
+//! Expired keys are deleted by [`forget_expired`], with the responses they kept: a payment's
+//! answer names the account it was paid to, which is no business of a table of retries once its day is over.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::entities::idempotency_key;
 use crate::scope::{self, OrgScope};
-use crate::{Exempt, Store, StoreError};
+use crate::tx::Tx;
+use crate::{AuditContext, Exempt, Store, StoreError};
 
 /// How long a key and its response are kept: a day covers any sensible retry.
 pub const KEPT_FOR_HOURS: i64 = 24;
@@ -34,7 +42,7 @@ pub struct StoredResponse {
 /// What a key says about a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Claim {
-    /// First use: run the request, then [`complete`] or [`abandon`] the claim.
+    /// First use: run the request, then keep its answer ([`keep_many`]) or [`abandon`] the claim.
     Fresh,
     /// The key's first request finished: answer with its response.
     Replay(StoredResponse),
@@ -52,6 +60,16 @@ pub struct KeyUse {
     pub fingerprint: String,
 }
 
+/// What a keyed write answers one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The request ran in this write, or was refused there: its answer, kept with its key in
+    /// the same commit (a server failure is not kept: its claim is dropped, so a retry runs it).
+    Fresh(StoredResponse),
+    /// The key was in use already: what it says to this request.
+    Held(Claim),
+}
+
 /// Claims `key` for a request whose method, path, body and caller hash to `fingerprint`.
 pub async fn claim(
     store: &Store,
@@ -66,8 +84,8 @@ pub async fn claim(
 }
 
 /// Claims the keys of several requests of one organisation in one short write (requests that
-/// arrive together); one answer per request, in their order. A key twice in the group is
-/// claimed by its first request; the later one finds it in progress, as it would a moment later.
+/// arrive together), before their work runs in writes of its own; one answer per request, in
+/// their order. Each request then keeps its answer with [`keep_many`], or [`abandon`]s the key.
 pub async fn claim_many(
     store: &Store,
     scope: OrgScope,
@@ -77,78 +95,247 @@ pub async fn claim_many(
     store
         .write_exempt(Exempt::IdempotencyKey, None, async |tx| {
             tx.enter(scope, None);
-            let mut firsts: Vec<&KeyUse> = Vec::new();
-            for request in &requests {
-                if !firsts.iter().any(|first| first.key == request.key) {
-                    firsts.push(request);
-                }
-            }
-            // One statement: each key is inserted, or an expired one taken over (a client may
-            // reuse a key once it expired); a live key is left as it is and not returned.
-            let mut conflict =
-                OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key]);
-            conflict
-                .update_columns([
-                    idempotency_key::Column::Id,
-                    idempotency_key::Column::UserId,
-                    idempotency_key::Column::Fingerprint,
-                    idempotency_key::Column::Status,
-                    idempotency_key::Column::ResponseBody,
-                    idempotency_key::Column::ResponseLocation,
-                    idempotency_key::Column::ResponseEtag,
-                    idempotency_key::Column::CreatedAt,
-                    idempotency_key::Column::ExpiresAt,
-                ])
-                .action_and_where(Expr::col((idempotency_key::Entity, idempotency_key::Column::ExpiresAt)).lt(now));
-            let rows = firsts
-                .iter()
-                .map(|request| idempotency_key::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    key: Set(request.key.clone()),
-                    user_id: Set(request.user_id),
-                    fingerprint: Set(request.fingerprint.clone()),
-                    status: Set(None),
-                    response_body: Set(None),
-                    response_location: Set(None),
-                    response_etag: Set(None),
-                    created_at: Set(now),
-                    expires_at: Set(now + Duration::hours(KEPT_FOR_HOURS)),
-                    ..Default::default()
-                })
-                .collect();
-            let claimed: Vec<String> = tx.upsert_many(rows, conflict).await?.into_iter().map(|row| row.key).collect();
-            let held: Vec<String> =
-                firsts.iter().map(|request| request.key.clone()).filter(|key| !claimed.contains(key)).collect();
-            let existing = if held.is_empty() {
-                Vec::new()
-            } else {
-                scope::select::<idempotency_key::Entity>(scope)
-                    .filter(idempotency_key::Column::Key.is_in(held))
-                    .all(tx.conn())
-                    .await?
-            };
-            let mut answered: Vec<&str> = Vec::new();
-            let mut claims = Vec::with_capacity(requests.len());
-            for request in &requests {
-                let first = !answered.contains(&request.key.as_str());
-                answered.push(&request.key);
-                let claim = if claimed.contains(&request.key) {
-                    let fingerprint =
-                        &firsts.iter().find(|f| f.key == request.key).ok_or(StoreError::NotFound)?.fingerprint;
-                    match (first, fingerprint == &request.fingerprint) {
-                        (true, _) => Claim::Fresh,
-                        (false, true) => Claim::InProgress,
-                        (false, false) => Claim::Mismatch,
-                    }
-                } else {
-                    let row = existing.iter().find(|row| row.key == request.key).ok_or(StoreError::NotFound)?;
-                    held_claim(row, &request.fingerprint)
-                };
-                claims.push(claim);
-            }
-            Ok(claims)
+            claim_in(tx, &requests, now).await
         })
         .await
+}
+
+/// Keeps the answers of several requests of one organisation with their keys in one short write:
+/// a key claimed by the request ([`claim_many`]), or one no write has claimed (the request was
+/// refused before its write could claim it). A key some other request holds is left as it is,
+/// and what it says is that request's answer instead.
+pub async fn keep_many(
+    store: &Store,
+    scope: OrgScope,
+    answers: Vec<(KeyUse, StoredResponse)>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Answer>, StoreError> {
+    store
+        .write_exempt(Exempt::IdempotencyKey, None, async |tx| {
+            tx.enter(scope, None);
+            keep_in(tx, answers, now).await
+        })
+        .await
+}
+
+/// Runs a money-moving write with its request's key, all in one commit: the key is claimed
+/// first (a key in use answers at once, and nothing runs), then `work`, whose result `answer`
+/// renders; the answer is kept with the key. A request that ran is therefore never without its
+/// kept answer, whatever happens after the commit. If `work` fails, nothing is written, the key
+/// included: the caller keeps the refusal's answer with [`keep_many`].
+pub async fn write_keyed<T>(
+    store: &Store,
+    ctx: &AuditContext,
+    key: KeyUse,
+    now: DateTime<Utc>,
+    work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
+    answer: impl FnOnce(T) -> StoredResponse,
+) -> Result<Answer, StoreError> {
+    store
+        .write(ctx, async |tx| {
+            let claim = claim_in(tx, std::slice::from_ref(&key), now).await?.pop().ok_or(StoreError::NotFound)?;
+            if claim != Claim::Fresh {
+                return Ok(Answer::Held(claim));
+            }
+            let answered = answer(work(tx).await?);
+            keep_in(tx, vec![(key, answered)], now).await?.pop().ok_or(StoreError::NotFound)
+        })
+        .await
+}
+
+/// [`write_keyed`] for a group of requests of the write's organisation (see `orders::issue_many`):
+/// the keys are claimed together, `work` decides the requests whose key was fresh (one result
+/// each, in their order; a refusal must have changed nothing), and every answer is kept.
+pub async fn run_keyed<R, T>(
+    tx: &mut Tx,
+    requests: Vec<(KeyUse, R)>,
+    now: DateTime<Utc>,
+    work: impl AsyncFnOnce(&mut Tx, Vec<R>) -> Result<Vec<Result<T, StoreError>>, StoreError>,
+    answer: impl Fn(Result<T, StoreError>) -> StoredResponse,
+) -> Result<Vec<Answer>, StoreError> {
+    let (keys, requests): (Vec<KeyUse>, Vec<R>) = requests.into_iter().unzip();
+    let claims = claim_in(tx, &keys, now).await?;
+    let fresh: Vec<R> =
+        requests.into_iter().zip(&claims).filter(|(_, claim)| **claim == Claim::Fresh).map(|(r, _)| r).collect();
+    let mut results = work(tx, fresh).await?.into_iter();
+    let mut answers = Vec::with_capacity(keys.len());
+    let mut kept = Vec::new();
+    for (key, claim) in keys.into_iter().zip(claims) {
+        if claim == Claim::Fresh {
+            kept.push(answers.len());
+            answers.push((key, None));
+        } else {
+            answers.push((key, Some(Answer::Held(claim))));
+        }
+    }
+    let to_keep: Vec<(KeyUse, StoredResponse)> = kept
+        .iter()
+        .map(|index| {
+            let result = results.next().ok_or(StoreError::NotFound)?;
+            Ok((answers[*index].0.clone(), answer(result)))
+        })
+        .collect::<Result<_, StoreError>>()?;
+    for (index, fresh) in kept.into_iter().zip(keep_in(tx, to_keep, now).await?) {
+        answers[index].1 = Some(fresh);
+    }
+    answers.into_iter().map(|(_, answer)| answer.ok_or(StoreError::NotFound)).collect()
+}
+
+/// Claims keys inside the write that runs their requests; see [`claim_many`]. A key another
+/// write is claiming at this moment waits for it to end, then says what it kept.
+async fn claim_in(tx: &mut Tx, requests: &[KeyUse], now: DateTime<Utc>) -> Result<Vec<Claim>, StoreError> {
+    let scope = tx.scope()?;
+    let mut firsts: Vec<&KeyUse> = Vec::new();
+    for request in requests {
+        if !firsts.iter().any(|first| first.key == request.key) {
+            firsts.push(request);
+        }
+    }
+    // One statement: each key is inserted, or an expired one taken over (a client may reuse a
+    // key once it expired); a live key is left as it is and not returned.
+    let mut conflict = OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key]);
+    conflict
+        .update_columns(ALL_BUT_THE_KEY)
+        .action_and_where(Expr::col((idempotency_key::Entity, idempotency_key::Column::ExpiresAt)).lt(now));
+    let rows = firsts.iter().map(|request| row(request, None, now)).collect();
+    let claimed: Vec<String> = tx
+        .exempt(Exempt::IdempotencyKey, async |tx| tx.upsert_many(rows, conflict).await)
+        .await?
+        .into_iter()
+        .map(|row| row.key)
+        .collect();
+    let held: Vec<String> =
+        firsts.iter().map(|request| request.key.clone()).filter(|key| !claimed.contains(key)).collect();
+    let existing = held_rows(tx, scope, held).await?;
+    let mut answered: Vec<&str> = Vec::new();
+    let mut claims = Vec::with_capacity(requests.len());
+    for request in requests {
+        let first = !answered.contains(&request.key.as_str());
+        answered.push(&request.key);
+        let claim = if claimed.contains(&request.key) {
+            let fingerprint = &firsts.iter().find(|f| f.key == request.key).ok_or(StoreError::NotFound)?.fingerprint;
+            match (first, fingerprint == &request.fingerprint) {
+                (true, _) => Claim::Fresh,
+                (false, true) => Claim::InProgress,
+                (false, false) => Claim::Mismatch,
+            }
+        } else {
+            let row = existing.iter().find(|row| row.key == request.key).ok_or(StoreError::NotFound)?;
+            held_claim(row, &request.fingerprint)
+        };
+        claims.push(claim);
+    }
+    Ok(claims)
+}
+
+/// Keeps answers with their keys inside a write; see [`keep_many`]. The key is this request's
+/// when it is unclaimed, expired, or claimed with the same fingerprint and not answered yet.
+async fn keep_in(
+    tx: &mut Tx,
+    answers: Vec<(KeyUse, StoredResponse)>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Answer>, StoreError> {
+    let scope = tx.scope()?;
+    // A server failure is no answer to replay: its claim is dropped so that a retry runs it.
+    let failed: Vec<String> =
+        answers.iter().filter(|(_, answer)| answer.status >= 500).map(|(key, _)| key.key.clone()).collect();
+    if !failed.is_empty() {
+        tx.exempt(Exempt::IdempotencyKey, async |tx| {
+            tx.delete::<idempotency_key::Entity>(|delete| {
+                delete
+                    .filter(idempotency_key::Column::Key.is_in(failed))
+                    .filter(idempotency_key::Column::Status.is_null())
+            })
+            .await
+        })
+        .await?;
+    }
+    let mut firsts: Vec<&(KeyUse, StoredResponse)> = Vec::new();
+    for answer in answers.iter().filter(|(_, answer)| answer.status < 500) {
+        if !firsts.iter().any(|(first, _)| first.key == answer.0.key) {
+            firsts.push(answer);
+        }
+    }
+    let mut conflict = OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key]);
+    let existing = |column| Expr::col((idempotency_key::Entity, column));
+    conflict.update_columns(ALL_BUT_THE_KEY).action_and_where(
+        existing(idempotency_key::Column::Status)
+            .is_null()
+            .and(
+                existing(idempotency_key::Column::Fingerprint)
+                    .eq(Expr::col((Alias::new("excluded"), idempotency_key::Column::Fingerprint))),
+            )
+            .or(existing(idempotency_key::Column::ExpiresAt).lt(now)),
+    );
+    let rows = firsts.iter().map(|(key, answer)| row(key, Some(answer), now)).collect();
+    let kept: Vec<String> = tx
+        .exempt(Exempt::IdempotencyKey, async |tx| tx.upsert_many(rows, conflict).await)
+        .await?
+        .into_iter()
+        .map(|row| row.key)
+        .collect();
+    let held: Vec<String> = firsts.iter().map(|(key, _)| key.key.clone()).filter(|key| !kept.contains(key)).collect();
+    let existing = held_rows(tx, scope, held).await?;
+    let mut answered = Vec::with_capacity(answers.len());
+    for (index, (key, answer)) in answers.iter().enumerate() {
+        let first = !answers[..index].iter().any(|(earlier, _)| earlier.key == key.key);
+        let outcome = if answer.status >= 500 || (first && kept.contains(&key.key)) {
+            Answer::Fresh(answer.clone())
+        } else if let Some(row) = existing.iter().find(|row| row.key == key.key) {
+            Answer::Held(held_claim(row, &key.fingerprint))
+        } else {
+            // The same key twice among these answers: the first one's stands.
+            let (first_key, first_answer) =
+                answers.iter().find(|(earlier, _)| earlier.key == key.key).ok_or(StoreError::NotFound)?;
+            Answer::Held(if first_key.fingerprint == key.fingerprint {
+                Claim::Replay(first_answer.clone())
+            } else {
+                Claim::Mismatch
+            })
+        };
+        answered.push(outcome);
+    }
+    Ok(answered)
+}
+
+/// Every column a claim or a kept answer writes over an expired key (or its own claim).
+const ALL_BUT_THE_KEY: [idempotency_key::Column; 9] = [
+    idempotency_key::Column::Id,
+    idempotency_key::Column::UserId,
+    idempotency_key::Column::Fingerprint,
+    idempotency_key::Column::Status,
+    idempotency_key::Column::ResponseBody,
+    idempotency_key::Column::ResponseLocation,
+    idempotency_key::Column::ResponseEtag,
+    idempotency_key::Column::CreatedAt,
+    idempotency_key::Column::ExpiresAt,
+];
+
+/// A key's row: claimed (no answer yet) or answered.
+fn row(request: &KeyUse, answer: Option<&StoredResponse>, now: DateTime<Utc>) -> idempotency_key::ActiveModel {
+    idempotency_key::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        key: Set(request.key.clone()),
+        user_id: Set(request.user_id),
+        fingerprint: Set(request.fingerprint.clone()),
+        status: Set(answer.map(|answer| i32::from(answer.status))),
+        response_body: Set(answer.map(|answer| answer.body.clone())),
+        response_location: Set(answer.and_then(|answer| answer.location.clone())),
+        response_etag: Set(answer.and_then(|answer| answer.etag.clone())),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::hours(KEPT_FOR_HOURS)),
+        ..Default::default()
+    }
+}
+
+async fn held_rows(tx: &Tx, scope: OrgScope, keys: Vec<String>) -> Result<Vec<idempotency_key::Model>, StoreError> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(scope::select::<idempotency_key::Entity>(scope)
+        .filter(idempotency_key::Column::Key.is_in(keys))
+        .all(tx.conn())
+        .await?)
 }
 
 /// What a key already held by an earlier request says to this one.
@@ -165,50 +352,6 @@ fn held_claim(row: &idempotency_key::Model, fingerprint: &str) -> Claim {
         }),
         _ => Claim::InProgress,
     }
-}
-
-/// Keeps the response of a claimed key's request, to be replayed.
-pub async fn complete(store: &Store, scope: OrgScope, key: &str, response: StoredResponse) -> Result<(), StoreError> {
-    complete_many(store, scope, vec![(key.to_owned(), response)]).await
-}
-
-/// Keeps the responses of several claimed keys of one organisation in one statement.
-pub async fn complete_many(
-    store: &Store,
-    scope: OrgScope,
-    responses: Vec<(String, StoredResponse)>,
-) -> Result<(), StoreError> {
-    let Some(((first_key, first), rest)) = responses.split_first() else { return Ok(()) };
-    // Each column is the key's own value: CASE key WHEN ... THEN ... END.
-    let column = |value: &dyn Fn(&StoredResponse) -> sea_orm::Value| {
-        rest.iter()
-            .fold(
-                Expr::case(idempotency_key::Column::Key.eq(first_key.as_str()), value(first)),
-                |case, (key, response)| case.case(idempotency_key::Column::Key.eq(key.as_str()), value(response)),
-            )
-            .into()
-    };
-    let status = column(&|r| i32::from(r.status).into());
-    let body = column(&|r| r.body.clone().into());
-    let location = column(&|r| r.location.clone().into());
-    let etag = column(&|r| r.etag.clone().into());
-    let keys: Vec<String> = responses.iter().map(|(key, _)| key.clone()).collect();
-    store
-        .write_exempt(Exempt::IdempotencyKey, None, async |tx| {
-            tx.enter(scope, None);
-            tx.update::<idempotency_key::Entity>(|update| {
-                update
-                    .col_expr(idempotency_key::Column::Status, status)
-                    .col_expr(idempotency_key::Column::ResponseBody, body)
-                    .col_expr(idempotency_key::Column::ResponseLocation, location)
-                    .col_expr(idempotency_key::Column::ResponseEtag, etag)
-                    .filter(idempotency_key::Column::Key.is_in(keys))
-                    .filter(idempotency_key::Column::Status.is_null())
-            })
-            .await?;
-            Ok(())
-        })
-        .await
 }
 
 /// Drops the claim of a request that failed on the server's side, so that a retry runs it.

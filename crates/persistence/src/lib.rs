@@ -20,6 +20,7 @@ mod entities;
 mod error;
 pub mod files;
 pub mod finance;
+mod groups;
 pub mod history;
 pub mod idempotency;
 pub mod letterheads;
@@ -47,6 +48,7 @@ pub mod users;
 pub mod volume;
 
 pub use error::{Conflict, Invariant, Reference, Refusal, StoreError};
+pub use groups::each_alone_on_failure;
 pub use page::{Page, PageRequest};
 pub use scope::OrgScope;
 pub use store::{AuditContext, Exempt, Store};

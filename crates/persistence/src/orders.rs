@@ -27,6 +27,7 @@ use uuid::Uuid;
 use crate::agreements::{self, AgreementRecord, LineRecord};
 use crate::columns::{rupiah, vocabulary};
 use crate::entities::{agreement, agreement_line, budget_line, content_item, order, outlet, press_company, unit};
+use crate::idempotency::{self, Answer, KeyUse, StoredResponse};
 use crate::page::{Page, PageRequest};
 use crate::registry::CompanyRecord;
 use crate::scope::{self, OrgScope};
@@ -120,28 +121,36 @@ pub async fn issue(tx: &mut Tx, new: NewOrder, today: NaiveDate) -> Result<Order
     issue_many(tx, vec![IssueRequest { ctx, new }], today).await?.pop().unwrap_or(Err(StoreError::NotFound))
 }
 
-/// Issues the orders of several requests of one organisation in one write ([`issue_many`]).
-/// If that write fails as a whole (a request broke a rule no check foresaw, the database gave
-/// up on a lock), each request is tried alone, so that one request's trouble is its own.
+/// Issues the orders of several requests of one organisation, each with its client's
+/// idempotency key, in one write: the keys are claimed, the orders decided ([`issue_many`]), and
+/// each request's answer, rendered by `answer`, kept with its key - one commit
+/// ([`idempotency::run_keyed`]). If that write fails as a whole, each request is tried alone
+/// ([`crate::each_alone_on_failure`]).
 pub async fn issue_group(
     store: &Store,
-    requests: Vec<IssueRequest>,
+    requests: Vec<(KeyUse, IssueRequest)>,
     today: NaiveDate,
-) -> Vec<Result<OrderView, StoreError>> {
-    let Some(first) = requests.first() else { return Vec::new() };
+    now: DateTime<Utc>,
+    answer: impl Fn(Result<OrderView, StoreError>) -> StoredResponse,
+) -> Vec<Result<Answer, StoreError>> {
+    crate::each_alone_on_failure(requests, async |group| issue_keyed(store, group, today, now, &answer).await).await
+}
+
+async fn issue_keyed(
+    store: &Store,
+    requests: Vec<(KeyUse, IssueRequest)>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    answer: &impl Fn(Result<OrderView, StoreError>) -> StoredResponse,
+) -> Result<Vec<Answer>, StoreError> {
+    let Some((_, first)) = requests.first() else { return Ok(Vec::new()) };
     let ctx = first.ctx.clone();
-    let group = requests.clone();
-    match store.write(&ctx, async |tx| issue_many(tx, group, today).await).await {
-        Ok(views) => views,
-        Err(err) if requests.len() == 1 => vec![Err(err)],
-        Err(_) => {
-            let mut views = Vec::with_capacity(requests.len());
-            for request in requests {
-                views.push(store.write(&request.ctx, async |tx| issue(tx, request.new, today).await).await);
-            }
-            views
-        }
-    }
+    store
+        .write(&ctx, async |tx| {
+            idempotency::run_keyed(tx, requests, now, async |tx, fresh| issue_many(tx, fresh, today).await, answer)
+                .await
+        })
+        .await
 }
 
 /// A request to issue an order, with who asked for it: its event names them.

@@ -18,7 +18,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::policy::FrozenPolicies;
-use crate::{AuditContext, Store, StoreError};
+use crate::{AuditContext, Exempt, Store, StoreError};
 use std::sync::Arc;
 
 use crate::constraints::{self, Broken};
@@ -111,6 +111,19 @@ impl Tx {
     pub(crate) fn enter(&mut self, scope: OrgScope, actor_id: Option<Uuid>) {
         self.scope = Some(scope);
         self.actor_id = actor_id;
+    }
+
+    /// Runs bookkeeping the write makes beside its change, which no audit event explains, for
+    /// `reason` (see [`Exempt`]): a money-moving write keeps its request's idempotency key.
+    pub(crate) async fn exempt<T>(
+        &mut self,
+        _reason: Exempt,
+        work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let changed = self.changed;
+        let done = work(self).await;
+        self.changed = changed;
+        done
     }
 
     /// Who this write acts for now.

@@ -9,6 +9,7 @@ use mitra_domain::money::Rupiah;
 use mitra_domain::orders::OrderState;
 use mitra_domain::policy::FiscalYear;
 use mitra_domain::{TextRule, Violations};
+use mitra_persistence::Tx;
 use mitra_persistence::calendar::jakarta_today;
 use mitra_persistence::finance::{self, InvoiceFilter, InvoiceLineRecord, InvoiceRecord, OwedItem, PaymentRecord};
 use serde::{Deserialize, Serialize};
@@ -18,7 +19,7 @@ use validator::Validate;
 
 use crate::auth::Caller;
 use crate::extract::{Body, Filters, Input, Page, Paging, PagingParams, Update, etag};
-use crate::idempotency::IdempotencyKey;
+use crate::idempotency::{self, IdempotencyKey};
 use crate::problem::ApiError;
 use crate::state::AppState;
 use crate::validation::{nullable_text, text};
@@ -296,12 +297,18 @@ pub async fn list_invoices(
 pub async fn record_invoice(
     state: Data<AppState>,
     caller: Caller,
-    _key: IdempotencyKey,
+    key: IdempotencyKey,
     new: Body<InvoiceRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let new = new.into_inner();
-    let invoice = state.store.write(&caller.audit(), async |tx| finance::record(tx, new).await).await?;
-    Ok(respond(invoice, true))
+    idempotency::write(
+        &state,
+        &caller,
+        key,
+        async |tx| finance::record(tx, new).await,
+        |invoice| respond(invoice, true),
+    )
+    .await
 }
 
 /// Get an invoice
@@ -393,12 +400,12 @@ pub async fn pay_invoice(
     state: Data<AppState>,
     caller: Caller,
     id: Path<Uuid>,
-    _key: IdempotencyKey,
+    key: IdempotencyKey,
     payment: Body<PaymentRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, payment) = (id.into_inner(), payment.into_inner());
-    let invoice = state.store.write(&caller.audit(), async |tx| finance::pay(tx, id, payment).await).await?;
-    Ok(respond(invoice, true))
+    let pay = async |tx: &mut Tx| finance::pay(tx, id, payment).await;
+    idempotency::write(&state, &caller, key, pay, |invoice| respond(invoice, true)).await
 }
 
 /// Work done and not yet paid.

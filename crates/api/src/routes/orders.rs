@@ -3,7 +3,7 @@
 //! cancellation before publication.
 
 use actix_web::web::{Data, Json, Path};
-use actix_web::{HttpResponse, get, post};
+use actix_web::{HttpResponse, ResponseError, get, post};
 use chrono::{DateTime, NaiveDate, Utc};
 use mitra_domain::money::Rupiah;
 use mitra_domain::orders::{
@@ -13,6 +13,7 @@ use mitra_domain::policy::FiscalYear;
 use mitra_domain::press::MediaType;
 use mitra_domain::{TextRule, Violations};
 use mitra_persistence::calendar::jakarta_today;
+use mitra_persistence::idempotency::{Answer, KeyUse};
 use mitra_persistence::orders::{self, IssueRequest, OrderFilter, OrderView};
 use mitra_persistence::{Store, StoreError};
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,7 @@ use validator::Validate;
 
 use crate::auth::Caller;
 use crate::extract::{Body, Filters, Input, Page, Paging, PagingParams, Update, etag};
-use crate::idempotency::IdempotencyKey;
+use crate::idempotency::{self, IdempotencyKey};
 use crate::problem::ApiError;
 use crate::state::AppState;
 use crate::together::Together;
@@ -240,23 +241,31 @@ pub async fn list_orders(
 pub async fn issue_order(
     state: Data<AppState>,
     caller: Caller,
-    _key: IdempotencyKey,
+    key: IdempotencyKey,
     new: Body<IssueOrderRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    // Issued together with whatever else the organisation is issuing at this moment: see
-    // `together` and `orders::issue_many`.
+    // Issued together with whatever else the organisation is issuing at this moment, its key
+    // and answer kept in the same commit: see `together` and `orders::issue_group`.
     let request = IssueRequest { ctx: caller.audit(), new: new.into_inner() };
-    let issued = state.issuing.submit(caller.scope(), request).await;
-    let issued = issued.ok_or_else(|| ApiError::internal(anyhow::anyhow!("the order's group was not written")))??;
-    Ok(respond(issued, true))
+    let answer = state.issuing.submit(caller.scope(), (key.0, request)).await;
+    let answer = answer.ok_or_else(|| ApiError::internal(anyhow::anyhow!("the order's group was not written")))??;
+    Ok(idempotency::answer_with(answer))
 }
 
 /// The queue of the orders each organisation is issuing: a turn issues every order waiting, on
 /// the day it is written.
-pub fn issuing(store: Store) -> Together<IssueRequest, Result<OrderView, StoreError>> {
+pub fn issuing(store: Store) -> Together<(KeyUse, IssueRequest), Result<Answer, StoreError>> {
     Together::new(move |_, requests| {
         let store = store.clone();
-        Box::pin(async move { orders::issue_group(&store, requests, jakarta_today()).await })
+        Box::pin(async move {
+            let answer = |issued: Result<OrderView, StoreError>| {
+                idempotency::stored(match issued {
+                    Ok(order) => respond(order, true),
+                    Err(refused) => ApiError::from(refused).error_response(),
+                })
+            };
+            orders::issue_group(&store, requests, jakarta_today(), Utc::now(), answer).await
+        })
     })
 }
 

@@ -386,10 +386,13 @@ async fn a_budget_lines_committed_amount_is_the_sum_of_its_open_orders_across_ag
 /// Under load the server issues an organisation's waiting orders in one write
 /// (`orders::issue_group`): each request is still decided alone, in the order they came, against
 /// what the ones before it left; a refusal takes nothing; the accepted ones are numbered without
-/// a gap in that order, and each order's event names its own caller and request.
+/// a gap in that order, and each order's event names its own caller and request. Each request's
+/// idempotency key is claimed and its answer kept in the same commit.
 #[tokio::test]
 async fn orders_issued_together_are_decided_one_by_one_in_the_order_they_came() {
+    use chrono::Utc;
     use mitra_domain::orders::NewOrder;
+    use mitra_persistence::idempotency::{Answer, Claim, KeyUse, StoredResponse};
     use mitra_persistence::orders::{self, IssueRequest};
     use mitra_persistence::{AuditContext, OrgScope, Reference, Refusal, StoreError};
 
@@ -422,22 +425,62 @@ async fn orders_issued_together_are_decided_one_by_one_in_the_order_they_came() 
             due_until: year_end(),
         },
     };
+    let key = |name: &str, body: &str| KeyUse { user_id: None, key: name.into(), fingerprint: body.into() };
     let group = vec![
-        request(advertorial, officer, "first"),
-        request(Uuid::now_v7(), officer, "no-such-line"),
-        request(advertorial, admin, "second"),
-        request(advertorial, officer, "third"),
+        (key("k1", "first"), request(advertorial, officer, "first")),
+        (key("k2", "no-such-line"), request(Uuid::now_v7(), officer, "no-such-line")),
+        (key("k3", "second"), request(advertorial, admin, "second")),
+        (key("k4", "third"), request(advertorial, officer, "third")),
+        (key("k1", "first"), request(advertorial, officer, "first again")),
     ];
-    let answers = orders::issue_group(&app.store, group, today()).await;
+    // The answer as the server renders it, reduced to what this test checks.
+    let answer = |issued: Result<orders::OrderView, StoreError>| match issued {
+        Ok(view) => StoredResponse {
+            status: 201,
+            body: format!("{} by {}", view.order.number, view.order.created_by.unwrap_or_default()),
+            location: None,
+            etag: None,
+        },
+        Err(refused) => StoredResponse { status: 409, body: format!("{refused:?}"), location: None, etag: None },
+    };
+    let answers: Vec<Answer> = orders::issue_group(&app.store, group, today(), Utc::now(), answer)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
 
-    assert_eq!(answers.len(), 4);
-    let first = answers[0].as_ref().expect("the first is issued");
-    assert!(matches!(answers[1], Err(StoreError::UnknownReference(Reference::AgreementLine))), "{:?}", answers[1]);
-    let second = answers[2].as_ref().expect("the second is issued: the refusal before it took nothing");
-    assert!(matches!(answers[3], Err(StoreError::Refused(Refusal::LineQuotaExceeded))), "{:?}", answers[3]);
-    assert!(first.order.number.starts_with("0001/SP/"), "{}", first.order.number);
-    assert!(second.order.number.starts_with("0002/SP/"), "numbered in the order they came: {}", second.order.number);
-    assert_eq!((first.order.created_by, second.order.created_by), (Some(officer), Some(admin)));
+    let body = |answer: &Answer| match answer {
+        Answer::Fresh(stored) => stored.body.clone(),
+        Answer::Held(claim) => format!("{claim:?}"),
+    };
+    let bodies: Vec<String> = answers.iter().map(body).collect();
+    assert!(bodies[0].starts_with("0001/SP/") && bodies[0].ends_with(&officer.to_string()), "{bodies:?}");
+    assert_eq!(bodies[1], format!("{:?}", StoreError::UnknownReference(Reference::AgreementLine)));
+    assert!(
+        bodies[2].starts_with("0002/SP/") && bodies[2].ends_with(&admin.to_string()),
+        "the second is issued, numbered in the order they came: the refusal before it took nothing: {bodies:?}"
+    );
+    assert_eq!(bodies[3], format!("{:?}", StoreError::Refused(Refusal::LineQuotaExceeded)));
+    assert_eq!(answers[4], Answer::Held(Claim::InProgress), "a key twice in a group runs once");
+
+    // Each answer was kept with its key in the group's commit: a retry gets it, and issues nothing.
+    let retries = vec![
+        (key("k1", "first"), request(advertorial, officer, "retry")),
+        (key("k4", "third"), request(advertorial, officer, "retry")),
+        (key("k3", "another body"), request(advertorial, admin, "reused")),
+    ];
+    let replays: Vec<Answer> = orders::issue_group(&app.store, retries, today(), Utc::now(), answer)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    let kept = |answer: &Answer| match answer {
+        Answer::Fresh(stored) => stored.clone(),
+        Answer::Held(claim) => panic!("a fresh answer, not {claim:?}"),
+    };
+    assert_eq!(replays[0], Answer::Held(Claim::Replay(kept(&answers[0]))));
+    assert_eq!(replays[1], Answer::Held(Claim::Replay(kept(&answers[3]))), "a refusal is an answer too");
+    assert_eq!(replays[2], Answer::Held(Claim::Mismatch));
 
     let (committed, _, budget_committed, _, ordered) = figures(&app, &agreement).await;
     assert_eq!((committed, budget_committed, ordered), (2 * TIER_A_ADVERTORIAL, 2 * TIER_A_ADVERTORIAL, 2));

@@ -5,7 +5,7 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 
 use super::fixture;
 use crate::entities::idempotency_key;
-use crate::idempotency::{self, Claim, KEPT_FOR_HOURS, StoredResponse};
+use crate::idempotency::{self, Answer, Claim, KEPT_FOR_HOURS, KeyUse, StoredResponse};
 
 fn answer(body: &str) -> StoredResponse {
     StoredResponse { status: 201, body: body.into(), location: None, etag: None }
@@ -20,7 +20,16 @@ async fn expired_keys_are_forgotten_with_their_responses_and_live_ones_are_kept(
     };
     // Alpha: one answered key and one whose request never finished; beta: a key claimed later.
     assert_eq!(claim(alpha.scope(), "pay-1", "first", claimed_at).await, Claim::Fresh);
-    idempotency::complete(&store, alpha.scope(), "pay-1", answer("{\"account_number\":\"1234\"}")).await.unwrap();
+    let first = KeyUse { user_id: None, key: "pay-1".into(), fingerprint: "first".into() };
+    let kept = idempotency::keep_many(
+        &store,
+        alpha.scope(),
+        vec![(first, answer("{\"account_number\":\"1234\"}"))],
+        claimed_at,
+    )
+    .await
+    .unwrap();
+    assert_eq!(kept, vec![Answer::Fresh(answer("{\"account_number\":\"1234\"}"))], "the claim's own answer is kept");
     assert_eq!(claim(alpha.scope(), "pay-2", "second", claimed_at).await, Claim::Fresh);
     let later = claimed_at + Duration::hours(2);
     assert_eq!(claim(beta.scope(), "pay-1", "first", later).await, Claim::Fresh);
