@@ -1,11 +1,14 @@
-//! Idempotency keys live their documented day, then are deleted with the responses they kept.
+//! Idempotency keys live their documented day, then are deleted with the responses they kept;
+//! a money-moving write keeps its key with its work.
 
 use chrono::{Duration, Utc};
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::fixture;
-use crate::entities::idempotency_key;
+use crate::Tx;
+use crate::entities::{idempotency_key, unit};
 use crate::idempotency::{self, Answer, Claim, KEPT_FOR_HOURS, KeyUse, StoredResponse};
+use crate::units::{self, UnitRecord};
 
 fn answer(body: &str) -> StoredResponse {
     StoredResponse { status: 201, body: body.into(), location: None, etag: None }
@@ -55,4 +58,73 @@ async fn expired_keys_are_forgotten_with_their_responses_and_live_ones_are_kept(
     assert_eq!(claim(alpha.scope(), "pay-1", "another request", past).await, Claim::Fresh);
     assert_eq!(idempotency::forget_expired(&store, later + expiry + Duration::seconds(1)).await.unwrap(), 1);
     assert_eq!(idempotency_key::Entity::find().count(store.db()).await.unwrap(), 1, "alpha's new claim");
+}
+
+/// A money-moving write claims its key, runs and keeps its answer in one commit; a write that
+/// fails leaves no trace of the key either, so that a retry runs it.
+#[tokio::test]
+async fn a_keyed_write_commits_its_work_and_its_answer_together_or_neither() {
+    let (store, _db, alpha, _) = fixture().await;
+    let now = Utc::now();
+    let key = |fingerprint: &str| KeyUse {
+        user_id: Some(alpha.admin_id),
+        key: "unit-1".into(),
+        fingerprint: fingerprint.into(),
+    };
+    let create = async |tx: &mut Tx, code: &str| units::create(tx, super::new_unit(code)).await;
+    let created = |unit: UnitRecord| answer(&format!("{{\"code\":\"{}\"}}", unit.code));
+    let units_named =
+        async |code: &str| unit::Entity::find().filter(unit::Column::Code.eq(code)).count(store.db()).await.unwrap();
+
+    // Refused by the database (the code is taken): nothing is written, the key included.
+    let refused = idempotency::write_keyed(
+        &store,
+        &alpha.admin(),
+        key("first"),
+        now,
+        async |tx| create(tx, "DISKOMINFO").await,
+        created,
+    )
+    .await;
+    assert!(refused.is_err(), "{refused:?}");
+    assert_eq!(idempotency_key::Entity::find().count(store.db()).await.unwrap(), 0, "no claim is left behind");
+
+    // It runs: the unit and its answer commit together.
+    let first = idempotency::write_keyed(
+        &store,
+        &alpha.admin(),
+        key("first"),
+        now,
+        async |tx| create(tx, "HUMAS").await,
+        created,
+    )
+    .await
+    .unwrap();
+    assert_eq!(first, Answer::Fresh(answer("{\"code\":\"HUMAS\"}")));
+    assert_eq!(units_named("HUMAS").await, 1);
+
+    // A retry is answered from the key and runs nothing; another request with the key is refused.
+    let retry = idempotency::write_keyed(
+        &store,
+        &alpha.admin(),
+        key("first"),
+        now,
+        async |tx| create(tx, "PROTOKOL").await,
+        created,
+    )
+    .await
+    .unwrap();
+    assert_eq!(retry, Answer::Held(Claim::Replay(answer("{\"code\":\"HUMAS\"}"))));
+    let other = idempotency::write_keyed(
+        &store,
+        &alpha.admin(),
+        key("another"),
+        now,
+        async |tx| create(tx, "PROTOKOL").await,
+        created,
+    )
+    .await
+    .unwrap();
+    assert_eq!(other, Answer::Held(Claim::Mismatch));
+    assert_eq!(units_named("PROTOKOL").await, 0, "neither ran");
 }
