@@ -103,19 +103,10 @@ impl Operations {
             .map(|(_, op)| op.segments.as_slice())
     }
 
-    /// What the operation at `method` and `path` requires, if there is one. Runs on every request.
-    /// Chosen as the router chooses: among the operations of this method, the most specific
-    /// template (`PATCH /policy-versions/current` is `PATCH /policy-versions/{id}`, since only
-    /// `GET` has the literal).
-    pub fn access(&self, method: &Method, path: &str) -> Option<Access> {
-        self.operation(method, path).map(|op| op.access)
-    }
-
-    /// Whether the operation at `method` and `path` requires an `Idempotency-Key`.
-    pub fn requires_key(&self, method: &Method, path: &str) -> bool {
-        self.operation(method, path).is_some_and(|op| op.requires_key)
-    }
-
+    /// The operation at `method` and `path`, if there is one: what it requires. Runs on every
+    /// request. Chosen as the router chooses: among the operations of this method, the most
+    /// specific template (`PATCH /policy-versions/current` is `PATCH /policy-versions/{id}`,
+    /// since only `GET` has the literal).
     fn operation(&self, method: &Method, path: &str) -> Option<&Operation> {
         self.operations
             .iter()
@@ -166,6 +157,11 @@ fn access_of(requirements: &serde_json::Value) -> Result<Access, String> {
     }
 }
 
+/// Left in a request whose operation requires an `Idempotency-Key`: a money-moving write, which
+/// claims the key itself (`idempotency.rs`).
+#[derive(Debug, Clone, Copy)]
+pub struct KeyRequired;
+
 /// Whether one operation's `parameters` declare the `Idempotency-Key` header required.
 fn requires_key(parameters: &serde_json::Value) -> bool {
     parameters.as_array().is_some_and(|parameters| {
@@ -184,10 +180,14 @@ pub async fn authorize(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    let access = req
+    let operation = req
         .app_data::<web::Data<Operations>>()
-        .and_then(|operations| operations.access(req.method(), req.path()))
-        .unwrap_or(Access::Public);
+        .and_then(|operations| operations.operation(req.method(), req.path()))
+        .map(|op| (op.access, op.requires_key));
+    let (access, requires_key) = operation.unwrap_or((Access::Public, false));
+    if requires_key {
+        req.extensions_mut().insert(KeyRequired);
+    }
     if access != Access::Public {
         match authenticate(&req, access).await {
             Ok(caller) => {
@@ -254,12 +254,12 @@ mod tests {
     fn literal_segments_win_over_parameters() {
         let operations = Operations::from_openapi(&crate::openapi()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
-            operations.access(&Method::GET, "/api/v1/audit-events/verification"),
+            operations.operation(&Method::GET, "/api/v1/audit-events/verification").map(|op| op.access),
             Some(Access::Requires(Action::AuditRead))
         );
         assert_eq!(operations.allowed("/api/v1/users"), Some(vec!["GET", "POST"]));
         assert_eq!(
-            operations.access(&Method::PATCH, "/api/v1/policy-versions/current"),
+            operations.operation(&Method::PATCH, "/api/v1/policy-versions/current").map(|op| op.access),
             Some(Access::Requires(Action::PolicyManage)),
             "a method the literal lacks falls to the parameter, as in the router"
         );
@@ -281,9 +281,8 @@ mod tests {
             ["POST /api/v1/invoices", "POST /api/v1/invoices/{id}/payments", "POST /api/v1/orders"],
             "issuing an order, recording an invoice, recording a payment"
         );
-        assert!(
-            operations.requires_key(&Method::POST, "/api/v1/invoices/0194f0c2-0000-7000-8000-000000000000/payments")
-        );
-        assert!(!operations.requires_key(&Method::POST, "/api/v1/budget-lines"), "a key is optional there");
+        let requires_key = |path| operations.operation(&Method::POST, path).is_some_and(|op| op.requires_key);
+        assert!(requires_key("/api/v1/invoices/0194f0c2-0000-7000-8000-000000000000/payments"));
+        assert!(!requires_key("/api/v1/budget-lines"), "a key is optional there");
     }
 }

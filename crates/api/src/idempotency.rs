@@ -39,7 +39,7 @@ use mitra_persistence::idempotency::{self, Answer, Claim, KeyUse, StoredResponse
 use mitra_persistence::{OrgScope, Store, StoreError, Tx, each_alone_on_failure};
 use sha2::{Digest, Sha256};
 
-use crate::access::Operations;
+use crate::access::KeyRequired;
 use crate::auth::Caller;
 use crate::extract::JSON_LIMIT;
 use crate::problem::{ApiError, ProblemCode};
@@ -119,9 +119,7 @@ pub async fn replay(
     };
     let scope = caller.scope();
     let key = KeyUse { user_id: Some(caller.user().id), key, fingerprint };
-    let moves_money = req
-        .app_data::<web::Data<Operations>>()
-        .is_some_and(|operations| operations.requires_key(req.method(), req.path()));
+    let moves_money = req.extensions().contains::<KeyRequired>();
     if moves_money {
         // Its write claims the key (`IdempotencyKey`, `write`).
         req.extensions_mut().insert(key.clone());
