@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # What issuing an order costs beyond storing it: the throughput of Mitra's `POST /api/v1/orders`
-# (token and caller check, Idempotency-Key claimed and kept, eligibility, the line's quota, the
-# agreement's and the budget line's ceilings, the gapless official number, the audit chain, one
-# log line; an organisation's simultaneous orders issued together, see docs/ARCHITECTURE.md) against a bare actix handler that parses the same request
+# (token and caller check, Idempotency-Key claimed and answered in the order's own write,
+# eligibility, the line's quota, the agreement's and the budget line's ceilings, the gapless
+# official number, the audit chain, one log line; an organisation's simultaneous orders issued
+# together, see docs/ARCHITECTURE.md) against a bare actix handler that parses the same request
 # body into the same domain value and inserts one row, both on one PostgreSQL database, measured
 # with wrk in the same run, rounds interleaved. Every request carries a new Idempotency-Key and one
 # of the seeded agreement lines at random. Prints requests/s, the ratio and the answers counted
-# (201, 409 refused by a ceiling, anything else), and what Mitra's database connections spent the
-# first round doing (running, waiting on a row lock, waiting for Mitra). Then a refusal phase:
-# every connection races for a small ceiling, which must admit exactly what it holds. Last, the
-# database is checked: no line, agreement or budget line past its ceiling, order numbers unique
-# and without gaps.
+# (201, 409 refused by a ceiling, anything else), what Mitra's database connections spent the
+# first round doing (running, waiting on a row lock, waiting for Mitra), and the CPU time a
+# request cost the server, PostgreSQL and wrk in each server's first round, with how idle the
+# machine was. Then a refusal phase: every connection races for a small ceiling, which must admit
+# exactly what it holds. Last, the database is checked: no line, agreement or budget line past its
+# ceiling, order numbers unique and without gaps.
 #
 # All orders of one organisation meet on its audit chain head and its yearly order number, so
 # the default measures one organisation, the hardest case; MITRA_PERF_ORGANISATIONS spreads the
@@ -66,9 +68,11 @@ DATABASE_URL="$url" MITRA_PRODUCTION=true MITRA_JWT_KEYS="perf:$(head -c 48 /dev
   MITRA_PERSONAL_DATA_KEY="$personal_data_key" MITRA_ACCESS_TOKEN_MINUTES=60 \
   MITRA_DATA_DIR="$work/data" MITRA_SPA_DIR="$work/no-spa" RUST_LOG=info \
   "$bin/mitra" serve --bind 127.0.0.1:0 >"$work/mitra.out" 2>"$work/mitra.log" &
-pids+=($!)
+mitra_pid=$!
+pids+=("$mitra_pid")
 "$bin/mitra-perf-baseline" serve-insert "$url" 127.0.0.1:0 >"$work/baseline.out" 2>&1 &
-pids+=($!)
+baseline_pid=$!
+pids+=("$baseline_pid")
 listening() { for _ in $(seq 1 100); do grep -soP "$2 listening on \K\S+" "$1" && return; sleep 0.1; done; return 1; }
 mitra="$(listening "$work/mitra.out" Mitra)" || { cat "$work/mitra.log" >&2; exit 1; }
 baseline="$(listening "$work/baseline.out" baseline)" || { cat "$work/baseline.out" >&2; exit 1; }
@@ -203,12 +207,56 @@ sample_connections() {
     sleep 0.5
   done >"$work/connections.txt"
 }
+# The CPU time the machine and two parties (the server measured, PostgreSQL) have used so far, in
+# clock ticks: taken around each server's first round, it says what a request costs. The rest of
+# the machine's busy time is mostly wrk, which ends before the second snapshot.
+cpu_ticks() {
+  python3 - "$1" <<'EOF'
+import os, sys
+def ticks(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+parties = {"server": 0, "postgres": 0}
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        name = open(f"/proc/{pid}/comm").read().strip()
+        party = "server" if pid == sys.argv[1] else name if name in parties else None
+        if party:
+            parties[party] += ticks(pid)
+    except (OSError, IndexError, ValueError):
+        pass
+with open("/proc/stat") as stat:
+    machine = [int(value) for value in stat.readline().split()[1:]]
+print(sum(machine), machine[3] + machine[4], parties["server"], parties["postgres"])
+EOF
+}
+# What one run between two cpu_ticks snapshots cost per request, party by party.
+cpu_cost() {
+  python3 - "$1" "$2" "$3" "$(getconf CLK_TCK)" <<'EOF'
+import sys
+before, after = (list(map(int, snapshot.split())) for snapshot in sys.argv[1:3])
+requests, hz = float(sys.argv[3]), int(sys.argv[4])
+total, idle, server, postgres = (a - b for a, b in zip(after, before))
+rest = total - idle - server - postgres
+ms = lambda ticks: ticks * 1000 / hz / requests
+print(f"{ms(server):.3f} server + {ms(postgres):.3f} PostgreSQL + {ms(rest):.3f} wrk and the rest"
+      f" = {ms(total - idle):.3f} ms CPU per request; the machine {100 * idle / total:.0f}% idle")
+EOF
+}
 for round in $(seq 1 "$rounds"); do
+  [ "$round" = 1 ] && cpu_before="$(cpu_ticks "$baseline_pid")"
   on_baseline "$seconds"
   b="$rps"
-  if [ "$round" = 1 ]; then sample_connections & sampler=$!; fi
+  if [ "$round" = 1 ]; then
+    baseline_cpu="$(cpu_cost "$cpu_before" "$(cpu_ticks "$baseline_pid")" "$(( ${rps%.*} * seconds ))")"
+    sample_connections &
+    sampler=$!
+    cpu_before="$(cpu_ticks "$mitra_pid")"
+  fi
   on_mitra "$seconds"
   m="$rps"
+  [ "$round" = 1 ] && mitra_cpu="$(cpu_cost "$cpu_before" "$(cpu_ticks "$mitra_pid")" "$(( ${rps%.*} * seconds ))")"
   baseline_runs+=("$b")
   mitra_runs+=("$m")
   measured=$(( measured + created ))
@@ -234,6 +282,8 @@ print(f"Mitra's database connections inside a transaction, on average over its f
       f"order's commit, {share('next'):.1f} wait for Mitra's next statement, {share('cpu'):.1f} run a "
       f"statement, {share('other'):.1f} wait on the disk or an internal lock")
 EOF
+echo "CPU over the first round: baseline $baseline_cpu"
+echo "                          Mitra    $mitra_cpu"
 
 # Every connection races for the tight agreement's last room: exactly what it holds is issued.
 read -r tight holds <<<"$(grep -oP '^tight agreement line: \K\S+ holds \d+' "$work/seed-1.log" | sed 's/ holds / /')"

@@ -489,6 +489,10 @@ impl From<StoreError> for ApiError {
                         ProblemCode::HistoryImportedMeanwhile,
                         "another import stored this file, or records in it, at the same moment; preview the file again",
                     ),
+                    Conflict::IdempotencyKeyTakenMeanwhile => (
+                        ProblemCode::IdempotencyKeyInUse,
+                        "another request with this Idempotency-Key ran at the same moment; retry to get its answer",
+                    ),
                     Conflict::BudgetLineExists => (
                         ProblemCode::BudgetLineExists,
                         "the unit already has a budget line with this account code in the fiscal year",

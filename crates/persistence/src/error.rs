@@ -39,6 +39,9 @@ pub enum Conflict {
     ProofReused,
     /// The history file, or a record in it, was imported at the same moment by another import.
     HistoryImportedMeanwhile,
+    /// Another request claimed this idempotency key while this one ran; nothing of this one was
+    /// kept.
+    IdempotencyKeyTakenMeanwhile,
 }
 
 /// A reference to a record that does not exist in the caller's organisation.

@@ -2,20 +2,26 @@
 //! connection) sends the same `Idempotency-Key` and gets the first answer instead of a second
 //! order or payment.
 //!
-//! A key is claimed before the work runs, so two concurrent requests with one key cannot both
-//! run: the second finds the claim and is told the first is still running, or, once it is done,
-//! gets its answer. That answer is kept with the key and replayed to every retry until the key
-//! expires. A key sent with another request than the first is refused. If the work fails on the
-//! server's side, the claim is dropped so that a retry can run it.
+//! Two requests with one key never both take effect:
 //!
-//! A write that moves money claims its key, runs and keeps its answer in one transaction
-//! ([`write_keyed`], [`run_keyed`] for a group): a payment made is never without the answer that
-//! tells its client so, and the key costs it no commit of its own. Any other request's key is
-//! claimed in a short write of its own before the work ([`claim_many`]), and its answer kept in
-//! another after it ([`keep_many`]), since its work may be no write at all, or several.
+//! - **A money-moving write** reads its key at its start (a key in use answers at once, and
+//!   nothing runs), runs, and claims the key with its answer at its end, in the same transaction
+//!   ([`write_keyed`], [`run_keyed`] for a group). A payment never commits without the answer
+//!   that tells its client so, and the key costs one row, written once. A request with the same
+//!   key that ran at the same moment (on another server) loses at the claim: its write is rolled
+//!   back whole.
+//! - **Any other request's key** is claimed in a short write of its own before its work runs
+//!   ([`claim_many`]), since that work may be no write at all, or several: a second request
+//!   finds the claim and is told the first is still running. The answer is kept after the work
+//!   ([`keep_many`]); if the work failed on the server's side, the claim is dropped so that a
+//!   retry can run it.
+//!
+//! A kept answer is replayed to every retry until the key expires. A key sent with another request
+//! than the first is refused.
 //!
 //! Expired keys are deleted by [`forget_expired`], with the responses they kept: a payment's
-//! answer names the account it was paid to, which is no business of a table of retries once its day is over.
+//! answer names the account it was paid to, which is no business of a table of retries once its
+//! day is over.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict};
@@ -118,11 +124,14 @@ pub async fn keep_many(
         .await
 }
 
-/// Runs a money-moving write with its request's key, all in one commit: the key is claimed
-/// first (a key in use answers at once, and nothing runs), then `work`, whose result `answer`
-/// renders; the answer is kept with the key. A request that ran is therefore never without its
-/// kept answer, whatever happens after the commit. If `work` fails, nothing is written, the key
-/// included: the caller keeps the refusal's answer with [`keep_many`].
+/// Runs a money-moving write with its request's key, all in one commit: the key is read first
+/// (a key in use answers at once, and nothing runs), then `work` runs, `answer` renders its
+/// result, and the key is claimed with that answer. A request that ran is therefore never
+/// without its kept answer, whatever happens after the commit. If `work` fails, nothing is
+/// written, the key included: the caller keeps the refusal's answer with [`keep_many`]. If
+/// another request claimed the key meanwhile (it passed the same read at the same moment on
+/// another server), this write fails as a whole with
+/// [`Conflict::IdempotencyKeyTakenMeanwhile`](crate::Conflict::IdempotencyKeyTakenMeanwhile).
 pub async fn write_keyed<T>(
     store: &Store,
     ctx: &AuditContext,
@@ -133,19 +142,20 @@ pub async fn write_keyed<T>(
 ) -> Result<Answer, StoreError> {
     store
         .write(ctx, async |tx| {
-            let claim = claim_in(tx, std::slice::from_ref(&key), now).await?.pop().ok_or(StoreError::NotFound)?;
+            let claim = held_in(tx, std::slice::from_ref(&key), now).await?.pop().ok_or(StoreError::NotFound)?;
             if claim != Claim::Fresh {
                 return Ok(Answer::Held(claim));
             }
             let answered = answer(work(tx).await?);
-            keep_in(tx, vec![(key, answered)], now).await?.pop().ok_or(StoreError::NotFound)
+            answer_in(tx, vec![(key, answered)], now).await?.pop().ok_or(StoreError::NotFound)
         })
         .await
 }
 
 /// [`write_keyed`] for a group of requests of the write's organisation (see `orders::issue_many`):
-/// the keys are claimed together, `work` decides the requests whose key was fresh (one result
-/// each, in their order; a refusal must have changed nothing), and every answer is kept.
+/// the keys are read together, `work` decides the requests whose key was fresh (one result
+/// each, in their order; a refusal must have changed nothing), and every answer is kept with
+/// its key in one statement.
 pub async fn run_keyed<R, T>(
     tx: &mut Tx,
     requests: Vec<(KeyUse, R)>,
@@ -154,7 +164,7 @@ pub async fn run_keyed<R, T>(
     answer: impl Fn(Result<T, StoreError>) -> StoredResponse,
 ) -> Result<Vec<Answer>, StoreError> {
     let (keys, requests): (Vec<KeyUse>, Vec<R>) = requests.into_iter().unzip();
-    let claims = claim_in(tx, &keys, now).await?;
+    let claims = held_in(tx, &keys, now).await?;
     let fresh: Vec<R> =
         requests.into_iter().zip(&claims).filter(|(_, claim)| **claim == Claim::Fresh).map(|(r, _)| r).collect();
     let mut results = work(tx, fresh).await?.into_iter();
@@ -175,10 +185,55 @@ pub async fn run_keyed<R, T>(
             Ok((answers[*index].0.clone(), answer(result)))
         })
         .collect::<Result<_, StoreError>>()?;
-    for (index, fresh) in kept.into_iter().zip(keep_in(tx, to_keep, now).await?) {
+    for (index, fresh) in kept.into_iter().zip(answer_in(tx, to_keep, now).await?) {
         answers[index].1 = Some(fresh);
     }
     answers.into_iter().map(|(_, answer)| answer.ok_or(StoreError::NotFound)).collect()
+}
+
+/// What the keys of a keyed write's requests say, read rather than claimed: the write claims a
+/// fresh key only with its answer, at its end ([`answer_in`]), so a key costs it one row written
+/// once. A key twice among the requests is fresh for the first only.
+async fn held_in(tx: &mut Tx, requests: &[KeyUse], now: DateTime<Utc>) -> Result<Vec<Claim>, StoreError> {
+    let scope = tx.scope()?;
+    let keys: Vec<String> = requests.iter().map(|request| request.key.clone()).collect();
+    let live: Vec<idempotency_key::Model> =
+        held_rows(tx, scope, keys).await?.into_iter().filter(|row| row.expires_at >= now).collect();
+    let claims = requests
+        .iter()
+        .enumerate()
+        .map(|(index, request)| match live.iter().find(|row| row.key == request.key) {
+            Some(row) => held_claim(row, &request.fingerprint),
+            None => match requests[..index].iter().find(|earlier| earlier.key == request.key) {
+                None => Claim::Fresh,
+                Some(first) if first.fingerprint == request.fingerprint => Claim::InProgress,
+                Some(_) => Claim::Mismatch,
+            },
+        })
+        .collect();
+    Ok(claims)
+}
+
+/// Claims fresh keys with their answers, at the end of the write that ran their requests (see
+/// [`held_in`]); an expired key is taken over. A key another request claimed since it was read
+/// fails the whole write: nothing of it is kept, and the other request's answer stands.
+async fn answer_in(
+    tx: &mut Tx,
+    answers: Vec<(KeyUse, StoredResponse)>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Answer>, StoreError> {
+    // A server failure is no answer to replay; its key stays free, so that a retry runs it.
+    let kept: Vec<&(KeyUse, StoredResponse)> = answers.iter().filter(|(_, answer)| answer.status < 500).collect();
+    let mut conflict = OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key]);
+    conflict
+        .update_columns(ALL_BUT_THE_KEY)
+        .action_and_where(Expr::col((idempotency_key::Entity, idempotency_key::Column::ExpiresAt)).lt(now));
+    let rows = kept.iter().map(|(key, answer)| row(key, Some(answer), now)).collect();
+    let written = tx.exempt(Exempt::IdempotencyKey, async |tx| tx.upsert_many(rows, conflict).await).await?;
+    if written.len() != kept.len() {
+        return Err(StoreError::Conflict(crate::Conflict::IdempotencyKeyTakenMeanwhile));
+    }
+    Ok(answers.into_iter().map(|(_, answer)| Answer::Fresh(answer)).collect())
 }
 
 /// Claims keys inside the write that runs their requests; see [`claim_many`]. A key another

@@ -5,10 +5,12 @@ use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::fixture;
-use crate::Tx;
 use crate::entities::{idempotency_key, unit};
 use crate::idempotency::{self, Answer, Claim, KEPT_FOR_HOURS, KeyUse, StoredResponse};
 use crate::units::{self, UnitRecord};
+use crate::{Conflict, StoreError, Tx};
+use sea_orm::ActiveValue::Set;
+use uuid::Uuid;
 
 fn answer(body: &str) -> StoredResponse {
     StoredResponse { status: 201, body: body.into(), location: None, etag: None }
@@ -127,4 +129,44 @@ async fn a_keyed_write_commits_its_work_and_its_answer_together_or_neither() {
     .unwrap();
     assert_eq!(other, Answer::Held(Claim::Mismatch));
     assert_eq!(units_named("PROTOKOL").await, 0, "neither ran");
+}
+
+/// A key another request claimed while this write ran (the same key on another server, at the
+/// same moment) fails the write whole: its work is not kept, and nothing answers for the key but
+/// the other request.
+#[tokio::test]
+async fn a_keyed_write_whose_key_was_claimed_meanwhile_keeps_nothing() {
+    let (store, _db, alpha, _) = fixture().await;
+    let now = Utc::now();
+    let key = KeyUse { user_id: Some(alpha.admin_id), key: "unit-1".into(), fingerprint: "first".into() };
+    let written = idempotency::write_keyed(
+        &store,
+        &alpha.admin(),
+        key,
+        now,
+        async |tx| {
+            let unit = units::create(tx, super::new_unit("HUMAS")).await?;
+            // The other request's claim, as its write leaves it.
+            tx.insert(idempotency_key::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                key: Set("unit-1".into()),
+                user_id: Set(Some(alpha.admin_id)),
+                fingerprint: Set("first".into()),
+                status: Set(Some(201)),
+                response_body: Set(Some("{}".into())),
+                response_location: Set(None),
+                response_etag: Set(None),
+                created_at: Set(now),
+                expires_at: Set(now + Duration::hours(KEPT_FOR_HOURS)),
+                ..Default::default()
+            })
+            .await?;
+            Ok(unit)
+        },
+        |unit| answer(&unit.code),
+    )
+    .await;
+    assert!(matches!(written, Err(StoreError::Conflict(Conflict::IdempotencyKeyTakenMeanwhile))), "{written:?}");
+    let units = unit::Entity::find().filter(unit::Column::Code.eq("HUMAS")).count(store.db()).await.unwrap();
+    assert_eq!(units, 0, "the write was rolled back whole");
 }
