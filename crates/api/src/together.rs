@@ -2,16 +2,18 @@
 //!
 //! Every order of an organisation takes the organisation's yearly order number, and every
 //! audited write its audit chain head: under load such writes pass one at a time, each waiting
-//! for the one before it to commit. A [`Together`] queues them per organisation instead. Whoever's
-//! turn comes takes every request then waiting (at most [`MOST`]) and hands them to its `work`,
-//! which writes them in one transaction through a command that decides them one by one in the
-//! order they came (`orders::issue_many`, `idempotency::claim_many`). A request arriving
-//! meanwhile waits for the next turn, which it may lead. Nothing waits for a timer: a request
-//! alone is a group of one and goes at once.
+//! for the one before it to commit. A [`Together`] queues them per organisation instead, and one
+//! writer per organisation writes them: it takes every request then waiting (at most [`MOST`])
+//! and hands them to its `work`, which writes them in one transaction through a command that
+//! decides them one by one in the order they came (`orders::issue_many`,
+//! `idempotency::claim_many`). Requests arriving meanwhile go into its next group, which it
+//! begins the moment it has answered the last. It stops when nothing waits; the next request
+//! starts it again. Nothing waits for a timer: a request alone is a group of one and goes at
+//! once.
 //!
-//! The group is written in a task of its own, so a client that goes away mid-write cancels
-//! nobody else's request; its own is written and kept like the others. A client that goes away
-//! before its request was taken into a group takes it back.
+//! The writer is a task of its own, so a client that goes away mid-write cancels nobody else's
+//! request; its own is written and kept like the others. A client that goes away before its
+//! request was taken into a group takes it back.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -19,91 +21,65 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use futures_util::future::LocalBoxFuture;
 use mitra_persistence::OrgScope;
-use tokio::sync::oneshot::{self, error::TryRecvError};
+use tokio::sync::oneshot;
 
-/// The most requests written in one transaction: a turn stays short, and the statements stay
+/// The most requests written in one transaction: a group stays short, and the statements stay
 /// far below the databases' limits on bound values.
 pub const MOST: usize = 128;
 
 /// What writes a group: one answer per request, in the requests' order.
-type Work<Req, Out> = Box<dyn Fn(OrgScope, Vec<Req>) -> LocalBoxFuture<'static, Vec<Out>> + Send + Sync>;
+type Work<Req, Out> = dyn Fn(OrgScope, Vec<Req>) -> LocalBoxFuture<'static, Vec<Out>> + Send + Sync;
 
 pub struct Together<Req, Out> {
-    work: Work<Req, Out>,
+    work: Arc<Work<Req, Out>>,
     queues: Mutex<HashMap<OrgScope, Arc<Queue<Req, Out>>>>,
 }
 
-/// One organisation's waiting requests (each with its ticket), and its turn: held while a
-/// group is written.
+/// One organisation's waiting requests (each with its ticket), and whether its writer is at work.
 struct Queue<Req, Out> {
-    waiting: Mutex<Vec<Waiting<Req, Out>>>,
-    turn: Arc<tokio::sync::Mutex<()>>,
+    state: Mutex<Waiting<Req, Out>>,
     tickets: AtomicU64,
 }
 
-type Waiting<Req, Out> = (u64, Req, oneshot::Sender<Out>);
+struct Waiting<Req, Out> {
+    requests: Vec<(u64, Req, oneshot::Sender<Out>)>,
+    writing: bool,
+}
 
-/// Takes a request out of the queue if its client goes away before a group took it: nobody
-/// would write it until the organisation's next request, maybe hours later.
+/// Takes a request out of the queue if its client goes away before a group took it: the writer
+/// would otherwise write a request nobody waits for.
 struct Withdraw<'a, Req, Out> {
-    waiting: &'a Mutex<Vec<Waiting<Req, Out>>>,
+    queue: &'a Queue<Req, Out>,
     ticket: u64,
 }
 
 impl<Req, Out> Drop for Withdraw<'_, Req, Out> {
     fn drop(&mut self) {
-        lock(self.waiting).retain(|(ticket, _, _)| *ticket != self.ticket);
+        lock(&self.queue.state).requests.retain(|(ticket, _, _)| *ticket != self.ticket);
     }
 }
 
 impl<Req: 'static, Out: 'static> Together<Req, Out> {
     pub fn new(work: impl Fn(OrgScope, Vec<Req>) -> LocalBoxFuture<'static, Vec<Out>> + Send + Sync + 'static) -> Self {
-        Together { work: Box::new(work), queues: Mutex::new(HashMap::new()) }
+        Together { work: Arc::new(work), queues: Mutex::new(HashMap::new()) }
     }
 
     /// Writes `request` with whatever else of the organisation is waiting, and answers it;
-    /// `None` only if the task writing its group failed before answering.
+    /// `None` only if the writer failed before answering.
     pub async fn submit(&self, scope: OrgScope, request: Req) -> Option<Out> {
         let queue = self.queue(scope);
-        let (sender, mut answer) = oneshot::channel();
+        let (sender, answer) = oneshot::channel();
         let ticket = queue.tickets.fetch_add(1, Ordering::Relaxed);
-        lock(&queue.waiting).push((ticket, request, sender));
-        let _withdraw = Withdraw { waiting: &queue.waiting, ticket };
-        loop {
-            // Answered by a group another request led, this request never takes a turn: a
-            // turn passes straight to one still waiting.
-            let turn = tokio::select! {
-                biased;
-                out = &mut answer => return out.ok(),
-                turn = queue.turn.clone().lock_owned() => turn,
-            };
-            match answer.try_recv() {
-                Ok(out) => return Some(out),
-                Err(TryRecvError::Closed) => return None,
-                Err(TryRecvError::Empty) => {}
-            }
-            // Requests that arrived in the same instant (the answers of the group before, each
-            // keeping its key) are ready to run on this thread: let them join rather than go
-            // alone and make the rest wait a whole turn.
-            tokio::task::yield_now().await;
-            // This request is still waiting (a turn ends only after its group is answered), so
-            // the group is never empty; it may not hold this request when more than MOST wait.
-            let group: Vec<_> = {
-                let mut waiting = lock(&queue.waiting);
-                let taken = waiting.len().min(MOST);
-                waiting.drain(..taken).collect()
-            };
-            let (requests, senders): (Vec<Req>, Vec<oneshot::Sender<Out>>) =
-                group.into_iter().map(|(_, request, sender)| (request, sender)).unzip();
-            let written = (self.work)(scope, requests);
-            actix_web::rt::spawn(async move {
-                for (sender, out) in senders.into_iter().zip(written.await) {
-                    // A client that went away no longer listens; its request was written anyway.
-                    let _ = sender.send(out);
-                }
-                drop(turn);
-            });
+        let idle = {
+            let mut waiting = lock(&queue.state);
+            waiting.requests.push((ticket, request, sender));
+            !std::mem::replace(&mut waiting.writing, true)
+        };
+        let _withdraw = Withdraw { queue: &queue, ticket };
+        if idle {
+            actix_web::rt::spawn(Writer { work: self.work.clone(), queue: queue.clone(), scope, done: false }.write());
         }
+        answer.await.ok()
     }
 
     fn queue(&self, scope: OrgScope) -> Arc<Queue<Req, Out>> {
@@ -111,12 +87,55 @@ impl<Req: 'static, Out: 'static> Together<Req, Out> {
             .entry(scope)
             .or_insert_with(|| {
                 Arc::new(Queue {
-                    waiting: Mutex::new(Vec::new()),
-                    turn: Arc::new(tokio::sync::Mutex::new(())),
+                    state: Mutex::new(Waiting { requests: Vec::new(), writing: false }),
                     tickets: AtomicU64::new(0),
                 })
             })
             .clone()
+    }
+}
+
+/// An organisation's writer: group after group while requests wait.
+struct Writer<Req: 'static, Out: 'static> {
+    work: Arc<Work<Req, Out>>,
+    queue: Arc<Queue<Req, Out>>,
+    scope: OrgScope,
+    done: bool,
+}
+
+impl<Req: 'static, Out: 'static> Writer<Req, Out> {
+    async fn write(mut self) {
+        loop {
+            let group: Vec<_> = {
+                let mut waiting = lock(&self.queue.state);
+                if waiting.requests.is_empty() {
+                    waiting.writing = false;
+                    self.done = true;
+                    return;
+                }
+                let taken = waiting.requests.len().min(MOST);
+                waiting.requests.drain(..taken).collect()
+            };
+            let (requests, senders): (Vec<Req>, Vec<oneshot::Sender<Out>>) =
+                group.into_iter().map(|(_, request, sender)| (request, sender)).unzip();
+            for (sender, out) in senders.into_iter().zip((self.work)(self.scope, requests).await) {
+                // A client that went away no longer listens; its request was written anyway.
+                let _ = sender.send(out);
+            }
+        }
+    }
+}
+
+/// A writer stopped before it was done (it panicked, or the server is stopping) answers every
+/// request still waiting `None`: none of them was written, and a retry with its key runs it. The
+/// next request starts a new writer, so the organisation's queue never stays stuck.
+impl<Req: 'static, Out: 'static> Drop for Writer<Req, Out> {
+    fn drop(&mut self) {
+        if !self.done {
+            let mut waiting = lock(&self.queue.state);
+            waiting.writing = false;
+            waiting.requests.clear();
+        }
     }
 }
 
@@ -188,5 +207,18 @@ mod tests {
         assert_eq!(first.await.unwrap(), Some("a"));
         assert_eq!(together.submit(scope, "later").await, Some("later"));
         assert_eq!(*lock(&groups), vec![vec!["a"], vec!["later"]]);
+    }
+
+    #[actix_web::test]
+    async fn a_writer_that_failed_answers_none_and_the_next_request_is_written() {
+        let together = Together::new(|_, requests: Vec<&'static str>| {
+            Box::pin(async move {
+                assert!(!requests.contains(&"boom"), "a bug in the write");
+                requests
+            }) as LocalBoxFuture<'static, Vec<&'static str>>
+        });
+        let scope = organisation();
+        assert_eq!(together.submit(scope, "boom").await, None, "its group was not written");
+        assert_eq!(together.submit(scope, "later").await, Some("later"), "the queue goes on");
     }
 }
