@@ -70,7 +70,7 @@ pub struct KeyUse {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     /// The request ran in this write, or was refused there: its answer, kept with its key in
-    /// the same commit (a server failure is not kept: its claim is dropped, so a retry runs it).
+    /// the same commit (a server failure is not kept, so that a retry runs the request).
     Fresh(StoredResponse),
     /// The key was in use already: what it says to this request.
     Held(Claim),
@@ -236,8 +236,8 @@ async fn answer_in(
     Ok(answers.into_iter().map(|(_, answer)| Answer::Fresh(answer)).collect())
 }
 
-/// Claims keys inside the write that runs their requests; see [`claim_many`]. A key another
-/// write is claiming at this moment waits for it to end, then says what it kept.
+/// The write of [`claim_many`]. A key another write is claiming at this moment waits for it to
+/// end, then says what it kept.
 async fn claim_in(tx: &mut Tx, requests: &[KeyUse], now: DateTime<Utc>) -> Result<Vec<Claim>, StoreError> {
     let scope = tx.scope()?;
     let mut firsts: Vec<&KeyUse> = Vec::new();
@@ -253,12 +253,7 @@ async fn claim_in(tx: &mut Tx, requests: &[KeyUse], now: DateTime<Utc>) -> Resul
         .update_columns(ALL_BUT_THE_KEY)
         .action_and_where(Expr::col((idempotency_key::Entity, idempotency_key::Column::ExpiresAt)).lt(now));
     let rows = firsts.iter().map(|request| row(request, None, now)).collect();
-    let claimed: Vec<String> = tx
-        .exempt(Exempt::IdempotencyKey, async |tx| tx.upsert_many(rows, conflict).await)
-        .await?
-        .into_iter()
-        .map(|row| row.key)
-        .collect();
+    let claimed: Vec<String> = tx.upsert_many(rows, conflict).await?.into_iter().map(|row| row.key).collect();
     let held: Vec<String> =
         firsts.iter().map(|request| request.key.clone()).filter(|key| !claimed.contains(key)).collect();
     let existing = held_rows(tx, scope, held).await?;
@@ -283,30 +278,16 @@ async fn claim_in(tx: &mut Tx, requests: &[KeyUse], now: DateTime<Utc>) -> Resul
     Ok(claims)
 }
 
-/// Keeps answers with their keys inside a write; see [`keep_many`]. The key is this request's
-/// when it is unclaimed, expired, or claimed with the same fingerprint and not answered yet.
+/// The write of [`keep_many`]. The key is this request's when it is unclaimed, expired, or
+/// claimed with the same fingerprint and not answered yet. Its callers keep no server failure.
 async fn keep_in(
     tx: &mut Tx,
     answers: Vec<(KeyUse, StoredResponse)>,
     now: DateTime<Utc>,
 ) -> Result<Vec<Answer>, StoreError> {
     let scope = tx.scope()?;
-    // A server failure is no answer to replay: its claim is dropped so that a retry runs it.
-    let failed: Vec<String> =
-        answers.iter().filter(|(_, answer)| answer.status >= 500).map(|(key, _)| key.key.clone()).collect();
-    if !failed.is_empty() {
-        tx.exempt(Exempt::IdempotencyKey, async |tx| {
-            tx.delete::<idempotency_key::Entity>(|delete| {
-                delete
-                    .filter(idempotency_key::Column::Key.is_in(failed))
-                    .filter(idempotency_key::Column::Status.is_null())
-            })
-            .await
-        })
-        .await?;
-    }
     let mut firsts: Vec<&(KeyUse, StoredResponse)> = Vec::new();
-    for answer in answers.iter().filter(|(_, answer)| answer.status < 500) {
+    for answer in &answers {
         if !firsts.iter().any(|(first, _)| first.key == answer.0.key) {
             firsts.push(answer);
         }
@@ -323,18 +304,13 @@ async fn keep_in(
             .or(existing(idempotency_key::Column::ExpiresAt).lt(now)),
     );
     let rows = firsts.iter().map(|(key, answer)| row(key, Some(answer), now)).collect();
-    let kept: Vec<String> = tx
-        .exempt(Exempt::IdempotencyKey, async |tx| tx.upsert_many(rows, conflict).await)
-        .await?
-        .into_iter()
-        .map(|row| row.key)
-        .collect();
+    let kept: Vec<String> = tx.upsert_many(rows, conflict).await?.into_iter().map(|row| row.key).collect();
     let held: Vec<String> = firsts.iter().map(|(key, _)| key.key.clone()).filter(|key| !kept.contains(key)).collect();
     let existing = held_rows(tx, scope, held).await?;
     let mut answered = Vec::with_capacity(answers.len());
     for (index, (key, answer)) in answers.iter().enumerate() {
         let first = !answers[..index].iter().any(|(earlier, _)| earlier.key == key.key);
-        let outcome = if answer.status >= 500 || (first && kept.contains(&key.key)) {
+        let outcome = if first && kept.contains(&key.key) {
             Answer::Fresh(answer.clone())
         } else if let Some(row) = existing.iter().find(|row| row.key == key.key) {
             Answer::Held(held_claim(row, &key.fingerprint))
