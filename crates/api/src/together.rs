@@ -173,6 +173,18 @@ mod tests {
         (Arc::new(together), groups)
     }
 
+    /// Submits `request` in a task of its own, and returns once its group is being written.
+    async fn writing(
+        together: &Arc<Together<&'static str, &'static str>>,
+        scope: OrgScope,
+        request: &'static str,
+    ) -> actix_web::rt::task::JoinHandle<Option<&'static str>> {
+        let together = together.clone();
+        let first = actix_web::rt::spawn(async move { together.submit(scope, request).await });
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        first
+    }
+
     #[allow(clippy::disallowed_methods, reason = "a queue's test names its organisation")]
     fn organisation() -> OrgScope {
         OrgScope::console(uuid::Uuid::now_v7())
@@ -182,11 +194,7 @@ mod tests {
     async fn requests_arriving_during_a_turn_go_together_in_their_order_and_each_gets_its_answer() {
         let (together, groups) = noting();
         let scope = organisation();
-        let first = actix_web::rt::spawn({
-            let together = together.clone();
-            async move { together.submit(scope, "a").await }
-        });
-        tokio::time::sleep(Duration::from_millis(10)).await;
+        let first = writing(&together, scope, "a").await;
         let (b, c) = tokio::join!(together.submit(scope, "b"), together.submit(scope, "c"));
         assert_eq!(first.await.unwrap(), Some("a"));
         assert_eq!((b, c), (Some("b"), Some("c")));
@@ -197,11 +205,7 @@ mod tests {
     async fn a_request_whose_client_went_away_before_its_turn_is_never_written() {
         let (together, groups) = noting();
         let scope = organisation();
-        let first = actix_web::rt::spawn({
-            let together = together.clone();
-            async move { together.submit(scope, "a").await }
-        });
-        tokio::time::sleep(Duration::from_millis(10)).await;
+        let first = writing(&together, scope, "a").await;
         let gone = tokio::time::timeout(Duration::from_millis(10), together.submit(scope, "gone")).await;
         assert!(gone.is_err(), "the client stopped waiting");
         assert_eq!(first.await.unwrap(), Some("a"));

@@ -224,7 +224,7 @@ async fn answer_in(
 ) -> Result<Vec<Answer>, StoreError> {
     // A server failure is no answer to replay; its key stays free, so that a retry runs it.
     let kept: Vec<&(KeyUse, StoredResponse)> = answers.iter().filter(|(_, answer)| answer.status < 500).collect();
-    let mut conflict = OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key]);
+    let mut conflict = on_the_key();
     conflict
         .update_columns(ALL_BUT_THE_KEY)
         .action_and_where(Expr::col((idempotency_key::Entity, idempotency_key::Column::ExpiresAt)).lt(now));
@@ -248,7 +248,7 @@ async fn claim_in(tx: &mut Tx, requests: &[KeyUse], now: DateTime<Utc>) -> Resul
     }
     // One statement: each key is inserted, or an expired one taken over (a client may reuse a
     // key once it expired); a live key is left as it is and not returned.
-    let mut conflict = OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key]);
+    let mut conflict = on_the_key();
     conflict
         .update_columns(ALL_BUT_THE_KEY)
         .action_and_where(Expr::col((idempotency_key::Entity, idempotency_key::Column::ExpiresAt)).lt(now));
@@ -292,7 +292,7 @@ async fn keep_in(
             firsts.push(answer);
         }
     }
-    let mut conflict = OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key]);
+    let mut conflict = on_the_key();
     let existing = |column| Expr::col((idempotency_key::Entity, column));
     conflict.update_columns(ALL_BUT_THE_KEY).action_and_where(
         existing(idempotency_key::Column::Status)
@@ -327,6 +327,11 @@ async fn keep_in(
         answered.push(outcome);
     }
     Ok(answered)
+}
+
+/// A key's row meeting the organisation's row with the same key.
+fn on_the_key() -> OnConflict {
+    OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key])
 }
 
 /// Every column a claim or a kept answer writes over an expired key (or its own claim).
