@@ -28,6 +28,7 @@ use crate::request_id;
 use crate::routes;
 use crate::spa::{self, SpaDir};
 use crate::state::AppState;
+use crate::writer_thread::WriterThread;
 use mitra_persistence::files::FileStore;
 
 /// Every route, for the server and for the published document alike.
@@ -79,14 +80,24 @@ impl Application {
             let store = keeper.clone();
             async move { hourly_upkeep(&store).await }
         });
+        // The writes each organisation's requests make together run on a thread of their own,
+        // through connections opened there (see `writer_thread`).
+        let writers = Arc::new(WriterThread::start()?);
+        let writing = writers
+            .run({
+                let store = store.clone();
+                move || async move { store.with_own_connections().await }
+            })
+            .await
+            .ok_or_else(|| anyhow::anyhow!("the writers' thread stopped while connecting"))??;
         let state = AppState {
             files,
             tokens: TokenIssuer::new(keys, config.access_ttl, config.refresh_ttl),
             checkpoint_key,
             public_readers: Arc::new(PublicReaders::new(config.public_requests_per_minute)),
-            issuing: Arc::new(routes::orders::issuing(store.clone())),
-            key_claims: Arc::new(idempotency::claiming(store.clone())),
-            key_answers: Arc::new(idempotency::answering(store.clone())),
+            issuing: Arc::new(routes::orders::issuing(writers.clone(), writing.clone())),
+            key_claims: Arc::new(idempotency::claiming(writers.clone(), writing.clone())),
+            key_answers: Arc::new(idempotency::answering(writers, writing)),
             store,
         };
         let listener = TcpListener::bind(&config.bind)?;

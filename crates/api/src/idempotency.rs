@@ -25,6 +25,7 @@
 //! (`text/csv`), its length, because those stream to their handler and are never held here.
 
 use std::future::{Ready, ready};
+use std::sync::Arc;
 
 use actix_web::body::{BoxBody, MessageBody, to_bytes};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -45,6 +46,7 @@ use crate::extract::JSON_LIMIT;
 use crate::problem::{ApiError, ProblemCode};
 use crate::state::AppState;
 use crate::together::Together;
+use crate::writer_thread::WriterThread;
 
 pub const HEADER: &str = "Idempotency-Key";
 const REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
@@ -265,8 +267,8 @@ fn answer_held(claim: Claim) -> HttpResponse {
 
 /// The queue of the keys each organisation's requests are claiming: a turn claims every key
 /// waiting in one short write (one by one if that write fails, so one key's trouble is its own).
-pub fn claiming(store: Store) -> Together<KeyUse, Result<Claim, StoreError>> {
-    Together::new(move |scope, requests: Vec<KeyUse>| {
+pub fn claiming(thread: Arc<WriterThread>, store: Store) -> Together<KeyUse, Result<Claim, StoreError>> {
+    Together::new(thread, move |scope, requests: Vec<KeyUse>| {
         let store = store.clone();
         Box::pin(async move {
             let now = Utc::now();
@@ -277,8 +279,11 @@ pub fn claiming(store: Store) -> Together<KeyUse, Result<Claim, StoreError>> {
 }
 
 /// The queue of the answers being kept with their keys, written together like the claims.
-pub fn answering(store: Store) -> Together<(KeyUse, StoredResponse), Result<Answer, StoreError>> {
-    Together::new(move |scope, answers: Vec<(KeyUse, StoredResponse)>| {
+pub fn answering(
+    thread: Arc<WriterThread>,
+    store: Store,
+) -> Together<(KeyUse, StoredResponse), Result<Answer, StoreError>> {
+    Together::new(thread, move |scope, answers: Vec<(KeyUse, StoredResponse)>| {
         let store = store.clone();
         Box::pin(async move {
             let now = Utc::now();

@@ -22,6 +22,7 @@ mod spa;
 mod state;
 mod together;
 mod validation;
+mod writer_thread;
 
 pub use app::{Application, openapi, openapi_json};
 pub use config::{Config, Source};

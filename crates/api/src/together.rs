@@ -11,9 +11,9 @@
 //! starts it again. Nothing waits for a timer: a request alone is a group of one and goes at
 //! once.
 //!
-//! The writer is a task of its own, so a client that goes away mid-write cancels nobody else's
-//! request; its own is written and kept like the others. A client that goes away before its
-//! request was taken into a group takes it back.
+//! The writer is a task of its own, on the writers' thread ([`WriterThread`]), so a client that
+//! goes away mid-write cancels nobody else's request; its own is written and kept like the
+//! others. A client that goes away before its request was taken into a group takes it back.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,6 +23,8 @@ use futures_util::future::LocalBoxFuture;
 use mitra_persistence::OrgScope;
 use tokio::sync::oneshot;
 
+use crate::writer_thread::WriterThread;
+
 /// The most requests written in one transaction: a group stays short, and the statements stay
 /// far below the databases' limits on bound values.
 pub const MOST: usize = 128;
@@ -31,6 +33,7 @@ pub const MOST: usize = 128;
 type Work<Req, Out> = dyn Fn(OrgScope, Vec<Req>) -> LocalBoxFuture<'static, Vec<Out>> + Send + Sync;
 
 pub struct Together<Req, Out> {
+    thread: Arc<WriterThread>,
     work: Arc<Work<Req, Out>>,
     queues: Mutex<HashMap<OrgScope, Arc<Queue<Req, Out>>>>,
 }
@@ -59,9 +62,14 @@ impl<Req, Out> Drop for Withdraw<'_, Req, Out> {
     }
 }
 
-impl<Req: 'static, Out: 'static> Together<Req, Out> {
-    pub fn new(work: impl Fn(OrgScope, Vec<Req>) -> LocalBoxFuture<'static, Vec<Out>> + Send + Sync + 'static) -> Self {
-        Together { work: Arc::new(work), queues: Mutex::new(HashMap::new()) }
+impl<Req: Send + 'static, Out: Send + 'static> Together<Req, Out> {
+    /// A queue whose writers work on `thread`; `work` runs there, so the store it writes through
+    /// is one opened there.
+    pub fn new(
+        thread: Arc<WriterThread>,
+        work: impl Fn(OrgScope, Vec<Req>) -> LocalBoxFuture<'static, Vec<Out>> + Send + Sync + 'static,
+    ) -> Self {
+        Together { thread, work: Arc::new(work), queues: Mutex::new(HashMap::new()) }
     }
 
     /// Writes `request` with whatever else of the organisation is waiting, and answers it;
@@ -77,7 +85,8 @@ impl<Req: 'static, Out: 'static> Together<Req, Out> {
         };
         let _withdraw = Withdraw { queue: &queue, ticket };
         if idle {
-            actix_web::rt::spawn(Writer { work: self.work.clone(), queue: queue.clone(), scope, done: false }.write());
+            let writer = Writer { work: self.work.clone(), queue: queue.clone(), scope, done: false };
+            self.thread.spawn(move || writer.write());
         }
         answer.await.ok()
     }
@@ -162,7 +171,7 @@ mod tests {
     fn noting() -> (Arc<Together<&'static str, &'static str>>, Groups) {
         let groups = Arc::new(Mutex::new(Vec::new()));
         let seen = groups.clone();
-        let together = Together::new(move |_, requests: Vec<&'static str>| {
+        let together = Together::new(thread(), move |_, requests: Vec<&'static str>| {
             let seen = seen.clone();
             Box::pin(async move {
                 lock(&seen).push(requests.clone());
@@ -183,6 +192,10 @@ mod tests {
         let first = actix_web::rt::spawn(async move { together.submit(scope, request).await });
         tokio::time::sleep(Duration::from_millis(10)).await;
         first
+    }
+
+    fn thread() -> Arc<WriterThread> {
+        Arc::new(WriterThread::start().unwrap())
     }
 
     #[allow(clippy::disallowed_methods, reason = "a queue's test names its organisation")]
@@ -215,7 +228,7 @@ mod tests {
 
     #[actix_web::test]
     async fn a_writer_that_failed_answers_none_and_the_next_request_is_written() {
-        let together = Together::new(|_, requests: Vec<&'static str>| {
+        let together = Together::new(thread(), |_, requests: Vec<&'static str>| {
             Box::pin(async move {
                 assert!(!requests.contains(&"boom"), "a bug in the write");
                 requests

@@ -67,6 +67,8 @@ impl Exempt {
     }
 }
 
+const DEFAULT_POSTGRES_CONNECTIONS: u32 = 16;
+
 /// The database behind Mitra: SQLite (embedded default) or PostgreSQL.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -79,6 +81,19 @@ pub struct Store {
     /// Report streams running at once: a stream holds a connection while its client reads, so at
     /// most half the pool; a slow download then never leaves writes without a connection.
     pub(crate) report_streams: Arc<Semaphore>,
+    /// How this store's pool was opened, to open another like it ([`Store::with_own_connections`]);
+    /// none for SQLite.
+    reopen: Option<Reopen>,
+}
+
+/// A PostgreSQL pool's options, kept out of `Debug` output: the URL may hold a password.
+#[derive(Clone)]
+struct Reopen(Arc<ConnectOptions>);
+
+impl std::fmt::Debug for Reopen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Reopen(..)")
+    }
 }
 
 impl Store {
@@ -94,7 +109,7 @@ impl Store {
     pub async fn connect_with(url: &str, connections: Option<u32>) -> Result<Store, DbErr> {
         let mut options = ConnectOptions::new(url.to_owned());
         options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(30));
-        let default = if url.starts_with("sqlite:") { 4 } else { 16 };
+        let default = if url.starts_with("sqlite:") { 4 } else { DEFAULT_POSTGRES_CONNECTIONS };
         let connections = connections.unwrap_or(default).max(2);
         options.max_connections(connections).min_connections(1);
         if url.starts_with("sqlite:") {
@@ -105,6 +120,7 @@ impl Store {
                     .busy_timeout(Duration::from_secs(15))
             });
         }
+        let reopen = (!url.starts_with("sqlite:")).then(|| Reopen(Arc::new(options.clone())));
         let db = Database::connect(options).await?;
         Ok(Store {
             db,
@@ -112,7 +128,24 @@ impl Store {
             personal: None,
             frozen_policies: Arc::default(),
             report_streams: Arc::new(Semaphore::new(connections as usize / 2)),
+            reopen,
         })
+    }
+
+    /// This store with a pool of its own, a quarter of this one's (at least 2), opened on the
+    /// runtime that calls this and to be used from it only. A PostgreSQL connection's socket is watched by the
+    /// runtime that opened it: used from another thread, each answer from the database waits
+    /// until that runtime looks, behind whatever else it is doing. A thread that writes for
+    /// everybody (see the API's `desk`) therefore holds connections of its own. Everything else
+    /// (the caller cache, the frozen policies, the personal data key) is shared. A SQLite store
+    /// is shared whole: its connections run on threads of their own, and an in-memory database
+    /// exists only inside its one pool.
+    pub async fn with_own_connections(&self) -> Result<Store, DbErr> {
+        let Some(reopen) = &self.reopen else { return Ok(self.clone()) };
+        let mut options = (*reopen.0).clone();
+        let connections = options.get_max_connections().unwrap_or(DEFAULT_POSTGRES_CONNECTIONS);
+        options.max_connections((connections / 4).max(2));
+        Ok(Store { db: Database::connect(options).await?, ..self.clone() })
     }
 
     /// How long a verified caller is trusted without asking the database again. Changes made

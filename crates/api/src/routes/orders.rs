@@ -2,6 +2,8 @@
 //! eligible and every ceiling has room, with an `Idempotency-Key`; the company's answer; a
 //! cancellation before publication.
 
+use std::sync::Arc;
+
 use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpResponse, ResponseError, get, post};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -28,6 +30,7 @@ use crate::problem::ApiError;
 use crate::state::AppState;
 use crate::together::Together;
 use crate::validation::{nullable_text, text};
+use crate::writer_thread::WriterThread;
 
 /// A written order and where it stands.
 #[derive(Debug, Serialize, ToSchema)]
@@ -254,8 +257,11 @@ pub async fn issue_order(
 
 /// The queue of the orders each organisation is issuing: a turn issues every order waiting, on
 /// the day it is written.
-pub fn issuing(store: Store) -> Together<(KeyUse, IssueRequest), Result<Answer, StoreError>> {
-    Together::new(move |_, requests| {
+pub fn issuing(
+    thread: Arc<WriterThread>,
+    store: Store,
+) -> Together<(KeyUse, IssueRequest), Result<Answer, StoreError>> {
+    Together::new(thread, move |_, requests| {
         let store = store.clone();
         Box::pin(async move {
             let answer = |issued: Result<OrderView, StoreError>| {
