@@ -224,10 +224,7 @@ async fn answer_in(
 ) -> Result<Vec<Answer>, StoreError> {
     // A server failure is no answer to replay; its key stays free, so that a retry runs it.
     let kept: Vec<&(KeyUse, StoredResponse)> = answers.iter().filter(|(_, answer)| answer.status < 500).collect();
-    let mut conflict = on_the_key();
-    conflict
-        .update_columns(ALL_BUT_THE_KEY)
-        .action_and_where(Expr::col((idempotency_key::Entity, idempotency_key::Column::ExpiresAt)).lt(now));
+    let conflict = taking_over_when(expired(now));
     let rows = kept.iter().map(|(key, answer)| row(key, Some(answer), now)).collect();
     let written = tx.exempt(Exempt::IdempotencyKey, async |tx| tx.upsert_many(rows, conflict).await).await?;
     if written.len() != kept.len() {
@@ -248,10 +245,7 @@ async fn claim_in(tx: &mut Tx, requests: &[KeyUse], now: DateTime<Utc>) -> Resul
     }
     // One statement: each key is inserted, or an expired one taken over (a client may reuse a
     // key once it expired); a live key is left as it is and not returned.
-    let mut conflict = on_the_key();
-    conflict
-        .update_columns(ALL_BUT_THE_KEY)
-        .action_and_where(Expr::col((idempotency_key::Entity, idempotency_key::Column::ExpiresAt)).lt(now));
+    let conflict = taking_over_when(expired(now));
     let rows = firsts.iter().map(|request| row(request, None, now)).collect();
     let claimed: Vec<String> = tx.upsert_many(rows, conflict).await?.into_iter().map(|row| row.key).collect();
     let held: Vec<String> =
@@ -292,16 +286,15 @@ async fn keep_in(
             firsts.push(answer);
         }
     }
-    let mut conflict = on_the_key();
     let existing = |column| Expr::col((idempotency_key::Entity, column));
-    conflict.update_columns(ALL_BUT_THE_KEY).action_and_where(
+    let conflict = taking_over_when(
         existing(idempotency_key::Column::Status)
             .is_null()
             .and(
                 existing(idempotency_key::Column::Fingerprint)
                     .eq(Expr::col((Alias::new("excluded"), idempotency_key::Column::Fingerprint))),
             )
-            .or(existing(idempotency_key::Column::ExpiresAt).lt(now)),
+            .or(expired(now)),
     );
     let rows = firsts.iter().map(|(key, answer)| row(key, Some(answer), now)).collect();
     let kept: Vec<String> = tx.upsert_many(rows, conflict).await?.into_iter().map(|row| row.key).collect();
@@ -329,9 +322,18 @@ async fn keep_in(
     Ok(answered)
 }
 
-/// A key's row meeting the organisation's row with the same key.
-fn on_the_key() -> OnConflict {
-    OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key])
+/// A key's row meeting the organisation's row with the same key: it is written over that row
+/// only `when` the row may be taken (every write of a key decides this, each by its own rule);
+/// otherwise it is left as it is and not returned.
+fn taking_over_when(when: Expr) -> OnConflict {
+    let mut conflict = OnConflict::columns([idempotency_key::Column::OrganisationId, idempotency_key::Column::Key]);
+    conflict.update_columns(ALL_BUT_THE_KEY).action_and_where(when);
+    conflict
+}
+
+/// The existing row's key has expired: a client may use it again.
+fn expired(now: DateTime<Utc>) -> Expr {
+    Expr::col((idempotency_key::Entity, idempotency_key::Column::ExpiresAt)).lt(now)
 }
 
 /// Every column a claim or a kept answer writes over an expired key (or its own claim).
