@@ -169,35 +169,69 @@ impl<Req, Out> std::fmt::Debug for Together<Req, Out> {
 mod tests {
     use std::time::Duration;
 
+    use actix_web::rt::task::JoinHandle;
+    use tokio::sync::{Semaphore, mpsc};
+
     use super::*;
 
     type Groups = Arc<Mutex<Vec<Vec<&'static str>>>>;
 
-    /// A queue whose work notes each group it is given and holds its turn for a moment.
-    fn noting() -> (Arc<Together<&'static str, &'static str>>, Groups) {
-        let groups = Arc::new(Mutex::new(Vec::new()));
-        let seen = groups.clone();
+    /// A queue whose work notes each group it is given, says it has taken it, and holds its turn
+    /// until the test lets one group go: no test depends on how fast a thread is scheduled.
+    struct Noting {
+        together: Arc<Together<&'static str, &'static str>>,
+        groups: Groups,
+        taken: mpsc::UnboundedReceiver<()>,
+        gate: Arc<Semaphore>,
+    }
+
+    fn noting() -> Noting {
+        let groups = Groups::default();
+        let (took, taken) = mpsc::unbounded_channel();
+        let gate = Arc::new(Semaphore::new(0));
+        let (seen, held) = (groups.clone(), gate.clone());
         let together = Together::new(thread(), move |_, requests: Vec<&'static str>| {
-            let seen = seen.clone();
+            let (seen, took, held) = (seen.clone(), took.clone(), held.clone());
             Box::pin(async move {
                 lock(&seen).push(requests.clone());
-                tokio::time::sleep(Duration::from_millis(50)).await;
+                let _ = took.send(());
+                held.acquire().await.expect("the gate stays open").forget();
                 requests
             }) as LocalBoxFuture<'static, Vec<&'static str>>
         });
-        (Arc::new(together), groups)
+        Noting { together: Arc::new(together), groups, taken, gate }
     }
 
-    /// Submits `request` in a task of its own, and returns once its group is being written.
-    async fn writing(
-        together: &Arc<Together<&'static str, &'static str>>,
-        scope: OrgScope,
-        request: &'static str,
-    ) -> actix_web::rt::task::JoinHandle<Option<&'static str>> {
-        let together = together.clone();
-        let first = actix_web::rt::spawn(async move { together.submit(scope, request).await });
-        tokio::time::sleep(Duration::from_millis(10)).await;
-        first
+    impl Noting {
+        /// Submits `request` in a task of its own.
+        fn submitting(&self, scope: OrgScope, request: &'static str) -> JoinHandle<Option<&'static str>> {
+            let together = self.together.clone();
+            actix_web::rt::spawn(async move { together.submit(scope, request).await })
+        }
+
+        /// Waits until the writer has taken its next group.
+        async fn group_taken(&mut self) {
+            within(self.taken.recv()).await.expect("the writer notes each group");
+        }
+
+        /// Waits until `count` requests wait in the organisation's queue.
+        async fn waiting(&self, scope: OrgScope, count: usize) {
+            within(async {
+                while lock(&self.together.queue(scope).state).requests.len() < count {
+                    tokio::task::yield_now().await;
+                }
+            })
+            .await;
+        }
+
+        fn let_one_group_go(&self) {
+            self.gate.add_permits(1);
+        }
+    }
+
+    /// What a test waits for, bounded: a queue that broke fails its test instead of hanging it.
+    async fn within<T>(waited: impl Future<Output = T>) -> T {
+        tokio::time::timeout(Duration::from_secs(10), waited).await.expect("the queue answers")
     }
 
     fn thread() -> Arc<WriterThread> {
@@ -211,25 +245,35 @@ mod tests {
 
     #[actix_web::test]
     async fn requests_arriving_during_a_turn_go_together_in_their_order_and_each_gets_its_answer() {
-        let (together, groups) = noting();
+        let mut noting = noting();
         let scope = organisation();
-        let first = writing(&together, scope, "a").await;
-        let (b, c) = tokio::join!(together.submit(scope, "b"), together.submit(scope, "c"));
-        assert_eq!(first.await.unwrap(), Some("a"));
-        assert_eq!((b, c), (Some("b"), Some("c")));
-        assert_eq!(*lock(&groups), vec![vec!["a"], vec!["b", "c"]]);
+        let first = noting.submitting(scope, "a");
+        noting.group_taken().await;
+        let b = noting.submitting(scope, "b");
+        noting.waiting(scope, 1).await;
+        let c = noting.submitting(scope, "c");
+        noting.waiting(scope, 2).await;
+        noting.let_one_group_go();
+        assert_eq!(within(first).await.unwrap(), Some("a"));
+        noting.group_taken().await;
+        noting.let_one_group_go();
+        assert_eq!((within(b).await.unwrap(), within(c).await.unwrap()), (Some("b"), Some("c")));
+        assert_eq!(*lock(&noting.groups), vec![vec!["a"], vec!["b", "c"]]);
     }
 
     #[actix_web::test]
     async fn a_request_whose_client_went_away_before_its_turn_is_never_written() {
-        let (together, groups) = noting();
+        let mut noting = noting();
         let scope = organisation();
-        let first = writing(&together, scope, "a").await;
-        let gone = tokio::time::timeout(Duration::from_millis(10), together.submit(scope, "gone")).await;
+        let first = noting.submitting(scope, "a");
+        noting.group_taken().await;
+        let gone = tokio::time::timeout(Duration::from_millis(10), noting.together.submit(scope, "gone")).await;
         assert!(gone.is_err(), "the client stopped waiting");
-        assert_eq!(first.await.unwrap(), Some("a"));
-        assert_eq!(together.submit(scope, "later").await, Some("later"));
-        assert_eq!(*lock(&groups), vec![vec!["a"], vec!["later"]]);
+        noting.let_one_group_go();
+        assert_eq!(within(first).await.unwrap(), Some("a"));
+        noting.let_one_group_go();
+        assert_eq!(within(noting.together.submit(scope, "later")).await, Some("later"));
+        assert_eq!(*lock(&noting.groups), vec![vec!["a"], vec!["later"]]);
     }
 
     #[actix_web::test]
@@ -244,8 +288,8 @@ mod tests {
         // Round after round, since a retry that raced the failed writer's unwinding was once
         // queued behind it and dropped.
         for _ in 0..500 {
-            assert_eq!(together.submit(scope, "boom").await, None, "its group was not written");
-            assert_eq!(together.submit(scope, "later").await, Some("later"), "the queue goes on");
+            assert_eq!(within(together.submit(scope, "boom")).await, None, "its group was not written");
+            assert_eq!(within(together.submit(scope, "later")).await, Some("later"), "the queue goes on");
         }
     }
 }
