@@ -133,13 +133,13 @@ impl Store {
     }
 
     /// This store with a pool of its own, a quarter of this one's (at least 2), opened on the
-    /// runtime that calls this and to be used from it only. A PostgreSQL connection's socket is watched by the
-    /// runtime that opened it: used from another thread, each answer from the database waits
-    /// until that runtime looks, behind whatever else it is doing. A thread that writes for
-    /// everybody (see the API's `desk`) therefore holds connections of its own. Everything else
-    /// (the caller cache, the frozen policies, the personal data key) is shared. A SQLite store
-    /// is shared whole: its connections run on threads of their own, and an in-memory database
-    /// exists only inside its one pool.
+    /// runtime that calls this and to be used from it only. A PostgreSQL connection's socket is
+    /// watched by the runtime that opened it: used from another thread, each answer from the
+    /// database waits until that runtime looks, behind whatever else it is doing. A thread that
+    /// writes for everybody (the API's `writer_thread`) therefore holds connections of its own.
+    /// Everything else (the caller cache, the frozen policies, the personal data key) is shared.
+    /// A SQLite store is shared whole: its connections run on threads of their own, and an
+    /// in-memory database exists only inside its one pool.
     pub async fn with_own_connections(&self) -> Result<Store, DbErr> {
         let Some(reopen) = &self.reopen else { return Ok(self.clone()) };
         let mut options = (*reopen.0).clone();
