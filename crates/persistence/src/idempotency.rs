@@ -225,8 +225,8 @@ async fn answer_in(
     // A server failure is no answer to replay; its key stays free, so that a retry runs it.
     let kept: Vec<&(KeyUse, StoredResponse)> = answers.iter().filter(|(_, answer)| answer.status < 500).collect();
     let conflict = taking_over_when(expired(now));
-    let rows = kept.iter().map(|(key, answer)| row(key, Some(answer), now)).collect();
-    let written = tx.exempt(Exempt::IdempotencyKey, async |tx| tx.upsert_many(rows, conflict).await).await?;
+    let rows = kept.iter().map(|(key, answer)| (key, Some(answer)));
+    let written = tx.exempt(Exempt::IdempotencyKey, async |tx| write_keys(tx, rows, now, conflict).await).await?;
     if written.len() != kept.len() {
         return Err(StoreError::Conflict(crate::Conflict::IdempotencyKeyTakenMeanwhile));
     }
@@ -246,8 +246,7 @@ async fn claim_in(tx: &mut Tx, requests: &[KeyUse], now: DateTime<Utc>) -> Resul
     // One statement: each key is inserted, or an expired one taken over (a client may reuse a
     // key once it expired); a live key is left as it is and not returned.
     let conflict = taking_over_when(expired(now));
-    let rows = firsts.iter().map(|request| row(request, None, now)).collect();
-    let claimed: Vec<String> = tx.upsert_many(rows, conflict).await?.into_iter().map(|row| row.key).collect();
+    let claimed = write_keys(tx, firsts.iter().map(|request| (*request, None)), now, conflict).await?;
     let held: Vec<String> =
         firsts.iter().map(|request| request.key.clone()).filter(|key| !claimed.contains(key)).collect();
     let existing = held_rows(tx, scope, held).await?;
@@ -296,8 +295,7 @@ async fn keep_in(
             )
             .or(expired(now)),
     );
-    let rows = firsts.iter().map(|(key, answer)| row(key, Some(answer), now)).collect();
-    let kept: Vec<String> = tx.upsert_many(rows, conflict).await?.into_iter().map(|row| row.key).collect();
+    let kept = write_keys(tx, firsts.iter().map(|(key, answer)| (key, Some(answer))), now, conflict).await?;
     let held: Vec<String> = firsts.iter().map(|(key, _)| key.key.clone()).filter(|key| !kept.contains(key)).collect();
     let existing = held_rows(tx, scope, held).await?;
     let mut answered = Vec::with_capacity(answers.len());
@@ -349,10 +347,34 @@ const ALL_BUT_THE_KEY: [idempotency_key::Column; 9] = [
     idempotency_key::Column::ExpiresAt,
 ];
 
+/// Writes each key's row, claimed (no answer yet) or answered, where `conflict` lets it; answers
+/// the keys written.
+async fn write_keys<'a>(
+    tx: &mut Tx,
+    rows: impl Iterator<Item = (&'a KeyUse, Option<&'a StoredResponse>)>,
+    now: DateTime<Utc>,
+    conflict: OnConflict,
+) -> Result<Vec<String>, StoreError> {
+    let rows: Vec<(Uuid, &KeyUse, idempotency_key::ActiveModel)> = rows
+        .map(|(request, answer)| {
+            let id = Uuid::now_v7();
+            (id, request, row(id, request, answer, now))
+        })
+        .collect();
+    let keys: Vec<(Uuid, &KeyUse)> = rows.iter().map(|(id, request, _)| (*id, *request)).collect();
+    let written = tx.upsert_many(rows.into_iter().map(|(_, _, row)| row).collect(), conflict).await?;
+    Ok(keys.into_iter().filter(|(id, _)| written.contains(id)).map(|(_, request)| request.key.clone()).collect())
+}
+
 /// A key's row: claimed (no answer yet) or answered.
-fn row(request: &KeyUse, answer: Option<&StoredResponse>, now: DateTime<Utc>) -> idempotency_key::ActiveModel {
+fn row(
+    id: Uuid,
+    request: &KeyUse,
+    answer: Option<&StoredResponse>,
+    now: DateTime<Utc>,
+) -> idempotency_key::ActiveModel {
     idempotency_key::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         key: Set(request.key.clone()),
         user_id: Set(request.user_id),
         fingerprint: Set(request.fingerprint.clone()),

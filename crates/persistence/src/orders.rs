@@ -185,13 +185,27 @@ pub async fn issue_many(
     let lines =
         scope::locked_by_id::<agreement_line::Entity>(conn, scope, requests.iter().map(|r| r.new.agreement_line_id))
             .await?;
-    let agreements =
-        scope::locked_by_id::<agreement::Entity>(conn, scope, lines.iter().map(|l| l.agreement_id)).await?;
-    let budget_lines =
-        scope::locked_by_id::<budget_line::Entity>(conn, scope, agreements.iter().map(|a| a.budget_line_id)).await?;
+    // The outlets and units come with the rows that name them: two round trips fewer on the
+    // path every order of the organisation waits behind.
+    let (agreements, outlets): (Vec<_>, Vec<_>) = scope::locked_by_id_with::<agreement::Entity, outlet::Entity>(
+        conn,
+        scope,
+        lines.iter().map(|l| l.agreement_id),
+        agreement::Column::OutletId,
+    )
+    .await?
+    .into_iter()
+    .unzip();
+    let (budget_lines, units): (Vec<_>, Vec<_>) = scope::locked_by_id_with::<budget_line::Entity, unit::Entity>(
+        conn,
+        scope,
+        agreements.iter().map(|a| a.budget_line_id),
+        budget_line::Column::UnitId,
+    )
+    .await?
+    .into_iter()
+    .unzip();
     let companies = scope::by_id::<press_company::Entity>(conn, scope, agreements.iter().map(|a| a.company_id)).await?;
-    let outlets = scope::by_id::<outlet::Entity>(conn, scope, agreements.iter().map(|a| a.outlet_id)).await?;
-    let units = scope::by_id::<unit::Entity>(conn, scope, budget_lines.iter().map(|b| b.unit_id)).await?;
     let contents =
         scope::by_id::<content_item::Entity>(conn, scope, requests.iter().filter_map(|r| r.new.content_item_id))
             .await?;

@@ -12,7 +12,7 @@ use mitra_domain::audit::AuditAction;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, DeleteMany, EntityName,
-    EntityTrait, IdenStatic, IntoActiveModel, Iterable, QueryFilter, UpdateMany,
+    EntityTrait, IdenStatic, IntoActiveModel, Iterable, PrimaryKeyTrait, QueryFilter, UpdateMany,
 };
 use serde::Serialize;
 use uuid::Uuid;
@@ -330,6 +330,7 @@ impl Tx {
     /// (they include the organisation column, so only this organisation's row is touched),
     /// applies `conflict`'s update to it - one statement. Returns the row as it now is, or `None`
     /// when the update's condition left the existing row alone.
+    #[allow(clippy::disallowed_methods, reason = "the scoped upsert, next to the other helpers")]
     pub(crate) async fn upsert<A>(
         &mut self,
         row: A,
@@ -340,17 +341,21 @@ impl Tx {
         A::Entity: OrgOwned,
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
     {
-        Ok(self.upsert_many(vec![row], conflict).await?.pop())
+        let rows = self.in_scope(vec![row])?;
+        let written = A::Entity::insert_many(rows).on_conflict(conflict).exec_with_returning(&self.txn).await?;
+        self.changed |= !written.is_empty();
+        Ok(written.into_iter().next())
     }
 
-    /// [`Tx::upsert`] for several rows in one statement; returns the rows inserted or updated
-    /// (those the update's condition left alone are not among them).
+    /// [`Tx::upsert`] for several rows in one statement; returns the primary keys of the rows
+    /// inserted or updated (those the update's condition left alone are not among them). Only
+    /// the keys: the caller built the rows, and a row may be long (a kept answer).
     #[allow(clippy::disallowed_methods, reason = "the scoped upsert, next to the other helpers")]
     pub(crate) async fn upsert_many<A>(
         &mut self,
         rows: Vec<A>,
         conflict: OnConflict,
-    ) -> Result<Vec<<A::Entity as EntityTrait>::Model>, StoreError>
+    ) -> Result<Vec<<<A::Entity as EntityTrait>::PrimaryKey as PrimaryKeyTrait>::ValueType>, StoreError>
     where
         A: ActiveModelTrait + Send,
         A::Entity: OrgOwned,
@@ -360,7 +365,7 @@ impl Tx {
             return Ok(Vec::new());
         }
         let rows = self.in_scope(rows)?;
-        let written = A::Entity::insert_many(rows).on_conflict(conflict).exec_with_returning(&self.txn).await?;
+        let written = A::Entity::insert_many(rows).on_conflict(conflict).exec_with_returning_keys(&self.txn).await?;
         self.changed |= !written.is_empty();
         Ok(written)
     }
