@@ -31,6 +31,10 @@
 #   MITRA_PERF_CONNECTIONS     concurrent connections (default 64)
 #   MITRA_PERF_ROUNDS          measured runs per server (default 3)
 #   MITRA_DATABASE_CONNECTIONS Mitra's pool, as in production (passed through; default 16)
+#   MITRA_PERF_AGAINST         another build's `mitra` binary to measure against instead of the
+#                              bare handler: both issue orders on the one seeded database, rounds
+#                              interleaved, so a change is judged by its own ratio (a 5 % change
+#                              hides in the spread of two rounds against the baseline)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -38,6 +42,7 @@ default_url="postgres://postgres@127.0.0.1:5432/postgres"
 [ -S /var/run/postgresql/.s.PGSQL.5432 ] && default_url="postgres://postgres@%2Fvar%2Frun%2Fpostgresql/postgres"
 admin_url="${MITRA_PERF_DATABASE_URL:-$default_url}"
 agreements="${MITRA_PERF_AGREEMENTS:-64}"
+against="${MITRA_PERF_AGAINST:-}"
 organisations="${MITRA_PERF_ORGANISATIONS:-1}"
 seconds="${MITRA_PERF_SECONDS:-10}"
 connections="${MITRA_PERF_CONNECTIONS:-64}"
@@ -63,19 +68,33 @@ psql "$url" -qc "ANALYZE" >/dev/null
 
 # Started as in production: PostgreSQL, real keys, info logging (one line per request) to a file;
 # access tokens last the longest allowed (60 minutes) so that a long run never sees one expire.
-DATABASE_URL="$url" MITRA_PRODUCTION=true MITRA_JWT_KEYS="perf:$(head -c 48 /dev/urandom | base64 -w0)" \
-  MITRA_AUDIT_SIGNING_KEY="$(head -c 32 /dev/urandom | base64 -w0)" \
-  MITRA_PERSONAL_DATA_KEY="$personal_data_key" MITRA_ACCESS_TOKEN_MINUTES=60 \
-  MITRA_DATA_DIR="$work/data" MITRA_SPA_DIR="$work/no-spa" RUST_LOG=info \
-  "$bin/mitra" serve --bind 127.0.0.1:0 >"$work/mitra.out" 2>"$work/mitra.log" &
+# The other build (MITRA_PERF_AGAINST) shares the token keys, so one login serves both.
+jwt_keys="perf:$(head -c 48 /dev/urandom | base64 -w0)"
+serve_mitra() {
+  DATABASE_URL="$url" MITRA_PRODUCTION=true MITRA_JWT_KEYS="$jwt_keys" \
+    MITRA_AUDIT_SIGNING_KEY="$(head -c 32 /dev/urandom | base64 -w0)" \
+    MITRA_PERSONAL_DATA_KEY="$personal_data_key" MITRA_ACCESS_TOKEN_MINUTES=60 \
+    MITRA_DATA_DIR="$work/data-$2" MITRA_SPA_DIR="$work/no-spa" RUST_LOG=info \
+    "$1" serve --bind 127.0.0.1:0 >"$work/$2.out" 2>"$work/$2.log" &
+}
+serve_mitra "$bin/mitra" mitra
 mitra_pid=$!
 pids+=("$mitra_pid")
-"$bin/mitra-perf-baseline" serve-insert "$url" 127.0.0.1:0 >"$work/baseline.out" 2>&1 &
+if [ -n "$against" ]; then
+  serve_mitra "$against" baseline
+  label="other build"
+  baseline_path=/api/v1/orders
+else
+  "$bin/mitra-perf-baseline" serve-insert "$url" 127.0.0.1:0 >"$work/baseline.out" 2>&1 &
+  label=baseline
+  baseline_path=/orders
+fi
 baseline_pid=$!
 pids+=("$baseline_pid")
 listening() { for _ in $(seq 1 100); do grep -soP "$2 listening on \K\S+" "$1" && return; sleep 0.1; done; return 1; }
 mitra="$(listening "$work/mitra.out" Mitra)" || { cat "$work/mitra.log" >&2; exit 1; }
-baseline="$(listening "$work/baseline.out" baseline)" || { cat "$work/baseline.out" >&2; exit 1; }
+baseline="$(listening "$work/baseline.out" "$([ -n "$against" ] && echo Mitra || echo baseline)")" \
+  || { cat "$work/baseline.out" "$work/baseline.log" >&2 2>/dev/null; exit 1; }
 
 # The wrk script: each organisation's officer token and agreement lines, the publication window,
 # then the request, the counting of answers and their summary.
@@ -177,8 +196,10 @@ on_mitra() {
   mitra_other=$(( mitra_other + other ))
 }
 on_baseline() {
-  run_wrk "$1" "$baseline" /orders
-  baseline_other=$(( baseline_other + refused + other ))
+  run_wrk "$1" "$baseline" "$baseline_path"
+  # The bare handler answers every request 201; the other build may refuse at a ceiling too.
+  baseline_other=$(( baseline_other + other ))
+  [ -n "$against" ] || baseline_other=$(( baseline_other + refused ))
 }
 
 echo "warming up..."
@@ -191,7 +212,7 @@ psql "$url" -qc "ANALYZE" >/dev/null
 echo
 echo "POST order, $organisations organisation(s) x $agreements agreements, $connections connections," \
   "${seconds}s per run, $(nproc) cores, PostgreSQL through $([[ $admin_url == *%2F* ]] && echo its socket || echo TCP)"
-printf '%-6s %16s %16s %8s %10s %10s\n' round "baseline req/s" "mitra req/s" ratio "mitra 201" "mitra 409"
+printf '%-6s %18s %16s %8s %10s %10s\n' round "$label req/s" "mitra req/s" ratio "mitra 201" "mitra 409"
 baseline_runs=()
 mitra_runs=()
 measured=0
@@ -260,15 +281,15 @@ for round in $(seq 1 "$rounds"); do
   baseline_runs+=("$b")
   mitra_runs+=("$m")
   measured=$(( measured + created ))
-  printf '%-6s %16s %16s %8s %10s %10s\n' "$round" "$b" "$m" "$(python3 -c "print(f'{$m / $b:.2f}')")" \
+  printf '%-6s %18s %16s %8s %10s %10s\n' "$round" "$b" "$m" "$(python3 -c "print(f'{$m / $b:.2f}')")" \
     "$created" "$refused"
 done
-python3 - "${baseline_runs[*]}" "${mitra_runs[*]}" "$organisations" <<'EOF'
+python3 - "${baseline_runs[*]}" "${mitra_runs[*]}" "$organisations" "$label" <<'EOF'
 import statistics, sys
 baseline = statistics.median(map(float, sys.argv[1].split()))
 mitra = statistics.median(map(float, sys.argv[2].split()))
-print(f"median {baseline:16.0f} {mitra:16.0f} {mitra / baseline:8.2f}")
-print(f"\nmitra / baseline = {mitra / baseline:.2f}x ({sys.argv[3]} organisation(s))")
+print(f"median {baseline:18.0f} {mitra:16.0f} {mitra / baseline:8.2f}")
+print(f"\nmitra / {sys.argv[4]} = {mitra / baseline:.2f}x ({sys.argv[3]} organisation(s))")
 EOF
 echo "orders issued by Mitra in the measured runs: $measured"
 wait "$sampler"
@@ -282,7 +303,7 @@ print(f"Mitra's database connections inside a transaction, on average over its f
       f"order's commit, {share('next'):.1f} wait for Mitra's next statement, {share('cpu'):.1f} run a "
       f"statement, {share('other'):.1f} wait on the disk or an internal lock")
 EOF
-echo "CPU over the first round: baseline $baseline_cpu"
+echo "CPU over the first round: $label $baseline_cpu"
 echo "                          Mitra    $mitra_cpu"
 
 # Every connection races for the tight agreement's last room: exactly what it holds is issued.
@@ -316,7 +337,7 @@ echo "orders in the database: $orders (answered 201: $mitra_created; the rest we
 failed=0
 fail() { echo "perf: $*" >&2; failed=1; }
 [ "$mitra_other" = 0 ] || { fail "Mitra answered $mitra_other requests with neither 201 nor a ceiling's 409"; head -c 2000 "$work/answers.err" >&2; }
-[ "$baseline_other" = 0 ] || fail "the baseline answered $baseline_other requests with something other than 201"
+[ "$baseline_other" = 0 ] || fail "the $label answered $baseline_other requests with something other than 201 (or a ceiling's 409)"
 [ "$issued" = "$holds" ] || fail "the tight ceiling holds $holds orders but $issued were issued"
 [ "$orders" -ge "$mitra_created" ] || fail "Mitra answered 201 $mitra_created times but $orders orders are stored"
 [ "$over" = 0 ] || fail "$over lines, agreements or budget lines passed their ceiling"
