@@ -175,6 +175,8 @@ pub(crate) const RULES: &[Rule] = &[
         SCOPED_ID,
         Reference::BudgetLine,
     ),
+    // On PostgreSQL this name is the line's reference together with its agreement
+    // (`m20261128_000005_order_basis`); the columns are SQLite's, the ones its probe asks about.
     reference(
         "fk_orders_agreement_line",
         "orders",

@@ -21,6 +21,11 @@ pub async fn execute(store: &Store, sql: &str) -> Result<u64, DbErr> {
     Ok(store.db().execute_unprepared(sql).await?.rows_affected())
 }
 
+/// Whether the store is on PostgreSQL (else on SQLite): for the few rules only PostgreSQL keeps.
+pub fn on_postgres(store: &Store) -> bool {
+    store.db().get_database_backend() == sea_orm::DbBackend::Postgres
+}
+
 /// The first column of each row `sql` answers, as whole numbers (NULL as 0).
 pub async fn numbers(store: &Store, sql: &str) -> Result<Vec<i64>, DbErr> {
     let backend = store.db().get_database_backend();

@@ -383,6 +383,46 @@ async fn a_budget_lines_committed_amount_is_the_sum_of_its_open_orders_across_ag
     assert_eq!(sum, amount(&figures["committed"]));
 }
 
+/// On PostgreSQL an order references its agreement together with the budget line, company and
+/// outlet it was issued for, and its line together with that agreement: not even a write behind
+/// the server's back can hang an order on another agreement's line, company or budget line.
+/// SQLite cannot change a table's references in place and keeps single ones
+/// (`m20261128_000005_order_basis`); there only the orders area keeps them together.
+#[tokio::test]
+async fn the_database_keeps_an_order_with_its_agreements_line_company_and_budget_line() {
+    let app = spawn().await;
+    let org = &app.alpha;
+    open_call(&app, org).await;
+    let officer = app.token(org, Role::Officer);
+    let (first, second) =
+        (agreement_at(&app, org, Signed::Active, 10).await, agreement_at(&app, org, Signed::Active, 10).await);
+    let issued = issue(&app, &officer, &line_id(&first, 0), 1).await;
+    assert_eq!(issued.status(), StatusCode::CREATED);
+    let order: Value = issued.json().await.unwrap();
+    let other = format!("(SELECT {{}} FROM agreements WHERE number = '{}')", second["number"].as_str().unwrap());
+    let order_number = order["number"].as_str().unwrap();
+    let moves = [
+        (
+            "agreement_line_id",
+            format!("(SELECT id FROM agreement_lines WHERE agreement_id = {})", other.replace("{}", "id")),
+        ),
+        ("company_id", other.replace("{}", "company_id")),
+        ("budget_line_id", other.replace("{}", "budget_line_id")),
+        ("outlet_id", other.replace("{}", "outlet_id")),
+    ];
+    let postgres = mitra_persistence::testing::on_postgres(&app.store);
+    for (column, value) in moves {
+        let sql = format!("UPDATE orders SET {column} = {value} WHERE number = '{order_number}'");
+        let moved = mitra_persistence::testing::execute(&app.store, &sql).await;
+        if postgres {
+            let refused = moved.expect_err(column).to_string();
+            assert!(refused.contains("fk_orders_agreement"), "{column}: {refused}");
+        } else {
+            assert_eq!(moved.unwrap(), 1, "{column}: SQLite keeps single references");
+        }
+    }
+}
+
 /// Under load the server issues an organisation's waiting orders in one write
 /// (`orders::issue_group`): each request is still decided alone, in the order they came, against
 /// what the ones before it left; a refusal takes nothing; the accepted ones are numbered without
@@ -463,11 +503,19 @@ async fn orders_issued_together_are_decided_one_by_one_in_the_order_they_came() 
     assert_eq!(bodies[3], format!("{:?}", StoreError::Refused(Refusal::LineQuotaExceeded)));
     assert_eq!(answers[4], Answer::Held(Claim::InProgress), "a key twice in a group runs once");
 
-    // Each answer was kept with its key in the group's commit: a retry gets it, and issues nothing.
+    // The first order is cancelled, which gives its unit back to the line.
+    let first = &get(&app, org, "/api/v1/orders?limit=1").await["items"][0];
+    let officer_token = app.token(org, Role::Officer);
+    let cancelled = order_step(&app, &officer_token, first, "cancel", json!({ "reason": "Acara dibatalkan" })).await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+
+    // Each answer was kept with its key in the group's commit: a retry gets it, and issues nothing,
+    // even where it now would; a fresh request among the retries is issued, with the next number.
     let retries = vec![
         (key("k1", "first"), request(advertorial, officer, "retry")),
         (key("k4", "third"), request(advertorial, officer, "retry")),
         (key("k3", "another body"), request(advertorial, admin, "reused")),
+        (key("k5", "fresh"), request(advertorial, officer, "fresh")),
     ];
     let replays: Vec<Answer> = orders::issue_group(&app.store, retries, today(), Utc::now(), answer)
         .await
@@ -481,6 +529,8 @@ async fn orders_issued_together_are_decided_one_by_one_in_the_order_they_came() 
     assert_eq!(replays[0], Answer::Held(Claim::Replay(kept(&answers[0]))));
     assert_eq!(replays[1], Answer::Held(Claim::Replay(kept(&answers[3]))), "a refusal is an answer too");
     assert_eq!(replays[2], Answer::Held(Claim::Mismatch));
+    let fresh = body(&replays[3]);
+    assert!(fresh.starts_with("0003/SP/") && fresh.ends_with(&officer.to_string()), "{fresh}");
 
     let (committed, _, budget_committed, _, ordered) = figures(&app, &agreement).await;
     assert_eq!((committed, budget_committed, ordered), (2 * TIER_A_ADVERTORIAL, 2 * TIER_A_ADVERTORIAL, 2));
@@ -492,7 +542,14 @@ async fn orders_issued_together_are_decided_one_by_one_in_the_order_they_came() 
         .map(|event| (event["request_id"].as_str().unwrap().to_owned(), event["actor_id"].as_str().unwrap().to_owned()))
         .collect();
     named.sort();
-    assert_eq!(named, vec![("first".to_owned(), officer.to_string()), ("second".to_owned(), admin.to_string())]);
+    assert_eq!(
+        named,
+        vec![
+            ("first".to_owned(), officer.to_string()),
+            ("fresh".to_owned(), officer.to_string()),
+            ("second".to_owned(), admin.to_string())
+        ]
+    );
     let verification = get(&app, org, "/api/v1/audit-events/verification").await;
     assert_eq!(verification["valid"], true, "{verification}");
 }

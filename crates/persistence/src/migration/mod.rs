@@ -1,6 +1,7 @@
 //! Schema migrations. Only sea-orm's portable schema helpers, so the same migration runs on the
 //! embedded SQLite default and on PostgreSQL; foreign keys are declared at table creation because
-//! SQLite cannot add them later.
+//! SQLite cannot add them later. The one exception is PostgreSQL's alone and says why
+//! (`m20261128_000005_order_basis`).
 
 use sea_orm_migration::prelude::*;
 
@@ -16,6 +17,7 @@ mod m20261128_000001_letterheads;
 mod m20261128_000002_open_data_settings;
 mod m20261128_000003_history;
 mod m20261128_000004_proof_files;
+mod m20261128_000005_order_basis;
 
 pub struct Migrator;
 
@@ -34,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_open_data_settings::Migration),
             Box::new(m20261128_000003_history::Migration),
             Box::new(m20261128_000004_proof_files::Migration),
+            Box::new(m20261128_000005_order_basis::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@
 mod callers;
 mod constraints;
 mod idempotency;
+mod migrations;
 mod report_streams;
 mod write_path;
 
