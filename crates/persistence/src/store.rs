@@ -69,6 +69,10 @@ impl Exempt {
 
 const DEFAULT_POSTGRES_CONNECTIONS: u32 = 16;
 
+/// Prepared statements a writer's connection keeps: a dozen statements, each in as many group
+/// sizes as a busy organisation's groups vary over.
+const WRITER_STATEMENTS: usize = 512;
+
 /// The database behind Mitra: SQLite (embedded default) or PostgreSQL.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -145,6 +149,14 @@ impl Store {
         let mut options = (*reopen.0).clone();
         let connections = options.get_max_connections().unwrap_or(DEFAULT_POSTGRES_CONNECTIONS);
         options.max_connections((connections / 4).max(2));
+        // A writer runs the same few statements over and over, each with as many values as its
+        // group has requests, so one statement per group size: keep them all prepared (the
+        // default keeps 100, which groups of varying sizes outgrow, and each one dropped is
+        // parsed again), and plan each once. They read and write rows by key, which one plan
+        // serves for any values; PostgreSQL would plan each of the first five runs anew.
+        options.map_sqlx_postgres_opts(|pg| {
+            pg.statement_cache_capacity(WRITER_STATEMENTS).options([("plan_cache_mode", "force_generic_plan")])
+        });
         Ok(Store { db: Database::connect(options).await?, ..self.clone() })
     }
 
