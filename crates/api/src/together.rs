@@ -6,10 +6,17 @@
 //! writer per organisation writes them: it takes every request then waiting (at most [`MOST`])
 //! and hands them to its `work`, which writes them in one transaction through a command that
 //! decides them one by one in the order they came (`orders::issue_many`,
-//! `idempotency::claim_many`). Requests arriving meanwhile go into its next group, which it
-//! begins the moment it has answered the last. It stops when nothing waits; the next request
-//! starts it again. Nothing waits for a timer: a request alone is a group of one and goes at
+//! `idempotency::claim_many`). Requests arriving meanwhile go into its next group. It stops when
+//! nothing waits; the next request starts it again. A request alone is a group of one and goes at
 //! once.
+//!
+//! Under load, the clients a group answers send their next requests while the next group is
+//! already being written: they would wait for the one after, and the clients would settle into
+//! two halves taking turns, each group half as large as the load allows. A group's statements
+//! cost most of its write whatever its size, so halves cost nearly twice as much per request.
+//! The writer therefore gathers before it begins the next group: having answered a group of
+//! several, it waits for as many requests to join the ones waiting as that group answered, for
+//! at most half as long as that group took to write ([`gathering`]).
 //!
 //! The writer is a task of its own, on the writers' thread ([`WriterThread`]), so a client that
 //! goes away mid-write cancels nobody else's request; its own is written and kept like the
@@ -18,10 +25,11 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use futures_util::future::LocalBoxFuture;
 use mitra_persistence::OrgScope;
-use tokio::sync::oneshot;
+use tokio::sync::{Notify, oneshot};
 
 use crate::writer_thread::WriterThread;
 
@@ -42,6 +50,8 @@ pub struct Together<Req, Out> {
 struct Queue<Req, Out> {
     state: Mutex<Waiting<Req, Out>>,
     tickets: AtomicU64,
+    /// Told of every request joining the queue, for a writer gathering its next group.
+    arrived: Notify,
 }
 
 struct Waiting<Req, Out> {
@@ -83,6 +93,7 @@ impl<Req: Send + 'static, Out: Send + 'static> Together<Req, Out> {
             waiting.requests.push((ticket, request, sender));
             !std::mem::replace(&mut waiting.writing, true)
         };
+        queue.arrived.notify_one();
         let _withdraw = Withdraw { queue: &queue, ticket };
         if idle {
             let writer =
@@ -99,6 +110,7 @@ impl<Req: Send + 'static, Out: Send + 'static> Together<Req, Out> {
                 Arc::new(Queue {
                     state: Mutex::new(Waiting { requests: Vec::new(), writing: false }),
                     tickets: AtomicU64::new(0),
+                    arrived: Notify::new(),
                 })
             })
             .clone()
@@ -132,13 +144,37 @@ impl<Req: 'static, Out: 'static> Writer<Req, Out> {
             };
             let requests: Vec<Req>;
             (requests, self.answering) = group.into_iter().map(|(_, request, sender)| (request, sender)).unzip();
+            let began = Instant::now();
             let outs = (self.work)(self.scope, requests).await;
+            let took = began.elapsed();
+            let answered = outs.len();
             for (sender, out) in std::mem::take(&mut self.answering).into_iter().zip(outs) {
                 // A client that went away no longer listens; its request was written anyway.
                 let _ = sender.send(out);
             }
+            if let Some((count, within)) = gathering(answered, took) {
+                self.gather(count, within).await;
+            }
         }
     }
+
+    /// Waits until `count` more requests than now wait (at most a group's worth), or `within`.
+    async fn gather(&self, count: usize, within: Duration) {
+        let enough = (lock(&self.queue.state).requests.len() + count).min(MOST);
+        let _ = tokio::time::timeout(within, async {
+            while lock(&self.queue.state).requests.len() < enough {
+                self.queue.arrived.notified().await;
+            }
+        })
+        .await;
+    }
+}
+
+/// How a writer that answered `answered` requests, written in `took`, gathers its next group: for
+/// as many requests again, within half that time. A group of one gathers nothing: a request alone
+/// is never kept waiting for others.
+fn gathering(answered: usize, took: Duration) -> Option<(usize, Duration)> {
+    (answered > 1).then_some((answered, took / 2))
 }
 
 /// A writer stopped before it was done (it panicked, or the server is stopping) answers every
@@ -259,6 +295,46 @@ mod tests {
         noting.let_one_group_go();
         assert_eq!((within(b).await.unwrap(), within(c).await.unwrap()), (Some("b"), Some("c")));
         assert_eq!(*lock(&noting.groups), vec![vec!["a"], vec!["b", "c"]]);
+    }
+
+    #[actix_web::test]
+    async fn a_writer_that_answered_several_gathers_their_next_requests_into_one_group() {
+        let mut noting = noting();
+        let scope = organisation();
+        let a = noting.submitting(scope, "a");
+        noting.group_taken().await;
+        let (b, c) = (noting.submitting(scope, "b"), noting.submitting(scope, "c"));
+        noting.waiting(scope, 2).await;
+        noting.let_one_group_go();
+        assert_eq!(within(a).await.unwrap(), Some("a"));
+        noting.group_taken().await;
+        let d = noting.submitting(scope, "d");
+        noting.waiting(scope, 1).await;
+        // A long write: its clients come back well inside half of it.
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        noting.let_one_group_go();
+        assert_eq!(within(b).await.unwrap(), Some("b"));
+        let e = noting.submitting(scope, "e");
+        assert_eq!(within(c).await.unwrap(), Some("c"));
+        let f = noting.submitting(scope, "f");
+        noting.group_taken().await;
+        noting.let_one_group_go();
+        for (answer, request) in [(d, "d"), (e, "e"), (f, "f")] {
+            assert_eq!(within(answer).await.unwrap(), Some(request));
+        }
+        assert_eq!(
+            *lock(&noting.groups),
+            vec![vec!["a"], vec!["b", "c"], vec!["d", "e", "f"]],
+            "the group of one went at once; the next group waited for the two it answered"
+        );
+    }
+
+    #[test]
+    fn a_group_of_one_gathers_nothing_and_a_larger_one_as_many_within_half_its_time() {
+        let took = Duration::from_millis(10);
+        assert_eq!(gathering(0, took), None);
+        assert_eq!(gathering(1, took), None, "a request alone is never kept waiting for others");
+        assert_eq!(gathering(32, took), Some((32, Duration::from_millis(5))));
     }
 
     #[actix_web::test]
