@@ -11,6 +11,8 @@
 //! permission; [`authorize`] then checks every request before any handler runs, so a handler
 //! cannot forget to.
 
+use std::collections::HashMap;
+
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
@@ -48,6 +50,9 @@ struct Operation {
 #[derive(Debug, Clone)]
 pub struct Operations {
     operations: Vec<Operation>,
+    /// The operations of each method and number of path segments, by their place in
+    /// `operations`: a request is matched against the few that can fit it, on every request.
+    by_shape: HashMap<(Method, usize), Vec<usize>>,
 }
 
 impl Operations {
@@ -74,7 +79,11 @@ impl Operations {
                 });
             }
         }
-        Ok(Operations { operations })
+        let mut by_shape: HashMap<(Method, usize), Vec<usize>> = HashMap::new();
+        for (index, operation) in operations.iter().enumerate() {
+            by_shape.entry((operation.method.clone(), operation.segments.len())).or_default().push(index);
+        }
+        Ok(Operations { operations, by_shape })
     }
 
     /// How well `op`'s template matches `path`: `None` when it does not, otherwise the number of
@@ -108,9 +117,11 @@ impl Operations {
     /// specific template (`PATCH /policy-versions/current` is `PATCH /policy-versions/{id}`,
     /// since only `GET` has the literal).
     fn operation(&self, method: &Method, path: &str) -> Option<&Operation> {
-        self.operations
+        let shape = (method.clone(), path.split('/').count());
+        self.by_shape
+            .get(&shape)?
             .iter()
-            .filter(|op| op.method == *method)
+            .filter_map(|index| self.operations.get(*index))
             .filter_map(|op| Self::fit(op, path).map(|parameters| (parameters, op)))
             .min_by_key(|(parameters, _)| *parameters)
             .map(|(_, op)| op)
