@@ -16,7 +16,8 @@
 //! cost most of its write whatever its size, so halves cost nearly twice as much per request.
 //! The writer therefore gathers before it begins the next group: having answered a group of
 //! several, it waits for as many requests to join the ones waiting as that group answered, for
-//! at most half as long as that group took to write ([`gathering`]).
+//! at most half as long as that group took to write, and never more than [`GATHERING_AT_MOST`]
+//! ([`gathering`]).
 //!
 //! The writer is a task of its own, on the writers' thread ([`WriterThread`]), so a client that
 //! goes away mid-write cancels nobody else's request; its own is written and kept like the
@@ -40,10 +41,15 @@ pub const MOST: usize = 128;
 /// What writes a group: one answer per request, in the requests' order.
 type Work<Req, Out> = dyn Fn(OrgScope, Vec<Req>) -> LocalBoxFuture<'static, Vec<Out>> + Send + Sync;
 
+/// The longest a writer gathers: a write slowed by something else (a lock waited on, a disk
+/// flush) says nothing about when its clients come back.
+pub const GATHERING_AT_MOST: Duration = Duration::from_millis(20);
+
 pub struct Together<Req, Out> {
     thread: Arc<WriterThread>,
     work: Arc<Work<Req, Out>>,
     queues: Mutex<HashMap<OrgScope, Arc<Queue<Req, Out>>>>,
+    gathering_at_most: Duration,
 }
 
 /// One organisation's waiting requests (each with its ticket), and whether its writer is at work.
@@ -79,7 +85,20 @@ impl<Req: Send + 'static, Out: Send + 'static> Together<Req, Out> {
         thread: Arc<WriterThread>,
         work: impl Fn(OrgScope, Vec<Req>) -> LocalBoxFuture<'static, Vec<Out>> + Send + Sync + 'static,
     ) -> Self {
-        Together { thread, work: Arc::new(work), queues: Mutex::new(HashMap::new()) }
+        Together {
+            thread,
+            work: Arc::new(work),
+            queues: Mutex::new(HashMap::new()),
+            gathering_at_most: GATHERING_AT_MOST,
+        }
+    }
+
+    /// A queue whose writers gather for as long as `at_most` allows: a test's group takes as
+    /// long as the test holds it.
+    #[cfg(test)]
+    fn gathering_at_most(mut self, at_most: Duration) -> Self {
+        self.gathering_at_most = at_most;
+        self
     }
 
     /// Writes `request` with whatever else of the organisation is waiting, and answers it;
@@ -96,8 +115,14 @@ impl<Req: Send + 'static, Out: Send + 'static> Together<Req, Out> {
         queue.arrived.notify_one();
         let _withdraw = Withdraw { queue: &queue, ticket };
         if idle {
-            let writer =
-                Writer { work: self.work.clone(), queue: queue.clone(), scope, answering: Vec::new(), done: false };
+            let writer = Writer {
+                work: self.work.clone(),
+                queue: queue.clone(),
+                scope,
+                gathering_at_most: self.gathering_at_most,
+                answering: Vec::new(),
+                done: false,
+            };
             self.thread.spawn(move || writer.write());
         }
         answer.await.ok()
@@ -122,6 +147,7 @@ struct Writer<Req: 'static, Out: 'static> {
     work: Arc<Work<Req, Out>>,
     queue: Arc<Queue<Req, Out>>,
     scope: OrgScope,
+    gathering_at_most: Duration,
     /// The group being written's answers. A field, not a local: if the writer stops mid-write,
     /// fields drop after `Drop::drop` has freed the queue, so a client told `None` and retrying
     /// at once starts a new writer instead of queueing behind this one.
@@ -152,7 +178,7 @@ impl<Req: 'static, Out: 'static> Writer<Req, Out> {
                 // A client that went away no longer listens; its request was written anyway.
                 let _ = sender.send(out);
             }
-            if let Some((count, within)) = gathering(answered, took) {
+            if let Some((count, within)) = gathering(answered, took, self.gathering_at_most) {
                 self.gather(count, within).await;
             }
         }
@@ -171,10 +197,10 @@ impl<Req: 'static, Out: 'static> Writer<Req, Out> {
 }
 
 /// How a writer that answered `answered` requests, written in `took`, gathers its next group: for
-/// as many requests again, within half that time. A group of one gathers nothing: a request alone
-/// is never kept waiting for others.
-fn gathering(answered: usize, took: Duration) -> Option<(usize, Duration)> {
-    (answered > 1).then_some((answered, took / 2))
+/// as many requests again, within half that time and `at_most`. A group of one gathers nothing: a
+/// request alone is never kept waiting for others.
+fn gathering(answered: usize, took: Duration, at_most: Duration) -> Option<(usize, Duration)> {
+    (answered > 1).then_some((answered, (took / 2).min(at_most)))
 }
 
 /// A writer stopped before it was done (it panicked, or the server is stopping) answers every
@@ -235,6 +261,8 @@ mod tests {
                 requests
             }) as LocalBoxFuture<'static, Vec<&'static str>>
         });
+        // Long enough for a test's held group: the writer gathers as in production, for half of it.
+        let together = together.gathering_at_most(Duration::from_secs(5));
         Noting { together: Arc::new(together), groups, taken, gate }
     }
 
@@ -331,10 +359,15 @@ mod tests {
 
     #[test]
     fn a_group_of_one_gathers_nothing_and_a_larger_one_as_many_within_half_its_time() {
-        let took = Duration::from_millis(10);
-        assert_eq!(gathering(0, took), None);
-        assert_eq!(gathering(1, took), None, "a request alone is never kept waiting for others");
-        assert_eq!(gathering(32, took), Some((32, Duration::from_millis(5))));
+        let (took, at_most) = (Duration::from_millis(10), GATHERING_AT_MOST);
+        assert_eq!(gathering(0, took, at_most), None);
+        assert_eq!(gathering(1, took, at_most), None, "a request alone is never kept waiting for others");
+        assert_eq!(gathering(32, took, at_most), Some((32, Duration::from_millis(5))));
+        assert_eq!(
+            gathering(32, Duration::from_secs(3), at_most),
+            Some((32, at_most)),
+            "a slow write gathers no longer"
+        );
     }
 
     #[actix_web::test]
