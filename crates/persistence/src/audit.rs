@@ -14,16 +14,20 @@ use sea_orm::{
 use serde_json::Value;
 use uuid::Uuid;
 
+use crate::at_once::Change;
 use crate::entities::{audit_event, organisation};
 use crate::page::{Page, PageRequest};
 use crate::scope::{self, OrgScope};
-use crate::tx::PendingEvent;
+use crate::tx::{AtCommit, PendingEvent};
 use crate::{Store, StoreError};
 
-/// Appends `events` to their organisations' chains. Called once per write, just before commit,
+/// The changes appending `events` to their organisations' chains: each organisation's head is
+/// read and locked here, and the events and the head's move are made by the write's commit, with
+/// the write's other changes at commit ([`AtCommit`]). Called once per write, just before commit,
 /// so the organisation row stays locked as briefly as possible.
 #[allow(clippy::disallowed_methods, reason = "the audit chain is written here and nowhere else")]
-pub(crate) async fn append(txn: &DatabaseTransaction, events: &[PendingEvent]) -> Result<(), DbErr> {
+pub(crate) async fn appending(txn: &DatabaseTransaction, events: &[PendingEvent]) -> Result<Vec<AtCommit>, DbErr> {
+    let mut appended = Vec::new();
     let mut organisations: Vec<OrgScope> = Vec::new();
     for event in events {
         if !organisations.contains(&event.scope) {
@@ -80,20 +84,25 @@ pub(crate) async fn append(txn: &DatabaseTransaction, events: &[PendingEvent]) -
         }
         // Bounded statements: PostgreSQL takes at most 65,535 parameters, 13 per event.
         for chunk in rows.chunks(1_000) {
-            audit_event::Entity::insert_many(chunk.to_vec()).exec_without_returning(txn).await?;
+            appended.push(AtCommit {
+                change: Change::insert(audit_event::Entity::insert_many(chunk.to_vec()), chunk.len() as u64),
+                otherwise: chain_moved,
+            });
         }
-        let moved = organisation::Entity::update_many()
+        let head_moved = organisation::Entity::update_many()
             .col_expr(organisation::Column::AuditHeadSequence, Expr::value(sequence))
             .col_expr(organisation::Column::AuditHeadHash, Expr::value(prev_hash))
             .filter(organisation::Column::Id.eq(organisation_id))
-            .filter(organisation::Column::AuditHeadSequence.eq(head.audit_head_sequence))
-            .exec(txn)
-            .await?;
-        if moved.rows_affected != 1 {
-            return Err(DbErr::Custom("audit chain head moved concurrently".into()));
-        }
+            .filter(organisation::Column::AuditHeadSequence.eq(head.audit_head_sequence));
+        appended.push(AtCommit { change: Change::update(head_moved, 1), otherwise: chain_moved });
     }
-    Ok(())
+    Ok(appended)
+}
+
+/// The head moved under a write that held it locked: the unique `(organisation_id, sequence)`
+/// index, or this, is the last line of defence.
+fn chain_moved() -> StoreError {
+    StoreError::Db(DbErr::Custom("audit chain head moved concurrently".into()))
 }
 
 /// An event as the audit log shows it.

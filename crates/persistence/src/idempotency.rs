@@ -147,7 +147,7 @@ pub async fn write_keyed<T>(
                 return Ok(Answer::Held(claim));
             }
             let answered = answer(work(tx).await?);
-            answer_in(tx, vec![(key, answered)], now).await?.pop().ok_or(StoreError::NotFound)
+            answer_in(tx, vec![(key, answered)], now)?.pop().ok_or(StoreError::NotFound)
         })
         .await
 }
@@ -185,7 +185,7 @@ pub async fn run_keyed<R, T>(
             Ok((answers[*index].0.clone(), answer(result)))
         })
         .collect::<Result<_, StoreError>>()?;
-    for (index, fresh) in kept.into_iter().zip(answer_in(tx, to_keep, now).await?) {
+    for (index, fresh) in kept.into_iter().zip(answer_in(tx, to_keep, now)?) {
         answers[index].1 = Some(fresh);
     }
     answers.into_iter().map(|(_, answer)| answer.ok_or(StoreError::NotFound)).collect()
@@ -214,21 +214,25 @@ async fn held_in(tx: &mut Tx, requests: &[KeyUse], now: DateTime<Utc>) -> Result
     Ok(claims)
 }
 
-/// Claims fresh keys with their answers, at the end of the write that ran their requests (see
-/// [`held_in`]); an expired key is taken over. A key another request claimed since it was read
-/// fails the whole write: nothing of it is kept, and the other request's answer stands.
-async fn answer_in(
+/// Claims fresh keys with their answers when the write that ran their requests commits (see
+/// [`held_in`] and [`Tx::at_commit`]); an expired key is taken over. A key another request
+/// claimed since it was read fails the whole write at its commit: nothing of it is kept, and the
+/// other request's answer stands.
+fn answer_in(
     tx: &mut Tx,
     answers: Vec<(KeyUse, StoredResponse)>,
     now: DateTime<Utc>,
 ) -> Result<Vec<Answer>, StoreError> {
     // A server failure is no answer to replay; its key stays free, so that a retry runs it.
-    let kept: Vec<&(KeyUse, StoredResponse)> = answers.iter().filter(|(_, answer)| answer.status < 500).collect();
-    let conflict = taking_over_when(expired(now));
-    let rows = kept.iter().map(|(key, answer)| (key, Some(answer)));
-    let written = tx.exempt(Exempt::IdempotencyKey, async |tx| write_keys(tx, rows, now, conflict).await).await?;
-    if written.len() != kept.len() {
-        return Err(StoreError::Conflict(crate::Conflict::IdempotencyKeyTakenMeanwhile));
+    let rows = answers
+        .iter()
+        .filter(|(_, answer)| answer.status < 500)
+        .map(|(key, answer)| row(Uuid::now_v7(), key, Some(answer), now))
+        .collect();
+    if let Some(change) = tx.upserting_many(rows, taking_over_when(expired(now)))? {
+        tx.at_commit(Exempt::IdempotencyKey, change, || {
+            StoreError::Conflict(crate::Conflict::IdempotencyKeyTakenMeanwhile)
+        });
     }
     Ok(answers.into_iter().map(|(_, answer)| Answer::Fresh(answer)).collect())
 }

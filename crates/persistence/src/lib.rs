@@ -8,6 +8,7 @@
 
 pub mod agreements;
 pub mod applications;
+mod at_once;
 pub mod audit;
 pub mod budget;
 pub mod calendar;

@@ -25,6 +25,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::agreements::{self, AgreementRecord, LineRecord};
+use crate::at_once::Change;
 use crate::columns::{rupiah, vocabulary};
 use crate::entities::{agreement, agreement_line, budget_line, content_item, order, outlet, press_company, unit};
 use crate::idempotency::{self, Answer, KeyUse, StoredResponse};
@@ -173,8 +174,9 @@ pub struct IssueRequest {
 /// audit chain head, so one organisation's orders queue on those two rows until each commits.
 /// Taken together they queue once: the lines, agreements and budget lines are read and locked
 /// once (in the order every writer of their counters keeps: lines, agreements, budget lines),
-/// the requests are decided against those counters, and the accepted ones are written with one
-/// statement per table, one block of numbers and one append to the chain.
+/// the requests are decided against those counters, and the accepted ones take one block of
+/// numbers, then are written with one change per table, all sent at once, and one append to the
+/// chain.
 pub async fn issue_many(
     tx: &mut Tx,
     requests: Vec<IssueRequest>,
@@ -228,7 +230,6 @@ pub async fn issue_many(
         answers.push(decided);
     }
 
-    counters.write(tx).await?;
     let now = Utc::now();
     let mut numbers = Vec::new();
     for year in answers.iter().flatten().map(|a| a.agreement.fiscal_year).collect::<BTreeSet<_>>() {
@@ -251,10 +252,14 @@ pub async fn issue_many(
         written.push((&request.ctx, row.clone()));
         views.push(accepted.view(row));
     }
-    let own = tx.context()?;
+    // The counters and the orders go in one round trip (see `at_once`): nothing here waits on
+    // their answers but the count of rows each touched.
+    let mut changes = counters.changes(tx)?;
     for chunk in written.chunks(INSERTED_TOGETHER) {
-        tx.insert_many(chunk.iter().map(|(_, row)| row.clone().into_active_model()).collect()).await?;
+        changes.push(tx.inserting_many(chunk.iter().map(|(_, row)| row.clone().into_active_model()).collect())?);
     }
+    tx.at_once(changes).await?;
+    let own = tx.context()?;
     for (ctx, row) in &written {
         tx.act_for(ctx)?;
         tx.record(AuditAction::OrderIssued, None, Some(row))?;
@@ -439,12 +444,14 @@ impl Counters {
         Ok(())
     }
 
-    /// Moves the counters by what was taken, one statement per table, in the lock order.
-    async fn write(&self, tx: &mut Tx) -> Result<(), StoreError> {
+    /// The changes moving the counters by what was taken, one per table.
+    fn changes(&self, tx: &Tx) -> Result<Vec<Option<Change>>, StoreError> {
         let [lines, agreements, budget_lines] = &self.moved;
-        tx.add_to_each::<agreement_line::Entity>(agreement_line::Column::Ordered, lines).await?;
-        tx.add_to_each::<agreement::Entity>(agreement::Column::Committed, agreements).await?;
-        tx.add_to_each::<budget_line::Entity>(budget_line::Column::Committed, budget_lines).await
+        Ok(vec![
+            tx.adding_to_each::<agreement_line::Entity>(agreement_line::Column::Ordered, lines)?,
+            tx.adding_to_each::<agreement::Entity>(agreement::Column::Committed, agreements)?,
+            tx.adding_to_each::<budget_line::Entity>(budget_line::Column::Committed, budget_lines)?,
+        ])
     }
 }
 

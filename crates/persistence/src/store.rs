@@ -15,7 +15,7 @@ use crate::migration::Migrator;
 use crate::personal::PersonalDataKey;
 use crate::policy::FrozenPolicies;
 use crate::tx::Tx;
-use crate::{OrgScope, StoreError, audit};
+use crate::{OrgScope, StoreError, at_once, audit};
 
 /// Who is changing something, for whom, and in which request: what every audit event records.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -254,7 +254,15 @@ impl Store {
             tx.txn.rollback().await?;
             return Err(StoreError::Unaudited);
         }
-        audit::append(&tx.txn, &tx.events).await?;
+        // What the write left for its commit and the chain's append, at once (`at_once`).
+        let mut at_commit = std::mem::take(&mut tx.at_commit);
+        at_commit.extend(audit::appending(&tx.txn, &tx.events).await?);
+        let checks: Vec<(u64, fn() -> StoreError)> =
+            at_commit.iter().map(|made| (made.change.rows, made.otherwise)).collect();
+        let touched = at_once::run(&tx.txn, at_commit.into_iter().map(|made| made.change).collect()).await?;
+        if let Some((_, (_, otherwise))) = touched.iter().zip(&checks).find(|(rows, (expected, _))| *rows != expected) {
+            return Err(otherwise());
+        }
         tx.txn.commit().await?;
         self.callers.forget_changed(&tx.events);
         Ok(value)

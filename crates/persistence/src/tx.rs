@@ -21,6 +21,7 @@ use crate::policy::FrozenPolicies;
 use crate::{AuditContext, Exempt, Store, StoreError};
 use std::sync::Arc;
 
+use crate::at_once::{self, Change};
 use crate::constraints::{self, Broken};
 use crate::personal::PersonalDataKey;
 use crate::scope::{self, Global, OrgOwned, OrgScope};
@@ -54,6 +55,13 @@ pub(crate) struct PendingEvent {
     pub after: Option<String>,
 }
 
+/// A change a write makes when it commits ([`Tx::at_commit`], the audit chain's append), and
+/// the error that fails the write when the change touches other rows than it says.
+pub(crate) struct AtCommit {
+    pub change: Change,
+    pub otherwise: fn() -> StoreError,
+}
+
 /// An open write transaction, with who is acting and the events recorded so far.
 pub struct Tx {
     pub(crate) txn: DatabaseTransaction,
@@ -63,6 +71,7 @@ pub struct Tx {
     actor_id: Option<Uuid>,
     pub(crate) request_id: Option<String>,
     pub(crate) events: Vec<PendingEvent>,
+    pub(crate) at_commit: Vec<AtCommit>,
     pub(crate) changed: bool,
 }
 
@@ -82,6 +91,7 @@ impl Tx {
             actor_id,
             request_id,
             events: Vec::new(),
+            at_commit: Vec::new(),
             changed: false,
         }
     }
@@ -113,17 +123,13 @@ impl Tx {
         self.actor_id = actor_id;
     }
 
-    /// Runs bookkeeping the write makes beside its change, which no audit event explains, for
-    /// `reason` (see [`Exempt`]): a money-moving write keeps its request's idempotency key.
-    pub(crate) async fn exempt<T>(
-        &mut self,
-        _reason: Exempt,
-        work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        let changed = self.changed;
-        let done = work(self).await;
-        self.changed = changed;
-        done
+    /// Makes `change`, bookkeeping the write keeps beside its change which no audit event
+    /// explains, for `reason` (see [`Exempt`]: a money-moving write keeps its request's
+    /// idempotency key), when the write commits: at once with the audit chain's own changes, one
+    /// round trip on PostgreSQL ([`at_once`]). Nothing in the write reads it back. If it touches
+    /// other rows than it says, the write fails with `otherwise()` and nothing of it is kept.
+    pub(crate) fn at_commit(&mut self, _reason: Exempt, change: Change, otherwise: fn() -> StoreError) {
+        self.at_commit.push(AtCommit { change, otherwise });
     }
 
     /// Who this write acts for now.
@@ -288,27 +294,62 @@ impl Tx {
         Ok(updated)
     }
 
-    /// Adds to `column` of each of this organisation's rows of `E` its own amount, in one
-    /// statement: the counters a write deciding several requests at once moves (the rows locked
-    /// and every request decided against them first; the table's `CHECK` stands behind that).
-    pub(crate) async fn add_to_each<E: OrgOwned>(
-        &mut self,
+    /// The change adding to `column` of each of this organisation's rows of `E` its own amount,
+    /// one statement for them all: the counters a write deciding several requests at once moves
+    /// (the rows locked and every request decided against them first; the table's `CHECK`
+    /// stands behind that). `None` without amounts; made with [`Tx::at_once`].
+    pub(crate) fn adding_to_each<E: OrgOwned>(
+        &self,
         column: E::Column,
         amounts: &[(Uuid, i64)],
-    ) -> Result<(), StoreError> {
-        let Some(((first, first_amount), rest)) = amounts.split_first() else { return Ok(()) };
+    ) -> Result<Option<Change>, StoreError> {
+        let Some(((first, first_amount), rest)) = amounts.split_first() else { return Ok(None) };
         let sum = rest
             .iter()
             .fold(Expr::case(E::id_column().eq(*first), Expr::col(column).add(*first_amount)), |case, (id, amount)| {
                 case.case(E::id_column().eq(*id), Expr::col(column).add(*amount))
             });
         let ids: Vec<Uuid> = amounts.iter().map(|(id, _)| *id).collect();
-        let moved = self
-            .update::<E>(|update| {
-                update.col_expr(column, sum.finally(Expr::col(column)).into()).filter(E::id_column().is_in(ids))
-            })
-            .await?;
-        if moved != amounts.len() as u64 {
+        let update = scope::update::<E>(self.scope()?)
+            .col_expr(column, sum.finally(Expr::col(column)).into())
+            .filter(E::id_column().is_in(ids));
+        Ok(Some(Change::update(update, amounts.len() as u64)))
+    }
+
+    /// The change inserting many organisation-owned rows in this write's organisation (whatever
+    /// they say), one statement for them all; `None` without rows; made with [`Tx::at_once`].
+    /// The caller keeps each statement's bound values under the databases' limits.
+    #[allow(clippy::disallowed_methods, reason = "the scoped bulk insert, next to the one insert")]
+    pub(crate) fn inserting_many<A>(&self, rows: Vec<A>) -> Result<Option<Change>, StoreError>
+    where
+        A: ActiveModelTrait + Send,
+        A::Entity: OrgOwned,
+    {
+        let count = rows.len() as u64;
+        if count == 0 {
+            return Ok(None);
+        }
+        Ok(Some(Change::insert(A::Entity::insert_many(self.in_scope(rows)?), count)))
+    }
+
+    /// Makes `changes` at once ([`at_once`]: one round trip on PostgreSQL). Each must touch the
+    /// rows it says, or the write fails ([`StoreError::NotFound`]: a row it names is gone).
+    pub(crate) async fn at_once(&mut self, changes: Vec<Option<Change>>) -> Result<(), StoreError> {
+        let changes: Vec<Change> = changes.into_iter().flatten().collect();
+        let expected: Vec<(String, u64)> =
+            changes.iter().map(|change| (change.table().to_owned(), change.rows)).collect();
+        let touched = match at_once::run(&self.txn, changes).await {
+            Ok(touched) => touched,
+            Err(err) => {
+                let rule = expected.iter().find_map(|(table, _)| match constraints::broken(&err, table) {
+                    Some(Broken::Rule(rule)) => Some(rule),
+                    Some(Broken::UnnamedReference) | None => None,
+                });
+                return Err(rule.map_or(StoreError::Db(err), |rule| rule.meaning.into_error()));
+            }
+        };
+        self.changed |= touched.iter().any(|rows| *rows > 0);
+        if touched.iter().zip(&expected).any(|(rows, (_, expected))| rows != expected) {
             return Err(StoreError::NotFound);
         }
         Ok(())
@@ -368,6 +409,21 @@ impl Tx {
         let written = A::Entity::insert_many(rows).on_conflict(conflict).exec_with_returning_keys(&self.txn).await?;
         self.changed |= !written.is_empty();
         Ok(written)
+    }
+
+    /// The change of [`Tx::upsert_many`], to make with others ([`Tx::at_commit`]): it must touch
+    /// every row, inserted or updated; `None` without rows.
+    #[allow(clippy::disallowed_methods, reason = "the scoped upsert, next to the other helpers")]
+    pub(crate) fn upserting_many<A>(&self, rows: Vec<A>, conflict: OnConflict) -> Result<Option<Change>, StoreError>
+    where
+        A: ActiveModelTrait + Send,
+        A::Entity: OrgOwned,
+    {
+        let count = rows.len() as u64;
+        if count == 0 {
+            return Ok(None);
+        }
+        Ok(Some(Change::insert(A::Entity::insert_many(self.in_scope(rows)?).on_conflict(conflict), count)))
     }
 
     /// Deletes this organisation's rows of `E` chosen by `build` (rows that are part of an

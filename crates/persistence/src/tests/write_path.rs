@@ -126,3 +126,86 @@ async fn futures_join<F: std::future::Future>(futures: impl IntoIterator<Item = 
     .await;
     outputs.into_iter().flatten().collect()
 }
+
+/// Changes made at once (one statement on PostgreSQL, one after another on SQLite) are each
+/// checked for the rows they touch; one that misses undoes the whole write, what was made at once
+/// with it included.
+#[tokio::test]
+async fn changes_made_at_once_are_all_kept_or_none() {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    use sea_orm::{ColumnTrait, QueryFilter};
+
+    use crate::at_once::Change;
+    use crate::entities::unit;
+    use crate::scope;
+
+    let (store, _db, alpha, _) = fixture().await;
+    let before = head(&store, &alpha).await;
+    let codes = async || {
+        let listed = units::list(&store, alpha.scope(), PageRequest { limit: 50, after: None }).await.unwrap();
+        let mut codes: Vec<String> =
+            listed.items.into_iter().map(|unit| unit.code).filter(|c| c.starts_with("AT-")).collect();
+        codes.sort();
+        codes
+    };
+
+    store
+        .write(&alpha.admin(), async |tx| {
+            units::create(tx, new_unit("AT-1")).await?;
+            let two = tx.inserting_many(vec![unit_row("AT-2", 1), unit_row("AT-3", 1)])?;
+            let one = tx.inserting_many(vec![unit_row("AT-4", 1)])?;
+            let none = tx.inserting_many(Vec::<unit::ActiveModel>::new())?;
+            assert!(none.is_none(), "no rows, no change");
+            tx.at_once(vec![two, none, one]).await
+        })
+        .await
+        .unwrap();
+    assert_eq!(codes().await, ["AT-1", "AT-2", "AT-3", "AT-4"]);
+    assert_eq!(head(&store, &alpha).await, before + 1);
+
+    let missing = store
+        .write(&alpha.admin(), async |tx| {
+            units::create(tx, new_unit("AT-5")).await?;
+            let inserted = tx.inserting_many(vec![unit_row("AT-6", 1)])?;
+            // An update of a row that is not there: it touches none of the one it names.
+            let nothing = scope::update::<unit::Entity>(tx.scope()?)
+                .col_expr(unit::Column::Version, Expr::col(unit::Column::Version).add(1))
+                .filter(unit::Column::Id.eq(uuid::Uuid::now_v7()));
+            tx.at_once(vec![inserted, Some(Change::update(nothing, 1))]).await
+        })
+        .await;
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    assert_eq!(codes().await, ["AT-1", "AT-2", "AT-3", "AT-4"], "AT-5 and AT-6 were undone with the miss");
+    assert_eq!(head(&store, &alpha).await, before + 1);
+}
+
+/// A change left for the commit that touches other rows than it says fails the write with its
+/// own error, and nothing of the write is kept: neither its rows nor its events.
+#[tokio::test]
+async fn a_change_at_commit_that_misses_fails_the_write_whole() {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    use sea_orm::{ColumnTrait, QueryFilter};
+
+    use crate::at_once::Change;
+    use crate::entities::unit;
+    use crate::scope;
+
+    let (store, _db, alpha, _) = fixture().await;
+    let before = head(&store, &alpha).await;
+    let outcome = store
+        .write(&alpha.admin(), async |tx| {
+            units::create(tx, new_unit("AT-COMMIT")).await?;
+            let nothing = scope::update::<unit::Entity>(tx.scope()?)
+                .col_expr(unit::Column::Version, Expr::col(unit::Column::Version).add(1))
+                .filter(unit::Column::Id.eq(uuid::Uuid::now_v7()));
+            tx.at_commit(Exempt::IdempotencyKey, Change::update(nothing, 1), || {
+                StoreError::Conflict(Conflict::IdempotencyKeyTakenMeanwhile)
+            });
+            Ok(())
+        })
+        .await;
+    assert!(matches!(outcome, Err(StoreError::Conflict(Conflict::IdempotencyKeyTakenMeanwhile))), "{outcome:?}");
+    let listed = units::list(&store, alpha.scope(), PageRequest { limit: 50, after: None }).await.unwrap();
+    assert!(listed.items.iter().all(|unit| unit.code != "AT-COMMIT"));
+    assert_eq!(head(&store, &alpha).await, before, "no event of the failed write was appended");
+}
