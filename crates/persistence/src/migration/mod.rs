@@ -18,6 +18,7 @@ mod m20261128_000002_open_data_settings;
 mod m20261128_000003_history;
 mod m20261128_000004_proof_files;
 mod m20261128_000005_order_basis;
+mod m20261129_000001_idempotency_key_bytes;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_history::Migration),
             Box::new(m20261128_000004_proof_files::Migration),
             Box::new(m20261128_000005_order_basis::Migration),
+            Box::new(m20261129_000001_idempotency_key_bytes::Migration),
         ]
     }
 }
