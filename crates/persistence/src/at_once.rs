@@ -13,7 +13,7 @@
 //! rows the write already locked and read, or insert rows nothing else in the query reads.
 
 use sea_orm::sea_query::{
-    Alias, Asterisk, CommonTableExpression, Expr, ExprTrait, InsertStatement, Query, SubQueryStatement,
+    Alias, Asterisk, CommonTableExpression, Expr, ExprTrait, InsertStatement, OnConflict, Query, SubQueryStatement,
     UpdateStatement, WithClause, WithQuery,
 };
 use sea_orm::{
@@ -44,6 +44,15 @@ impl Change {
             statement: Statement::Insert(insert.into_query()),
             rows,
         }
+    }
+
+    /// The insert, where a row meets one with the same `conflict` columns, applying `conflict`'s
+    /// update instead; a row the update's condition leaves alone is not touched.
+    pub(crate) fn on_conflict(mut self, conflict: OnConflict) -> Self {
+        if let Statement::Insert(insert) = &mut self.statement {
+            insert.on_conflict(conflict);
+        }
+        self
     }
 
     /// The table the change writes, to name the rule a failed change broke.

@@ -413,17 +413,12 @@ impl Tx {
 
     /// The change of [`Tx::upsert_many`], to make with others ([`Tx::at_commit`]): it must touch
     /// every row, inserted or updated; `None` without rows.
-    #[allow(clippy::disallowed_methods, reason = "the scoped upsert, next to the other helpers")]
     pub(crate) fn upserting_many<A>(&self, rows: Vec<A>, conflict: OnConflict) -> Result<Option<Change>, StoreError>
     where
         A: ActiveModelTrait + Send,
         A::Entity: OrgOwned,
     {
-        let count = rows.len() as u64;
-        if count == 0 {
-            return Ok(None);
-        }
-        Ok(Some(Change::insert(A::Entity::insert_many(self.in_scope(rows)?).on_conflict(conflict), count)))
+        Ok(self.inserting_many(rows)?.map(|insert| insert.on_conflict(conflict)))
     }
 
     /// Deletes this organisation's rows of `E` chosen by `build` (rows that are part of an
