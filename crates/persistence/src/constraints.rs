@@ -304,8 +304,16 @@ pub(crate) fn broken(err: &DbErr, table: &str) -> Option<Broken> {
 /// `CHECK constraint failed: ck_units_version`, `FOREIGN KEY constraint failed`.
 fn from_sqlite_message(message: &str, table: &str) -> Option<Broken> {
     if let Some(columns) = message.strip_prefix("UNIQUE constraint failed: ") {
-        let columns: Vec<&str> =
-            columns.split(',').map(|column| column.trim().split_once('.').map_or(column, |(_, c)| c)).collect();
+        // The message names the table too: a write of several tables at once (`at_once`) asks
+        // with each of them, and only the table the message names may answer.
+        let named: Vec<(Option<&str>, &str)> = columns
+            .split(',')
+            .map(|column| column.trim().split_once('.').map_or((None, column.trim()), |(t, c)| (Some(t), c)))
+            .collect();
+        if named.iter().any(|(named, _)| named.is_some_and(|named| named != table)) {
+            return None;
+        }
+        let columns: Vec<&str> = named.into_iter().map(|(_, column)| column).collect();
         return RULES
             .iter()
             .find(|rule| rule.table == table && rule.target.is_empty() && rule.columns == columns.as_slice())
@@ -331,6 +339,11 @@ mod tests {
         let found = from_sqlite_message("UNIQUE constraint failed: units.organisation_id, units.code", "units");
         assert!(matches!(found, Some(Broken::Rule(rule)) if rule.name == "ux_units_code"));
         assert!(from_sqlite_message("UNIQUE constraint failed: units.id", "units").is_none());
+        // Asked for each table of a write made at once: the same columns in another table are not
+        // this table's rule.
+        assert!(
+            from_sqlite_message("UNIQUE constraint failed: outlets.organisation_id, outlets.code", "units").is_none()
+        );
     }
 
     #[test]
