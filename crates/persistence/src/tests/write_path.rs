@@ -132,12 +132,7 @@ async fn futures_join<F: std::future::Future>(futures: impl IntoIterator<Item = 
 /// with it included.
 #[tokio::test]
 async fn changes_made_at_once_are_all_kept_or_none() {
-    use sea_orm::sea_query::{Expr, ExprTrait};
-    use sea_orm::{ColumnTrait, QueryFilter};
-
-    use crate::at_once::Change;
     use crate::entities::unit;
-    use crate::scope;
 
     let (store, _db, alpha, _) = fixture().await;
     let before = head(&store, &alpha).await;
@@ -167,11 +162,7 @@ async fn changes_made_at_once_are_all_kept_or_none() {
         .write(&alpha.admin(), async |tx| {
             units::create(tx, new_unit("AT-5")).await?;
             let inserted = tx.inserting_many(vec![unit_row("AT-6", 1)])?;
-            // An update of a row that is not there: it touches none of the one it names.
-            let nothing = scope::update::<unit::Entity>(tx.scope()?)
-                .col_expr(unit::Column::Version, Expr::col(unit::Column::Version).add(1))
-                .filter(unit::Column::Id.eq(uuid::Uuid::now_v7()));
-            tx.at_once(vec![inserted, Some(Change::update(nothing, 1))]).await
+            tx.at_once(vec![inserted, Some(an_update_of_no_row(tx)?)]).await
         })
         .await;
     assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
@@ -183,22 +174,13 @@ async fn changes_made_at_once_are_all_kept_or_none() {
 /// own error, and nothing of the write is kept: neither its rows nor its events.
 #[tokio::test]
 async fn a_change_at_commit_that_misses_fails_the_write_whole() {
-    use sea_orm::sea_query::{Expr, ExprTrait};
-    use sea_orm::{ColumnTrait, QueryFilter};
-
-    use crate::at_once::Change;
-    use crate::entities::unit;
-    use crate::scope;
-
     let (store, _db, alpha, _) = fixture().await;
     let before = head(&store, &alpha).await;
     let outcome = store
         .write(&alpha.admin(), async |tx| {
             units::create(tx, new_unit("AT-COMMIT")).await?;
-            let nothing = scope::update::<unit::Entity>(tx.scope()?)
-                .col_expr(unit::Column::Version, Expr::col(unit::Column::Version).add(1))
-                .filter(unit::Column::Id.eq(uuid::Uuid::now_v7()));
-            tx.at_commit(Exempt::IdempotencyKey, Change::update(nothing, 1), || {
+            let nothing = an_update_of_no_row(tx)?;
+            tx.at_commit(Exempt::IdempotencyKey, nothing, || {
                 StoreError::Conflict(Conflict::IdempotencyKeyTakenMeanwhile)
             });
             Ok(())
@@ -208,4 +190,17 @@ async fn a_change_at_commit_that_misses_fails_the_write_whole() {
     let listed = units::list(&store, alpha.scope(), PageRequest { limit: 50, after: None }).await.unwrap();
     assert!(listed.items.iter().all(|unit| unit.code != "AT-COMMIT"));
     assert_eq!(head(&store, &alpha).await, before, "no event of the failed write was appended");
+}
+
+/// A change updating a unit that is not there, which says it touches one row.
+fn an_update_of_no_row(tx: &crate::Tx) -> Result<crate::at_once::Change, StoreError> {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    use sea_orm::{ColumnTrait, QueryFilter};
+
+    use crate::entities::unit;
+
+    let nothing = crate::scope::update::<unit::Entity>(tx.scope()?)
+        .col_expr(unit::Column::Version, Expr::col(unit::Column::Version).add(1))
+        .filter(unit::Column::Id.eq(uuid::Uuid::now_v7()));
+    Ok(crate::at_once::Change::update(nothing, 1))
 }
